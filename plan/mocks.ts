@@ -1,0 +1,302 @@
+import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** One registration seen by the mock engine: what the program asked for and what the mock answered. */
+export interface RecordedResource {
+    /** Type token, e.g. `aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime`. */
+    type: string;
+    /** Logical name given to the resource. */
+    name: string;
+    /** URN as the engine would compute it. */
+    urn: string;
+    /** URN of the parent resource (the stack for top-level resources). */
+    parent: string;
+    /** False for component resources. */
+    custom: boolean;
+    /** Inputs after Pulumi resolved them (secrets unwrapped; see `secretPaths`). */
+    inputs: Record<string, any>;
+    /** Outputs the mock answered with. */
+    outputs: Record<string, any>;
+    /** Top-level input keys whose values were marked secret by the program. */
+    secretInputs: string[];
+    /** Resource options that matter for review. */
+    options: { protect: boolean; retainOnDelete: boolean; dependsOn: string[]; deleteBeforeReplace: boolean };
+}
+
+/** The account, region and partition the mocks pretend to deploy to. */
+export interface MockTarget {
+    accountId: string;
+    region: string;
+    partition: string;
+}
+
+export const DEFAULT_TARGET: MockTarget = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+/** A short stable hex string derived from the given parts (stable across runs so plans diff cleanly). */
+export function stableHex(length: number, ...parts: string[]): string {
+    return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, length);
+}
+
+type OutputFactory = (name: string, inputs: Record<string, any>, target: MockTarget) => Record<string, any>;
+
+/**
+ * Plausible outputs per resource type: ARNs in the real format of the type, so
+ * that IAM documents built from them read as they would after deployment.
+ */
+const OUTPUTS: Record<string, OutputFactory> = {
+    "aws:iam/role:Role": (name, inputs, t) => {
+        const roleName = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: roleName, name: roleName, arn: `arn:${t.partition}:iam::${t.accountId}:role${inputs.path ?? "/"}${roleName}`, uniqueId: `AROA${stableHex(17, name).toUpperCase()}` };
+    },
+    "aws:iam/policy:Policy": (name, inputs, t) => {
+        const policyName = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        const arn = `arn:${t.partition}:iam::${t.accountId}:policy${inputs.path ?? "/"}${policyName}`;
+        return { id: arn, name: policyName, arn, policyId: `ANPA${stableHex(17, name).toUpperCase()}` };
+    },
+    "aws:iam/rolePolicy:RolePolicy": (name, inputs) => ({ id: `${inputs.role}:${inputs.name ?? name}`, name: inputs.name ?? name }),
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (name) => ({ id: `${name}-${stableHex(8, name)}` }),
+    "aws:ecr/repository:Repository": (name, inputs, t) => {
+        const repoName = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return {
+            id: repoName,
+            name: repoName,
+            arn: `arn:${t.partition}:ecr:${t.region}:${t.accountId}:repository/${repoName}`,
+            registryId: t.accountId,
+            repositoryUrl: `${t.accountId}.dkr.ecr.${t.region}.amazonaws.com/${repoName}`,
+        };
+    },
+    "docker-build:index:Image": (name, inputs) => {
+        const digest = `sha256:${stableHex(64, name, JSON.stringify(inputs.tags ?? []), JSON.stringify(inputs.context ?? {}))}`;
+        const firstTag: string = (inputs.tags ?? [])[0] ?? name;
+        const repo = firstTag.replace(/:[^:/@]+$/, "");
+        return { id: digest, digest, ref: `${repo}@${digest}`, contextHash: stableHex(64, "context", JSON.stringify(inputs.context ?? {})) };
+    },
+    "aws:kms/key:Key": (name, _inputs, t) => {
+        const keyId = uuidFrom(name);
+        return { id: keyId, keyId, arn: `arn:${t.partition}:kms:${t.region}:${t.accountId}:key/${keyId}` };
+    },
+    "aws:kms/alias:Alias": (name, inputs, t) => ({ id: inputs.name ?? name, arn: `arn:${t.partition}:kms:${t.region}:${t.accountId}:${inputs.name ?? `alias/${name}`}` }),
+    "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": (name, inputs, t) => {
+        const id = `${inputs.agentRuntimeName ?? name}-${stableHex(10, name)}`;
+        return {
+            id,
+            agentRuntimeId: id,
+            agentRuntimeArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:runtime/${id}`,
+            agentRuntimeVersion: "1",
+            workloadIdentityDetails: [
+                { workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${id}` },
+            ],
+        };
+    },
+    "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint": (name, inputs, t) => {
+        const endpointName = inputs.name ?? name;
+        const runtimeArn = `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:runtime/${inputs.agentRuntimeId}`;
+        return {
+            id: `${inputs.agentRuntimeId},${endpointName}`,
+            name: endpointName,
+            agentRuntimeArn: runtimeArn,
+            agentRuntimeEndpointArn: `${runtimeArn}/runtime-endpoint/${endpointName}`,
+            liveVersion: inputs.agentRuntimeVersion,
+        };
+    },
+    "aws:bedrock/agentcoreMemory:AgentcoreMemory": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id, arn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:memory/${id}` };
+    },
+    "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy": (name) => ({ id: `${name}-${stableHex(10, name)}`, memoryStrategyId: `${name}-${stableHex(10, name)}` }),
+    "aws:bedrock/agentcoreGateway:AgentcoreGateway": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`.toLowerCase();
+        return {
+            id,
+            gatewayId: id,
+            gatewayArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:gateway/${id}`,
+            gatewayUrl: `https://${id}.gateway.bedrock-agentcore.${t.region}.amazonaws.com/mcp`,
+            workloadIdentityDetails: [
+                { workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${id}` },
+            ],
+        };
+    },
+    "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget": (name) => ({ id: stableHex(10, name).toUpperCase(), targetId: stableHex(10, name).toUpperCase() }),
+    "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id, codeInterpreterId: id, codeInterpreterArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:code-interpreter-custom/${id}` };
+    },
+    "aws:bedrock/agentcoreBrowser:AgentcoreBrowser": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id, browserId: id, browserArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:browser-custom/${id}` };
+    },
+    "aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider": (name, inputs, t) => {
+        const n = inputs.name ?? name;
+        return {
+            id: n,
+            credentialProviderArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:token-vault/default/apikeycredentialprovider/${n}`,
+            apiKeySecretArns: [{ secretArn: `arn:${t.partition}:secretsmanager:${t.region}:${t.accountId}:secret:bedrock-agentcore-identity!default/apikey/${n}-${stableHex(6, n)}` }],
+        };
+    },
+    "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider": (name, inputs, t) => {
+        const n = inputs.name ?? name;
+        return {
+            id: n,
+            credentialProviderArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:token-vault/default/oauth2credentialprovider/${n}`,
+            clientSecretArns: [{ secretArn: `arn:${t.partition}:secretsmanager:${t.region}:${t.accountId}:secret:bedrock-agentcore-identity!default/oauth2/${n}-${stableHex(6, n)}` }],
+        };
+    },
+    "aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity": (name, inputs, t) => {
+        const n = inputs.name ?? name;
+        return { id: n, workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${n}` };
+    },
+    "aws:s3/bucket:Bucket": (name, inputs, t) => {
+        const bucket = inputs.bucket ?? `${name}-${stableHex(7, name)}`;
+        return { id: bucket, bucket, arn: `arn:${t.partition}:s3:::${bucket}`, bucketRegionalDomainName: `${bucket}.s3.${t.region}.amazonaws.com` };
+    },
+    "aws:cloudwatch/logGroup:LogGroup": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: n, name: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:log-group:${n}` };
+    },
+    "aws:lambda/function:Function": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        const arn = `arn:${t.partition}:lambda:${t.region}:${t.accountId}:function:${n}`;
+        return { id: n, name: n, arn, invokeArn: `arn:${t.partition}:apigateway:${t.region}:lambda:path/2015-03-31/functions/${arn}/invocations` };
+    },
+    "aws:sns/topic:Topic": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: `arn:${t.partition}:sns:${t.region}:${t.accountId}:${n}`, name: n, arn: `arn:${t.partition}:sns:${t.region}:${t.accountId}:${n}` };
+    },
+    "aws:secretsmanager/secret:Secret": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        const arn = `arn:${t.partition}:secretsmanager:${t.region}:${t.accountId}:secret:${n}-${stableHex(6, n)}`;
+        return { id: arn, name: n, arn };
+    },
+    "aws:cognito/userPool:UserPool": (name, _inputs, t) => {
+        const id = `${t.region}_${stableHex(9, name)}`;
+        return { id, arn: `arn:${t.partition}:cognito-idp:${t.region}:${t.accountId}:userpool/${id}`, endpoint: `cognito-idp.${t.region}.amazonaws.com/${id}` };
+    },
+    "aws:cognito/userPoolClient:UserPoolClient": (name) => ({ id: stableHex(26, name), clientSecret: stableHex(40, "secret", name) }),
+    "aws:ec2/vpc:Vpc": (name) => ({ id: `vpc-${stableHex(17, name)}`, arn: `vpc-${stableHex(17, name)}` }),
+    "aws:ec2/subnet:Subnet": (name) => ({ id: `subnet-${stableHex(17, name)}` }),
+    "aws:ec2/securityGroup:SecurityGroup": (name, _inputs, t) => {
+        const id = `sg-${stableHex(17, name)}`;
+        return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:security-group/${id}` };
+    },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (name, _inputs, t) => {
+        const id = `vpce-${stableHex(17, name)}`;
+        return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:vpc-endpoint/${id}` };
+    },
+};
+
+function uuidFrom(seed: string): string {
+    const h = stableHex(32, seed);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Outputs for a type without a specific entry: an id and, for AWS types, an ARN in the service's usual shape. */
+function genericOutputs(type: string, name: string, t: MockTarget): Record<string, any> {
+    const id = `${name}-${stableHex(8, type, name)}`;
+    const match = /^aws:([a-z0-9]+)\/([a-zA-Z0-9]+):/.exec(type);
+    if (!match) {
+        return { id };
+    }
+    return { id, arn: `arn:${t.partition}:${match[1]}:${t.region}:${t.accountId}:${match[2].toLowerCase()}/${id}` };
+}
+
+type CallFactory = (inputs: Record<string, any>, target: MockTarget) => Record<string, any>;
+
+const CALLS: Record<string, CallFactory> = {
+    "aws:index/getCallerIdentity:getCallerIdentity": (_i, t) => ({
+        accountId: t.accountId,
+        arn: `arn:${t.partition}:iam::${t.accountId}:user/plan`,
+        userId: "AIDAPLANPLANPLANPLAN",
+        id: t.accountId,
+    }),
+    "aws:index/getRegion:getRegion": (_i, t) => ({ name: t.region, region: t.region, id: t.region, endpoint: `ec2.${t.region}.amazonaws.com` }),
+    "aws:index/getPartition:getPartition": (_i, t) => ({ partition: t.partition, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: t.partition }),
+    "aws:ecr/getAuthorizationToken:getAuthorizationToken": (_i, t) => ({
+        userName: "AWS",
+        password: "mock-ecr-password",
+        authorizationToken: "bW9jaw==",
+        proxyEndpoint: `https://${t.accountId}.dkr.ecr.${t.region}.amazonaws.com`,
+        expiresAt: "2099-01-01T00:00:00Z",
+        id: t.region,
+    }),
+};
+
+/**
+ * Mocks for `pulumi.runtime.setMocks` that answer like AWS would and record every
+ * registration, for the offline plan and for tests.
+ */
+export class RecordingMocks implements pulumi.runtime.Mocks {
+    readonly resources: RecordedResource[] = [];
+    private readonly pending = new Map<string, Omit<RecordedResource, "inputs" | "outputs" | "custom">>();
+
+    constructor(readonly target: MockTarget = DEFAULT_TARGET) {}
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        const factory = OUTPUTS[args.type];
+        const produced = args.custom === false ? {} : factory ? factory(args.name, args.inputs, this.target) : genericOutputs(args.type, args.name, this.target);
+        const { id, ...rest } = produced;
+        const state = { ...args.inputs, ...rest };
+        const meta = this.pending.get(`${args.type}::${args.name}`);
+        this.pending.delete(`${args.type}::${args.name}`);
+        this.resources.push({
+            type: args.type,
+            name: args.name,
+            urn: meta?.urn ?? "",
+            parent: meta?.parent ?? "",
+            custom: args.custom !== false,
+            inputs: args.inputs,
+            outputs: state,
+            secretInputs: meta?.secretInputs ?? [],
+            options: meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
+        });
+        return { id: args.custom === false ? undefined : (id ?? `${args.name}-id`), state };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        const factory = CALLS[args.token];
+        return factory ? factory(args.inputs, this.target) : args.inputs;
+    }
+
+    /** Records what only the raw request carries (parent, secrets, options); called by {@link installMocks}. */
+    noteRequest(req: any, urn: string): void {
+        const object = req.getObject()?.toJavaScript() ?? {};
+        const secretInputs = Object.keys(object).filter((k) => object[k]?.[SIG_KEY] === SECRET_SIG);
+        this.pending.set(`${req.getType()}::${req.getName()}`, {
+            type: req.getType(),
+            name: req.getName(),
+            urn,
+            parent: req.getParent(),
+            secretInputs,
+            options: {
+                protect: req.getProtect?.() === true,
+                retainOnDelete: req.getRetainondelete?.() === true,
+                dependsOn: req.getDependenciesList?.() ?? [],
+                deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
+            },
+        });
+    }
+}
+
+/**
+ * Installs {@link RecordingMocks} as Pulumi's mock engine for a project and stack
+ * and returns them. Every later registration is recorded with its URN and parent.
+ */
+export async function installMocks(project: string, stack: string, target: MockTarget = DEFAULT_TARGET): Promise<RecordingMocks> {
+    const mocks = new RecordingMocks(target);
+    await pulumi.runtime.setMocks(mocks, project, stack, true);
+    const monitor: any = (await import("@pulumi/pulumi/runtime/settings")).getMonitor();
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: any) => {
+        mocks.noteRequest(req, monitor.newUrn(req.getParent(), req.getType(), req.getName()));
+        return original(req, callback);
+    };
+    return mocks;
+}
+
+/** Waits until every pending registration and output of the program has settled. */
+export async function settle(): Promise<void> {
+    const settings: any = await import("@pulumi/pulumi/runtime/settings");
+    await settings.waitForRPCs();
+}
