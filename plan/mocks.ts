@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
 
 /** One registration seen by the mock engine: what the program asked for and what the mock answered. */
 export interface RecordedResource {
@@ -13,11 +14,11 @@ export interface RecordedResource {
     parent: string;
     /** False for component resources. */
     custom: boolean;
-    /** Inputs after Pulumi resolved them (secrets unwrapped; see `secretPaths`). */
+    /** Inputs after Pulumi resolved them; secret values stay wrapped in Pulumi's secret signature object. */
     inputs: Record<string, any>;
     /** Outputs the mock answered with. */
     outputs: Record<string, any>;
-    /** Top-level input keys whose values were marked secret by the program. */
+    /** Paths (`a.b[0].c`) of input values the program marked secret. */
     secretInputs: string[];
     /** Resource options that matter for review. */
     options: { protect: boolean; retainOnDelete: boolean; dependsOn: string[]; deleteBeforeReplace: boolean };
@@ -262,7 +263,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     /** Records what only the raw request carries (parent, secrets, options); called by {@link installMocks}. */
     noteRequest(req: any, urn: string): void {
         const object = req.getObject()?.toJavaScript() ?? {};
-        const secretInputs = Object.keys(object).filter((k) => object[k]?.[SIG_KEY] === SECRET_SIG);
+        const secretInputs = secretPaths(object, "");
         this.pending.set(`${req.getType()}::${req.getName()}`, {
             type: req.getType(),
             name: req.getName(),
@@ -279,6 +280,18 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     }
 }
 
+/** Paths of every value wrapped as a Pulumi secret inside a serialized object. */
+function secretPaths(value: any, path: string): string[] {
+    if (value === null || typeof value !== "object") {
+        return [];
+    }
+    if (value[SIG_KEY] === SECRET_SIG) {
+        return [path];
+    }
+    const entries: [string, any][] = Array.isArray(value) ? value.map((v, i) => [`${path}[${i}]`, v]) : Object.entries(value).map(([k, v]) => [path ? `${path}.${k}` : k, v]);
+    return entries.flatMap(([p, v]) => secretPaths(v, p));
+}
+
 /**
  * Installs {@link RecordingMocks} as Pulumi's mock engine for a project and stack
  * and returns them. Every later registration is recorded with its URN and parent.
@@ -286,7 +299,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 export async function installMocks(project: string, stack: string, target: MockTarget = DEFAULT_TARGET): Promise<RecordingMocks> {
     const mocks = new RecordingMocks(target);
     await pulumi.runtime.setMocks(mocks, project, stack, true);
-    const monitor: any = (await import("@pulumi/pulumi/runtime/settings")).getMonitor();
+    const monitor: any = settings.getMonitor();
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: any) => {
         mocks.noteRequest(req, monitor.newUrn(req.getParent(), req.getType(), req.getName()));
@@ -297,6 +310,5 @@ export async function installMocks(project: string, stack: string, target: MockT
 
 /** Waits until every pending registration and output of the program has settled. */
 export async function settle(): Promise<void> {
-    const settings: any = await import("@pulumi/pulumi/runtime/settings");
-    await settings.waitForRPCs();
+    await (settings as any).waitForRPCs();
 }

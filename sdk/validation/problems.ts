@@ -59,5 +59,8 @@ function describeValue(value: unknown): string {
         return "(not set)";
     }
     const text = JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    if (text.length <= 120) {
+        return text;
+    }
+    return Array.isArray(value) ? `(a list of ${value.length} items)` : `(a map of ${Object.keys(value as object).length} entries)`;
 }

@@ -1,0 +1,2 @@
+export { AwsContext, awsContext, arn } from "./context";
+export { TYPE_PREFIX, agentCoreName, baseTags } from "./naming";

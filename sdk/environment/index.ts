@@ -1,0 +1,2 @@
+export { AgentEnvironment, AgentEnvironmentArgs } from "./agentEnvironment";
+export { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";

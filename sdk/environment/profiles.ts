@@ -1,0 +1,66 @@
+/** The environments this package knows; each selects one row of {@link ENVIRONMENT_PROFILES}. */
+export type EnvironmentName = "dev" | "staging" | "prod";
+
+export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ["dev", "staging", "prod"];
+
+/**
+ * Defaults of one environment. Security controls are on in every row; rows differ
+ * only in cost, convenience and how strictly changes are gated.
+ */
+export interface EnvironmentProfile {
+    /** How callers reach the runtime: AgentCore's DEFAULT endpoint (newest version) or a custom endpoint pinned to a reviewed version. */
+    endpoint: "DEFAULT" | "pinned";
+    /** Network mode when the args do not say. */
+    networkMode: "PUBLIC" | "VPC";
+    /** Encrypt data (memory, gateway, token vault, logs) with customer-managed KMS keys. */
+    customerManagedKeys: boolean;
+    /** Protect stateful resources (memory, keys) from deletion: `protect` plus retain on delete. */
+    protectData: boolean;
+    /** Days short-term memory events are kept (7-365). */
+    memoryEventExpiryDays: number;
+    /** Days CloudWatch keeps logs. */
+    logRetentionDays: number;
+    /** Gateway returns debug error detail to callers (never outside dev). */
+    gatewayDebugErrors: boolean;
+    /** Create the CloudWatch dashboard and alarms. */
+    dashboardAndAlarms: boolean;
+    /** Days untagged images (build leftovers) are kept in ECR. */
+    untaggedImageExpiryDays: number;
+}
+
+/** The one table environment defaults come from; an `environment` argument picks a row. */
+export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<EnvironmentProfile>>> = {
+    dev: {
+        endpoint: "DEFAULT",
+        networkMode: "PUBLIC",
+        customerManagedKeys: false,
+        protectData: false,
+        memoryEventExpiryDays: 30,
+        logRetentionDays: 14,
+        gatewayDebugErrors: true,
+        dashboardAndAlarms: false,
+        untaggedImageExpiryDays: 7,
+    },
+    staging: {
+        endpoint: "pinned",
+        networkMode: "VPC",
+        customerManagedKeys: true,
+        protectData: false,
+        memoryEventExpiryDays: 30,
+        logRetentionDays: 30,
+        gatewayDebugErrors: false,
+        dashboardAndAlarms: false,
+        untaggedImageExpiryDays: 14,
+    },
+    prod: {
+        endpoint: "pinned",
+        networkMode: "VPC",
+        customerManagedKeys: true,
+        protectData: true,
+        memoryEventExpiryDays: 90,
+        logRetentionDays: 365,
+        gatewayDebugErrors: false,
+        dashboardAndAlarms: true,
+        untaggedImageExpiryDays: 30,
+    },
+};

@@ -1,0 +1,29 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import type { PolicyDocument, PolicyStatement } from "@pulumi/aws/iam/documents";
+
+export type { PolicyDocument, PolicyStatement };
+
+/**
+ * Something that can receive permissions: an execution role of this package.
+ * Components grant access through it (`memory.grantAccess(runtime.role)`), never
+ * by editing a policy document directly, so every grant is one named, reviewable
+ * `aws:iam/rolePolicy:RolePolicy`.
+ */
+export interface Grantable {
+    /**
+     * Adds the statements as one inline policy named for its purpose
+     * (`memory-access`, `gateway-invoke`, ...). A purpose can be granted once.
+     */
+    grant(purpose: string, statements: pulumi.Input<PolicyStatement>[]): RolePolicy;
+}
+
+/** Builds a policy document with version 2012-10-17 from statements. */
+export function policyDocument(statements: pulumi.Input<PolicyStatement>[]): pulumi.Output<PolicyDocument> {
+    return pulumi.output({ Version: "2012-10-17" as const, Statement: statements }) as pulumi.Output<PolicyDocument>;
+}
+
+/** An Allow statement with a Sid, for readability of the generated documents. */
+export function allow(sid: string, actions: string[], resources: pulumi.Input<pulumi.Input<string>[]>, condition?: Record<string, any>): pulumi.Input<PolicyStatement> {
+    return { Sid: sid, Effect: "Allow", Action: actions, Resource: resources, ...(condition ? { Condition: condition } : {}) };
+}

@@ -1,0 +1,1 @@
+export { Grantable, PolicyDocument, PolicyStatement, policyDocument, allow } from "./grants";

@@ -1,0 +1,202 @@
+import * as path from "path";
+import * as fs from "fs";
+import * as pulumi from "@pulumi/pulumi";
+import { Repository } from "@pulumi/aws/ecr/repository";
+import { LifecyclePolicy } from "@pulumi/aws/ecr/lifecyclePolicy";
+import { getAuthorizationTokenOutput } from "@pulumi/aws/ecr/getAuthorizationToken";
+import { getImageOutput } from "@pulumi/aws/ecr/getImage";
+import { Image } from "@pulumi/docker-build/image";
+import { TYPE_PREFIX } from "../common/naming";
+import { Problems, checkShape } from "../validation";
+import { buildHash } from "./contextHash";
+import { parseEcrImage, repositoryArnOf } from "./imageReference";
+
+/** The only platform AgentCore Runtime runs. */
+export const AGENT_PLATFORM = "linux/arm64";
+
+/** How to build the agent image from source. */
+export interface AgentImageBuild {
+    /** Directory of the Docker build context. */
+    context: string;
+    /** Path of the Dockerfile. @default `<context>/Dockerfile` */
+    dockerfile?: string;
+    /** Target platform; AgentCore runs `linux/arm64` only, anything else is refused. @default "linux/arm64" */
+    platform?: string;
+    /** Build arguments (part of the content hash; never put secrets here). */
+    buildArgs?: Record<string, string>;
+    /** Build stage to stop at. */
+    target?: string;
+}
+
+/** Settings of the ECR repository created for a built image. */
+export interface AgentImageRepository {
+    /** Repository name (`[a-z0-9]+(?:[._-][a-z0-9]+)*`, slashes for namespaces, 2-256 characters). @default auto-named from the component name */
+    name?: string;
+    /** Customer-managed KMS key ARN for the repository. @default the AWS-managed ECR key (KMS encryption is always on) */
+    kmsKeyArn?: pulumi.Input<string>;
+    /** Days after which *untagged* images (build leftovers) expire; tagged images are never expired. @default 30 */
+    untaggedImageExpiryDays?: number;
+    /** Delete the repository even if it holds images (dev convenience). @default false */
+    forceDelete?: boolean;
+}
+
+/** Arguments of {@link AgentImage}: exactly one of `build` or `imageUri`. */
+export interface AgentImageArgs {
+    /** Build the image from source and push it to a new ECR repository. */
+    build?: AgentImageBuild;
+    /**
+     * Use an image already in private ECR: by digest (`<repo>@sha256:<64 hex>`) or by
+     * an immutable tag, which is resolved to its digest at deployment. `:latest`
+     * and untagged references are refused.
+     */
+    imageUri?: string;
+    /** Repository settings when building. */
+    repository?: AgentImageRepository;
+    /** Tags for the repository. */
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Prefix of the registry cache tag (mutable by design, excluded from tag immutability). */
+export const CACHE_TAG = "buildcache";
+
+/**
+ * The agent's container image, always referenced by digest: either built for
+ * linux/arm64 and pushed to an ECR repository with immutable tags, scan on push,
+ * KMS encryption and a lifecycle rule that only expires untagged images; or an
+ * existing private ECR image resolved to its digest.
+ */
+export class AgentImage extends pulumi.ComponentResource {
+    /** The image by digest (`<registry>/<repo>@sha256:…`): the runtime's container URI. */
+    readonly imageUri: pulumi.Output<string>;
+    /** The image digest (`sha256:…`). */
+    readonly digest: pulumi.Output<string>;
+    /** ARN of the repository holding the image (scopes the execution role's pull permission). */
+    readonly repositoryArn: pulumi.Output<string>;
+    /** URL of the repository holding the image. */
+    readonly repositoryUrl: pulumi.Output<string>;
+    /** The repository, when this component created it. */
+    readonly repository?: Repository;
+    /** The build, when this component builds. */
+    readonly image?: Image;
+
+    constructor(name: string, args: AgentImageArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}AgentImage`, name, {}, opts);
+        validateImageArgs(name, args);
+
+        if (args.imageUri !== undefined) {
+            const ref = parseEcrImage(args.imageUri)!;
+            const repositoryUrl = `${ref.accountId}.dkr.ecr.${ref.region}.${ref.domain}/${ref.repository}`;
+            this.repositoryArn = pulumi.output(repositoryArnOf(ref));
+            this.repositoryUrl = pulumi.output(repositoryUrl);
+            this.digest = ref.digest
+                ? pulumi.output(ref.digest)
+                : getImageOutput({ repositoryName: ref.repository, registryId: ref.accountId, imageTag: ref.tag, region: ref.region }, { parent: this }).imageDigest;
+        } else {
+            const build = args.build!;
+            const repo = args.repository ?? {};
+            this.repository = new Repository(
+                `${name}-repo`,
+                {
+                    name: repo.name,
+                    imageTagMutability: "IMMUTABLE_WITH_EXCLUSION",
+                    imageTagMutabilityExclusionFilters: [{ filter: `${CACHE_TAG}*`, filterType: "WILDCARD" }],
+                    imageScanningConfiguration: { scanOnPush: true },
+                    encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: repo.kmsKeyArn }],
+                    forceDelete: repo.forceDelete ?? false,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            new LifecyclePolicy(
+                `${name}-lifecycle`,
+                { repository: this.repository.name, policy: JSON.stringify(untaggedOnlyLifecycle(repo.untaggedImageExpiryDays ?? 30)) },
+                { parent: this },
+            );
+            this.image = this.buildImage(name, build, this.repository);
+            this.repositoryArn = this.repository.arn;
+            this.repositoryUrl = this.repository.repositoryUrl;
+            this.digest = this.image.digest;
+        }
+        this.imageUri = pulumi.interpolate`${this.repositoryUrl}@${this.digest}`;
+        this.registerOutputs({ imageUri: this.imageUri, repositoryArn: this.repositoryArn });
+    }
+
+    private buildImage(name: string, build: AgentImageBuild, repository: Repository): Image {
+        const dockerfile = build.dockerfile ?? path.join(build.context, "Dockerfile");
+        const tag = `ctx-${buildHash(build.context, dockerfile, { buildArgs: build.buildArgs ?? {}, target: build.target ?? "", platform: AGENT_PLATFORM }).slice(0, 16)}`;
+        const token = getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: this });
+        const cacheRef = pulumi.interpolate`${repository.repositoryUrl}:${CACHE_TAG}`;
+        return new Image(
+            `${name}-image`,
+            {
+                context: { location: build.context },
+                dockerfile: { location: dockerfile },
+                platforms: [AGENT_PLATFORM],
+                buildArgs: build.buildArgs,
+                target: build.target,
+                push: true,
+                tags: [pulumi.interpolate`${repository.repositoryUrl}:${tag}`],
+                registries: [{ address: repository.repositoryUrl, username: token.userName, password: pulumi.secret(token.password) }],
+                cacheFrom: [{ registry: { ref: cacheRef } }],
+                cacheTo: [{ registry: { ref: cacheRef, imageManifest: true, ociMediaTypes: true, mode: "max" } }],
+            },
+            { parent: this },
+        );
+    }
+}
+
+/** ECR lifecycle policy that expires only untagged images, so no pinned version loses its image. */
+export function untaggedOnlyLifecycle(days: number) {
+    return {
+        rules: [
+            {
+                rulePriority: 1,
+                description: `Expire untagged images after ${days} days; tagged images are kept for pinned runtime versions`,
+                selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: days },
+                action: { type: "expire" },
+            },
+        ],
+    };
+}
+
+/** Checks image arguments, collecting every problem. */
+export function validateImageArgs(name: string, args: AgentImageArgs): void {
+    const problems = new Problems();
+    if ((args.build === undefined) === (args.imageUri === undefined)) {
+        problems.addMessage("image: set exactly one of image.build (build from source) or image.imageUri (an existing ECR image)");
+    }
+    if (args.build) {
+        const platform = args.build.platform ?? AGENT_PLATFORM;
+        if (platform !== AGENT_PLATFORM) {
+            problems.add("image.build.platform", platform, `must be ${AGENT_PLATFORM}: AgentCore Runtime runs ARM64 containers only`);
+        }
+        if (!fs.existsSync(args.build.context) || !fs.statSync(args.build.context).isDirectory()) {
+            problems.add("image.build.context", args.build.context, "must be an existing directory");
+        }
+        const dockerfile = args.build.dockerfile ?? path.join(args.build.context, "Dockerfile");
+        if (!fs.existsSync(dockerfile)) {
+            problems.add("image.build.dockerfile", dockerfile, "must be an existing file");
+        }
+    }
+    if (args.imageUri !== undefined) {
+        checkShape(problems, "image.imageUri", args.imageUri, "RuntimeContainerUri");
+        const ref = parseEcrImage(args.imageUri);
+        if (!ref) {
+            problems.add("image.imageUri", args.imageUri, "must be a private ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag][@sha256:<64 hex>]) so the execution role can be scoped to its repository");
+        } else if (!ref.digest && (ref.tag === undefined || ref.tag === "latest")) {
+            problems.add("image.imageUri", args.imageUri, "must name a digest (@sha256:...) or an immutable version tag, not :latest or no tag: a reused tag makes runtime versions run unreviewed code");
+        }
+    }
+    const repoName = args.repository?.name;
+    if (repoName !== undefined && !/^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(repoName)) {
+        problems.add("image.repository.name", repoName, "must be 2-256 characters of lowercase letters, digits and . _ - / (ECR CreateRepository repositoryName)");
+    }
+    if (args.build && repoName === undefined && name !== name.toLowerCase()) {
+        problems.add("name", name, "must be lowercase to auto-name the ECR repository; set image.repository.name otherwise");
+    }
+    const days = args.repository?.untaggedImageExpiryDays;
+    if (days !== undefined && (!Number.isInteger(days) || days < 1)) {
+        problems.add("image.repository.untaggedImageExpiryDays", days, "must be a whole number of days, at least 1 (ECR lifecycle countNumber)");
+    }
+    problems.throwIfAny(`AgentImage ${name}`);
+}

@@ -1,0 +1,92 @@
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * A content hash of a Docker build: every file of the context that
+ * `.dockerignore` does not exclude (path and bytes), the Dockerfile, the build
+ * arguments and the platform. Unchanged code gives the same hash, hence the same
+ * image tag, hence no rebuild and no new runtime version.
+ */
+export function buildHash(contextDir: string, dockerfile: string, extra: Record<string, unknown>): string {
+    const hash = createHash("sha256");
+    const ignore = readDockerignore(contextDir);
+    for (const file of listFiles(contextDir, ignore)) {
+        hash.update(`file:${file}\u0000`);
+        hash.update(fs.readFileSync(path.join(contextDir, file)));
+        hash.update("\u0000");
+    }
+    hash.update(`dockerfile\u0000`);
+    hash.update(fs.readFileSync(dockerfile));
+    hash.update(`\u0000extra:${JSON.stringify(extra, Object.keys(extra).sort())}`);
+    return hash.digest("hex");
+}
+
+/** Files of the context as sorted POSIX paths relative to it. */
+function listFiles(root: string, ignored: (relative: string) => boolean): string[] {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+            const relative = dir ? `${dir}/${entry.name}` : entry.name;
+            if (ignored(relative)) {
+                continue;
+            }
+            if (entry.isDirectory()) {
+                walk(relative);
+            } else if (entry.isFile()) {
+                files.push(relative);
+            }
+        }
+    };
+    walk("");
+    return files.sort();
+}
+
+/**
+ * A matcher for the common `.dockerignore` forms: `name`, `dir/`, `*.ext`,
+ * `**\/x`, and `!exception`; the last matching line wins, as in Docker.
+ */
+function readDockerignore(root: string): (relative: string) => boolean {
+    const file = path.join(root, ".dockerignore");
+    if (!fs.existsSync(file)) {
+        return () => false;
+    }
+    const rules = fs
+        .readFileSync(file, "utf8")
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith("#"))
+        .map((line) => {
+            const negate = line.startsWith("!");
+            const pattern = (negate ? line.slice(1) : line).replace(/^\.?\//, "").replace(/\/$/, "");
+            return { negate, regex: globToRegex(pattern) };
+        });
+    return (relative) => {
+        let ignored = false;
+        for (const rule of rules) {
+            if (rule.regex.test(relative)) {
+                ignored = !rule.negate;
+            }
+        }
+        return ignored;
+    };
+}
+
+function globToRegex(glob: string): RegExp {
+    let out = "";
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === "*" && glob[i + 1] === "*") {
+            out += ".*";
+            i += glob[i + 2] === "/" ? 2 : 1;
+        } else if (c === "*") {
+            out += "[^/]*";
+        } else if (c === "?") {
+            out += "[^/]";
+        } else {
+            out += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+        }
+    }
+    // A pattern also matches everything below a matched directory.
+    return new RegExp(`^${out}(/.*)?$`);
+}

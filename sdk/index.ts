@@ -1,0 +1,10 @@
+/**
+ * Pulumi components for Amazon Bedrock AgentCore. Start with `AgentEnvironment`:
+ * one agent in one environment (dev, staging, prod) from a single args object.
+ */
+export * from "./environment";
+export * from "./image";
+export * from "./runtime";
+export * from "./iam";
+export * from "./validation";
+export { agentCoreName, TYPE_PREFIX } from "./common/naming";

@@ -1,0 +1,30 @@
+/**
+ * IAM actions of an AgentCore Runtime execution role, named for what they allow.
+ * Source: AWS AgentCore developer guide, "Permissions for AgentCore Runtime"
+ * (see ../shared/brief/AGENTCORE.md §5).
+ */
+
+/** Pull the agent image from its one repository. */
+export const ECR_PULL = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
+/** Log in to ECR; the action has no resource-level support, so it takes `*`. */
+export const ECR_TOKEN = ["ecr:GetAuthorizationToken"];
+/** Create the runtime's log group and find its streams. */
+export const LOGS_GROUP = ["logs:CreateLogGroup", "logs:DescribeLogStreams"];
+/** List log groups (the runtime's logging library calls it on `log-group:*`). */
+export const LOGS_DESCRIBE_GROUPS = ["logs:DescribeLogGroups"];
+/** Write the runtime's log events. */
+export const LOGS_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents"];
+/** Send traces; X-Ray actions have no resource-level support. */
+export const XRAY_WRITE = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"];
+/** Publish metrics, only into the `bedrock-agentcore` namespace (by condition). */
+export const METRICS_WRITE = ["cloudwatch:PutMetricData"];
+/** The CloudWatch namespace the metrics grant is limited to. */
+export const METRICS_NAMESPACE = "bedrock-agentcore";
+/** Obtain workload access tokens for this agent's own workload identity. */
+export const WORKLOAD_TOKENS = ["bedrock-agentcore:GetWorkloadAccessToken", "bedrock-agentcore:GetWorkloadAccessTokenForJWT"];
+/** Obtain workload tokens on behalf of a user id: AWS advises against it in production; opt-in only. */
+export const WORKLOAD_TOKEN_FOR_USER_ID = ["bedrock-agentcore:GetWorkloadAccessTokenForUserId"];
+/** Call the foundation models and inference profiles the agent is allowed to use. */
+export const MODEL_INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+/** The service principal that assumes execution roles. */
+export const SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";

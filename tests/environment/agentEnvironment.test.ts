@@ -1,0 +1,84 @@
+import { strict as assert } from "assert";
+import * as path from "path";
+import { AgentEnvironment, AgentEnvironmentArgs, InputValidationError } from "../../sdk";
+import { Registrations, record, valueOf } from "../harness";
+
+const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
+const ENDPOINT = "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint";
+const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
+const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], securityGroupIds: ["sg-0123456789abcdef0"] };
+
+function args(overrides: Partial<AgentEnvironmentArgs>): AgentEnvironmentArgs {
+    return { environment: "dev", image: { build: { context: SAMPLE } }, models: ["amazon.nova-lite-v1:0"], ...overrides };
+}
+
+async function plan(overrides: Partial<AgentEnvironmentArgs>): Promise<{ reg: Registrations; env: AgentEnvironment }> {
+    let env: AgentEnvironment | undefined;
+    const reg = await record(() => (env = new AgentEnvironment("support-agent", args(overrides))));
+    return { reg, env: env! };
+}
+
+describe("AgentEnvironment", () => {
+    it("dev: serves through DEFAULT and creates no custom endpoint", async () => {
+        const { reg, env } = await plan({ environment: "dev" });
+        assert.equal(reg.ofType(ENDPOINT).length, 0);
+        assert.equal(env.endpointName, "DEFAULT");
+        const runtimeArn = reg.one(RUNTIME).outputs.agentRuntimeArn;
+        assert.equal(await valueOf(env.invokeEndpointArn), `${runtimeArn}/runtime-endpoint/DEFAULT`);
+    });
+
+    for (const environment of ["staging", "prod"] as const) {
+        it(`${environment}: one custom endpoint named after the environment, pinned to the configured version`, async () => {
+            const { reg, env } = await plan({ environment, runtimeVersion: "7", network: VPC });
+            const endpoint = reg.one(ENDPOINT);
+            assert.equal(endpoint.inputs.name, environment);
+            assert.equal(endpoint.inputs.agentRuntimeVersion, "7");
+            assert.equal(endpoint.inputs.agentRuntimeId, reg.one(RUNTIME).outputs.agentRuntimeId);
+            assert.equal(await valueOf(env.invokeEndpointArn), endpoint.outputs.agentRuntimeEndpointArn);
+        });
+    }
+
+    it("promotion and rollback change only the endpoint, never the runtime", async () => {
+        const before = (await plan({ environment: "prod", runtimeVersion: "3", network: VPC })).reg;
+        const after = (await plan({ environment: "prod", runtimeVersion: "4", network: VPC })).reg;
+        const changed = after.all.filter((r) => {
+            const previous = before.all.find((b) => b.urn === r.urn);
+            return JSON.stringify(previous?.inputs) !== JSON.stringify(r.inputs);
+        });
+        assert.deepEqual(changed.map((r) => r.urn), [before.one(ENDPOINT).urn]);
+        assert.deepEqual(after.all.map((r) => r.urn), before.all.map((r) => r.urn));
+    });
+
+    it("tags everything with the environment and the user's tags", async () => {
+        const { reg } = await plan({ environment: "dev", tags: { team: "support" } });
+        assert.deepEqual(reg.one(RUNTIME).inputs.tags, { "agentcore:component": "AgentEnvironment", "agentcore:environment": "dev", "managed-by": "pulumi-agentcore", team: "support" });
+    });
+
+    it("explicit endpoints override the profile", async () => {
+        const { reg, env } = await plan({ environment: "prod", network: VPC, endpoints: [{ name: "blue", version: "2" }, { name: "green", version: "3" }] });
+        assert.deepEqual(reg.ofType(ENDPOINT).map((e) => [e.inputs.name, e.inputs.agentRuntimeVersion]), [["blue", "2"], ["green", "3"]]);
+        assert.equal(env.endpointName, "blue");
+    });
+
+    it("dev with a pinned version adds a dev endpoint but still serves DEFAULT", async () => {
+        const { reg, env } = await plan({ environment: "dev", runtimeVersion: "2" });
+        assert.deepEqual(reg.ofType(ENDPOINT).map((e) => [e.inputs.name, e.inputs.agentRuntimeVersion]), [["dev", "2"]]);
+        assert.equal(env.endpointName, "DEFAULT");
+    });
+
+    it("prod without a pinned version fails at plan time and says how to fix it", async () => {
+        let error: unknown;
+        const reg = await record(() => {
+            try {
+                new AgentEnvironment("support-agent", args({ environment: "prod", network: VPC }));
+            } catch (e) {
+                error = e;
+            }
+        });
+        assert.ok(error instanceof InputValidationError);
+        assert.deepEqual(error.problems, [
+            "runtimeVersion (not set) is required in prod: callers use a custom endpoint pinned to a reviewed runtime version. Set it to the version to serve (e.g. `pulumi config set runtimeVersion 3`; the first deployment creates version 1), or pass endpoints explicitly",
+        ]);
+        assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:AgentEnvironment"]);
+    });
+});

@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RecordedResource, installMocks, settle } from "../plan/mocks";
+
+/** Everything a test program registered, with finders that fail loudly. */
+export class Registrations {
+    constructor(readonly all: RecordedResource[]) {}
+
+    /** Resources of a type token. */
+    ofType(type: string): RecordedResource[] {
+        return this.all.filter((r) => r.type === type);
+    }
+
+    /** The one resource of a type (and name, if given); throws when there are none or several. */
+    one(type: string, name?: string): RecordedResource {
+        const found = this.ofType(type).filter((r) => name === undefined || r.name === name);
+        if (found.length !== 1) {
+            throw new Error(`expected exactly one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+        }
+        return found[0];
+    }
+
+    /** Count of registrations per type token. */
+    typeCounts(): Record<string, number> {
+        const counts: Record<string, number> = {};
+        for (const r of this.all) {
+            counts[r.type] = (counts[r.type] ?? 0) + 1;
+        }
+        return counts;
+    }
+}
+
+/**
+ * Runs `program` under fresh recording mocks and returns every registration once
+ * all of them have settled. Errors thrown by the program propagate.
+ */
+export async function record(program: () => unknown, stack = "test", project = "agentcore-test"): Promise<Registrations> {
+    const mocks = await installMocks(project, stack);
+    await program();
+    await settle();
+    return new Registrations(mocks.resources);
+}
+
+/** Resolves an Output to its value (for assertions outside `apply`). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+/** Parses a JSON policy string input, unwrapping a Pulumi secret wrapper if present. */
+export function parseJsonInput(value: unknown): any {
+    const raw = typeof value === "object" && value !== null && "value" in (value as any) ? (value as any).value : value;
+    return typeof raw === "string" ? JSON.parse(raw) : raw;
+}
