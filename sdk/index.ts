@@ -6,5 +6,6 @@ export * from "./environment";
 export * from "./image";
 export * from "./runtime";
 export * from "./iam";
+export * from "./kms";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";

@@ -1,0 +1,1 @@
+export { CustomerManagedKey, CustomerManagedKeyArgs } from "./customerManagedKey";
