@@ -4,7 +4,7 @@ import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgen
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
-import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
+import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
 import { DEFAULT_ENDPOINT, checkRuntimeSettings } from "./validate";
 
 /** The image a runtime runs: `AgentImage` satisfies it. */
@@ -150,7 +150,12 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
                 : undefined,
         environmentVariables: args.environmentVariables,
         lifecycleConfigurations: args.lifecycle
-            ? [{ idleRuntimeSessionTimeout: args.lifecycle.idleSessionTimeoutSeconds ?? 900, maxLifetime: args.lifecycle.maxLifetimeSeconds ?? 28800 }]
+            ? [
+                  {
+                      idleRuntimeSessionTimeout: args.lifecycle.idleSessionTimeoutSeconds ?? DEFAULT_IDLE_SESSION_TIMEOUT,
+                      maxLifetime: args.lifecycle.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME,
+                  },
+              ]
             : undefined,
         requestHeaderConfiguration: args.requestHeaderAllowlist ? { requestHeaderAllowlists: args.requestHeaderAllowlist } : undefined,
         description: args.description,

@@ -37,7 +37,12 @@ export type RuntimeNetwork =
           securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
       };
 
-/** Session lifecycle limits, in seconds (60-28800 each, idle ≤ max). */
+/** AgentCore's default idle session timeout, in seconds (API model: LifecycleConfiguration). */
+export const DEFAULT_IDLE_SESSION_TIMEOUT = 900;
+/** AgentCore's default maximum session lifetime, in seconds (API model: LifecycleConfiguration). */
+export const DEFAULT_MAX_LIFETIME = 28800;
+
+/** Session lifecycle limits, in seconds (60-1209600 each per the API model, idle ≤ max). */
 export interface RuntimeLifecycle {
     /** Idle time after which a session ends. @default 900 */
     idleSessionTimeoutSeconds?: number;

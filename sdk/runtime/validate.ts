@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problems, checkShape, isKnown } from "../validation";
 import { MODEL_REFERENCE } from "./models";
-import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
+import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
 
 /** Most custom endpoints one runtime may have (AgentCore quota: 10 endpoints per runtime). */
 export const MAX_ENDPOINTS_PER_RUNTIME = 10;
@@ -55,8 +55,12 @@ function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefi
     const max = lifecycle.maxLifetimeSeconds;
     checkShape(problems, `${path}.idleSessionTimeoutSeconds`, idle, "LifecycleConfigurationIdleRuntimeSessionTimeoutInteger");
     checkShape(problems, `${path}.maxLifetimeSeconds`, max, "LifecycleConfigurationMaxLifetimeInteger");
-    if ((idle ?? 900) > (max ?? 28800)) {
-        problems.add(`${path}.idleSessionTimeoutSeconds`, idle ?? 900, `must not exceed ${path}.maxLifetimeSeconds (${max ?? 28800}): a session cannot idle longer than it may live`);
+    if ((idle ?? DEFAULT_IDLE_SESSION_TIMEOUT) > (max ?? DEFAULT_MAX_LIFETIME)) {
+        problems.add(
+            `${path}.idleSessionTimeoutSeconds`,
+            idle ?? DEFAULT_IDLE_SESSION_TIMEOUT,
+            `must not exceed ${path}.maxLifetimeSeconds (${max ?? DEFAULT_MAX_LIFETIME}): a session cannot idle longer than it may live`,
+        );
     }
 }
 

@@ -97,11 +97,11 @@ describe("AgentRuntime validation", () => {
         ],
         [
             "lifecycle out of range and idle above max",
-            { lifecycle: { idleSessionTimeoutSeconds: 30000, maxLifetimeSeconds: 59 } },
+            { lifecycle: { idleSessionTimeoutSeconds: 1300000, maxLifetimeSeconds: 59 } },
             [
-                "lifecycle.idleSessionTimeoutSeconds 30000 must be between 60 and 28800 (bedrock-agentcore-control API model, shape LifecycleConfigurationIdleRuntimeSessionTimeoutInteger)",
-                "lifecycle.maxLifetimeSeconds 59 must be between 60 and 28800 (bedrock-agentcore-control API model, shape LifecycleConfigurationMaxLifetimeInteger)",
-                "lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (59): a session cannot idle longer than it may live",
+                "lifecycle.idleSessionTimeoutSeconds 1300000 must be between 60 and 1209600 (bedrock-agentcore-control API model, shape LifecycleConfigurationIdleRuntimeSessionTimeoutInteger)",
+                "lifecycle.maxLifetimeSeconds 59 must be between 60 and 1209600 (bedrock-agentcore-control API model, shape LifecycleConfigurationMaxLifetimeInteger)",
+                "lifecycle.idleSessionTimeoutSeconds 1300000 must not exceed lifecycle.maxLifetimeSeconds (59): a session cannot idle longer than it may live",
             ],
         ],
         [
