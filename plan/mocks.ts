@@ -32,6 +32,10 @@ export interface MockTarget {
 
 export const DEFAULT_TARGET: MockTarget = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 
+// Runtime internals (waitForRPCs has no typings). `require`, not `import()`: under a CommonJS-only
+// loader (mocha with tsx/cjs) `import()` stays native ESM, which cannot resolve extensionless subpaths.
+const settings: { getMonitor(): any; waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
+
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
@@ -390,7 +394,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 export async function installMocks(project: string, stack: string, target: MockTarget = DEFAULT_TARGET): Promise<RecordingMocks> {
     const mocks = new RecordingMocks(target);
     await pulumi.runtime.setMocks(mocks, project, stack, true);
-    const monitor: any = (await import("@pulumi/pulumi/runtime/settings")).getMonitor();
+    const monitor: any = settings.getMonitor();
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: any) => {
         mocks.noteRequest(req, monitor.newUrn(req.getParent(), req.getType(), req.getName()));
@@ -401,6 +405,5 @@ export async function installMocks(project: string, stack: string, target: MockT
 
 /** Waits until every pending registration and output of the program has settled. */
 export async function settle(): Promise<void> {
-    const settings: any = await import("@pulumi/pulumi/runtime/settings");
     await settings.waitForRPCs();
 }
