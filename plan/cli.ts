@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { formatPlan, PlanReport, toSarif } from "./report";
-import { planStack, ProgramError, stacksOf, TOOL_DIR } from "./run";
+import { Evaluator, planStack, ProgramError, stacksOf, TOOL_DIR } from "./run";
 
 const HELP = `Usage: npm run plan -- [options]
 
@@ -28,8 +28,33 @@ Exit codes: 0 planned (advisory violations at most), 1 mandatory policy violatio
 2 the program failed or the options are wrong (nothing is written then).
 `;
 
-/** Parses options, plans each stack, writes the requested files; returns the exit code. */
-async function main(argv: string[]): Promise<number> {
+/** Where the CLI writes and which evaluator it uses; tests replace them. */
+export interface CliIO {
+    stdout?: (text: string) => void;
+    stderr?: (text: string) => void;
+    evaluate?: Evaluator;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and script) and returns
+ * the exit code: 0 planned, 1 mandatory violations, 2 program error or bad options.
+ */
+export async function runCli(argv: string[], io: CliIO = {}): Promise<number> {
+    const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
+    const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
+    try {
+        return await plan(argv, stdout, io.evaluate);
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        stderr(`error: ${err instanceof ProgramError ? `stack "${err.stackName}" failed: ${message}` : message}\n`);
+        if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
+            stderr("Run with --help for the options.\n");
+        }
+        return 2;
+    }
+}
+
+async function plan(argv: string[], stdout: (text: string) => void, evaluate: Evaluator | undefined): Promise<number> {
     const { values } = parseArgs({
         args: argv,
         options: {
@@ -44,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
         allowPositionals: false,
     });
     if (values.help) {
-        process.stdout.write(HELP);
+        stdout(HELP);
         return 0;
     }
     const programDir = path.resolve(values.program ?? TOOL_DIR);
@@ -55,8 +80,8 @@ async function main(argv: string[]): Promise<number> {
 
     const reports: PlanReport[] = [];
     for (const stack of stacks) {
-        const report = await planStack({ programDir, stack, policyConfig: values["policy-config"] });
-        process.stdout.write(`${reports.length > 0 ? "\n" : ""}${formatPlan(report)}`);
+        const report = await planStack({ programDir, stack, policyConfig: values["policy-config"], evaluate });
+        stdout(`${reports.length > 0 ? "\n" : ""}${formatPlan(report)}`);
         reports.push(report);
     }
     if (values.json) {
@@ -69,28 +94,18 @@ async function main(argv: string[]): Promise<number> {
     return reports.some((r) => r.summary.violations.mandatory > 0) ? 1 : 0;
 }
 
-let finished = false;
-// A program awaiting something that never settles lets Node exit silently with code 0: say so and fail.
-process.on("beforeExit", () => {
-    if (!finished) {
-        finished = true;
-        process.stderr.write("error: the program never finished: it awaits a value that never settles (a dependency cycle?)\n");
-        process.exitCode = 2;
-    }
-});
-
-main(process.argv.slice(2)).then(
-    (code) => {
+if (require.main === module) {
+    let finished = false;
+    // A program awaiting something that never settles lets Node exit silently with code 0: say so and fail.
+    process.on("beforeExit", () => {
+        if (!finished) {
+            finished = true;
+            process.stderr.write("error: the program never finished: it awaits a value that never settles (a dependency cycle?)\n");
+            process.exitCode = 2;
+        }
+    });
+    runCli(process.argv.slice(2)).then((code) => {
         finished = true;
         process.exitCode = code;
-    },
-    (err: unknown) => {
-        finished = true;
-        const message = err instanceof Error ? err.message : String(err);
-        process.stderr.write(`error: ${err instanceof ProgramError ? `stack "${err.stackName}" failed: ${message}` : message}\n`);
-        if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
-            process.stderr.write("Run with --help for the options.\n");
-        }
-        process.exitCode = 2;
-    },
-);
+    });
+}
