@@ -159,7 +159,7 @@ export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
 
     const s = report.summary;
     lines.push("");
-    lines.push(`${s.resources} resources: ${s.components} component${s.components === 1 ? "" : "s"}, ${s.custom} custom`);
+    lines.push(`${plural(s.resources, "resource")}: ${plural(s.components, "component")}, ${s.custom} custom`);
     const width = Math.max(...Object.values(s.byType).map((n) => String(n).length), 1);
     for (const [type, count] of Object.entries(s.byType)) {
         lines.push(`  ${String(count).padStart(width)}  ${type}`);
@@ -197,9 +197,13 @@ function describe(r: PlannedResource): string {
     return [r.type, r.name, ...flags].join(" ") + (shown.length > 0 ? `  ${shown.join(" ")}` : "");
 }
 
+function plural(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function shortValue(value: unknown): string {
     if (Array.isArray(value)) {
-        return `[${value.length} item${value.length === 1 ? "" : "s"}]`;
+        return `[${plural(value.length, "item")}]`;
     }
     if (typeof value === "object" && value !== null) {
         return `{${Object.keys(value).join(", ")}}`;

@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluatePolicies, EvaluateOptions, PlanViolation } from "../policy/evaluate";
-import { listStacks, readProjectFile, readStackConfig, StackConfig } from "./config";
+import { listStacks, readProjectFile, readStackConfig, SECRET_PLACEHOLDER, StackConfig } from "./config";
 import { installMocks, RecordedResource, settle } from "./mocks";
-import { createReport, PlanReport } from "./report";
+import { createReport, MASK, PlanReport } from "./report";
 
 /** Directory of this package (the one holding its package.json): the default program and home of `policy/config`. */
 export const TOOL_DIR = path.resolve(__dirname, "..");
@@ -137,6 +137,10 @@ async function runProgram(main: string, project: string, stack: string, config: 
     if (failures.length > 0) {
         throw new ProgramError(stack, errorMessage(failures[0]));
     }
+    if (pulumi.log.hasErrors()) {
+        // As in a deployment, an error the program logged fails it; Pulumi has printed the message already.
+        throw new ProgramError(stack, "the program logged an error (printed above)");
+    }
     if (leaked.size > 0) {
         throw new ProgramError(stack, leakMessage);
     }
@@ -152,11 +156,10 @@ function loneDefault(exported: any): (() => unknown) | undefined {
 // so Pulumi's exit hook does not fail the process over a previous stack's leftovers.
 const debuggable: { leakedPromises(): [Set<Promise<unknown>>, string] } = require("@pulumi/pulumi/runtime/debuggable");
 
+/** The error's message, with the secure-config placeholder masked in case the program put a secret in it. */
 function errorMessage(err: unknown): string {
-    if (err instanceof Error) {
-        return err.message;
-    }
-    return typeof err === "string" ? err : JSON.stringify(err);
+    const message = err instanceof Error ? err.message : typeof err === "string" ? err : JSON.stringify(err);
+    return message.split(SECRET_PLACEHOLDER).join(MASK);
 }
 
 /**

@@ -190,4 +190,22 @@ describe("plan/run planStack", () => {
         const next = await planStack({ programDir: fixture("two-stacks"), stack: "staging", evaluate: noPolicies });
         assert.strictEqual(next.summary.resources, 3);
     });
+
+    it("fails on an unhandled rejection from an unused apply, masking secrets in the message", async () => {
+        await assert.rejects(planStack({ programDir: fixture("dangling-apply"), stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: /^no policy for arn:aws:iam::123456789012:role\/runner-[0-9a-f]{7} with token \[secret\]$/,
+        });
+    });
+
+    it("fails when the program logs an error, as a deployment would", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-log-error-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: log-error\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(path.join(dir, "index.ts"), 'import * as pulumi from "@pulumi/pulumi";\npulumi.log.error("(expected in this test) unsupported region");\n');
+        await assert.rejects(planStack({ programDir: dir, stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: "the program logged an error (printed above)",
+        });
+    });
 });
