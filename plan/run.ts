@@ -48,8 +48,7 @@ export function stacksOf(programDir: string): string[] {
  * `<env>` is the `<project>:environment` config value; without one, the stack's
  * name if such a file exists, else `prod`.
  */
-export function defaultPolicyConfig(project: string, stack: string, config: StackConfig): string {
-    const dir = path.join(TOOL_DIR, "policy", "config");
+export function defaultPolicyConfig(project: string, stack: string, config: StackConfig, dir = path.join(TOOL_DIR, "policy", "config")): string {
     const environment = config.values[`${project}:environment`];
     if (environment !== undefined) {
         return path.join(dir, `${environment}.json`);
@@ -156,10 +155,13 @@ function loneDefault(exported: any): (() => unknown) | undefined {
 // so Pulumi's exit hook does not fail the process over a previous stack's leftovers.
 const debuggable: { leakedPromises(): [Set<Promise<unknown>>, string] } = require("@pulumi/pulumi/runtime/debuggable");
 
-/** The error's message, with the secure-config placeholder masked in case the program put a secret in it. */
+/**
+ * The error's message without Node's "Require stack" file list, and with the
+ * secure-config placeholder masked in case the program put a secret in it.
+ */
 function errorMessage(err: unknown): string {
-    const message = err instanceof Error ? err.message : typeof err === "string" ? err : JSON.stringify(err);
-    return message.split(SECRET_PLACEHOLDER).join(MASK);
+    const message = err instanceof Error ? err.message : typeof err === "string" ? err : (JSON.stringify(err) ?? String(err));
+    return message.split("\nRequire stack:")[0].split(SECRET_PLACEHOLDER).join(MASK);
 }
 
 /**

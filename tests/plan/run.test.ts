@@ -6,7 +6,7 @@ import type { EvaluateOptions, PlanViolation } from "../../policy/evaluate";
 import { SECRET_PLACEHOLDER } from "../../plan/config";
 import type { RecordedResource } from "../../plan/mocks";
 import { formatPlan, PlanReport } from "../../plan/report";
-import { planStack, ProgramError, TOOL_DIR } from "../../plan/run";
+import { defaultPolicyConfig, planStack, ProgramError, TOOL_DIR } from "../../plan/run";
 import { fixture } from "./helpers";
 
 const noPolicies = async () => [];
@@ -198,6 +198,17 @@ describe("plan/run planStack", () => {
         });
     });
 
+    it("reports a missing module without Node's require stack", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-missing-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: missing\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(path.join(dir, "index.ts"), 'import "no-such-package-for-plan";\n');
+        await assert.rejects(planStack({ programDir: dir, stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: "Cannot find module 'no-such-package-for-plan'",
+        });
+    });
+
     it("fails when the program logs an error, as a deployment would", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-log-error-"));
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: log-error\n");
@@ -207,5 +218,20 @@ describe("plan/run planStack", () => {
             name: "ProgramError",
             message: "the program logged an error (printed above)",
         });
+    });
+});
+
+describe("plan/run defaultPolicyConfig", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-"));
+    fs.writeFileSync(path.join(dir, "staging.json"), "{}");
+    const config = (values: Record<string, string>) => ({ values, secretKeys: [] });
+
+    it("uses the <project>:environment config value first", () => {
+        assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "p:environment": "dev" }), dir), path.join(dir, "dev.json"));
+    });
+
+    it("falls back to the stack's name when that file exists, else prod", () => {
+        assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "other:environment": "dev" }), dir), path.join(dir, "staging.json"));
+        assert.strictEqual(defaultPolicyConfig("p", "qa", config({}), dir), path.join(dir, "prod.json"));
     });
 });
