@@ -6,8 +6,24 @@ import { listStacks, readProjectFile, readStackConfig, SECRET_PLACEHOLDER, Stack
 import { installMocks, RecordedResource, settle } from "./mocks";
 import { createReport, MASK, PlanReport } from "./report";
 
-/** Directory of this package (the one holding its package.json): the default program and home of `policy/config`. */
-export const TOOL_DIR = path.resolve(__dirname, "..");
+/**
+ * Directory of this package (the nearest one up holding a package.json, so it is
+ * the same from `plan/` and from a build in `dist/plan/`): the default program
+ * and home of `policy/config`.
+ */
+export const TOOL_DIR = packageRoot(__dirname);
+
+function packageRoot(from: string): string {
+    let dir = from;
+    while (!fs.existsSync(path.join(dir, "package.json"))) {
+        const parent = path.dirname(dir);
+        if (parent === dir) {
+            throw new Error(`no package.json above ${from}: the plan tool must run from its package`);
+        }
+        dir = parent;
+    }
+    return dir;
+}
 
 /** Evaluates policies against recorded resources; {@link evaluatePolicies} unless a test passes a fake. */
 export type Evaluator = (resources: RecordedResource[], options: EvaluateOptions) => Promise<PlanViolation[]>;
