@@ -1,6 +1,5 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 
 /** One registration seen by the mock engine: what the program asked for and what the mock answered. */
 export interface RecordedResource {
@@ -32,6 +31,10 @@ export interface MockTarget {
 }
 
 export const DEFAULT_TARGET: MockTarget = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
+
+// Runtime internals (waitForRPCs has no typings). `require`, not `import()`: under a CommonJS-only
+// loader (mocha with tsx/cjs) `import()` stays native ESM, which cannot resolve extensionless subpaths.
+const settings: { getMonitor(): any; waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -176,8 +179,65 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return { id, arn: `arn:${t.partition}:cognito-idp:${t.region}:${t.accountId}:userpool/${id}`, endpoint: `cognito-idp.${t.region}.amazonaws.com/${id}` };
     },
     "aws:cognito/userPoolClient:UserPoolClient": (name) => ({ id: stableHex(26, name), clientSecret: stableHex(40, "secret", name) }),
-    "aws:ec2/vpc:Vpc": (name) => ({ id: `vpc-${stableHex(17, name)}`, arn: `vpc-${stableHex(17, name)}` }),
-    "aws:ec2/subnet:Subnet": (name) => ({ id: `subnet-${stableHex(17, name)}` }),
+    "aws:ec2/vpc:Vpc": (name, _inputs, t) => {
+        const id = `vpc-${stableHex(17, name)}`;
+        return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:vpc/${id}`, ownerId: t.accountId };
+    },
+    "aws:ec2/subnet:Subnet": (name, inputs, t) => {
+        const id = `subnet-${stableHex(17, name)}`;
+        const zone = inputs.availabilityZone ?? zoneOf(id, t);
+        return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:subnet/${id}`, availabilityZone: zone, availabilityZoneId: zoneIdOf(zone, t), ownerId: t.accountId };
+    },
+    "aws:ec2/routeTable:RouteTable": (name, _inputs, t) => {
+        const id = `rtb-${stableHex(17, name)}`;
+        return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:route-table/${id}`, ownerId: t.accountId };
+    },
+    // A remote component: under mocks its outputs are only what this answers.
+    "awsx:ec2:Vpc": (name, inputs) => {
+        const zones: number = inputs.availabilityZoneNames?.length ?? inputs.numberOfAvailabilityZones ?? 3;
+        const types: string[] = inputs.subnetSpecs?.map((spec: { type: string }) => spec.type) ?? ["Public", "Private"];
+        const ids = (type: string) => (types.includes(type) ? Array.from({ length: zones }, (_, i) => `subnet-${stableHex(17, name, type, String(i))}`) : []);
+        const vpcId = `vpc-${stableHex(17, name)}`;
+        return { vpcId, publicSubnetIds: ids("Public"), privateSubnetIds: ids("Private"), isolatedSubnetIds: ids("Isolated") };
+    },
+    "aws:cognito/userPoolDomain:UserPoolDomain": (_name, inputs, t) => ({
+        id: inputs.domain,
+        cloudfrontDistribution: `${stableHex(14, inputs.domain ?? "")}.cloudfront.net`,
+        cloudfrontDistributionArn: `arn:${t.partition}:cloudfront::${t.accountId}:distribution/E${stableHex(13, inputs.domain ?? "").toUpperCase()}`,
+    }),
+    "aws:cognito/resourceServer:ResourceServer": (_name, inputs) => ({
+        id: `${inputs.userPoolId}|${inputs.identifier}`,
+        scopeIdentifiers: (inputs.scopes ?? []).map((s: { scopeName: string }) => `${inputs.identifier}/${s.scopeName}`),
+    }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: n, arn: `arn:${t.partition}:cloudwatch:${t.region}:${t.accountId}:alarm:${n}` };
+    },
+    "aws:cloudwatch/dashboard:Dashboard": (name, inputs, t) => {
+        const n = inputs.dashboardName ?? name;
+        return { id: n, dashboardArn: `arn:${t.partition}:cloudwatch::${t.accountId}:dashboard/${n}` };
+    },
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (name, inputs, t) => {
+        const n = inputs.name ?? name;
+        return { id: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery-source:${n}` };
+    },
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (name, inputs, t) => {
+        const n = inputs.name ?? name;
+        return { id: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery-destination:${n}` };
+    },
+    "aws:cloudwatch/logDelivery:LogDelivery": (name, _inputs, t) => {
+        const id = stableHex(16, name);
+        return { id, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery:${id}` };
+    },
+    "aws:xray/group:Group": (name, inputs, t) => {
+        const n = inputs.groupName ?? name;
+        const arn = `arn:${t.partition}:xray:${t.region}:${t.accountId}:group/${n}/${stableHex(26, n).toUpperCase()}`;
+        return { id: arn, arn };
+    },
+    "aws:xray/samplingRule:SamplingRule": (name, inputs, t) => {
+        const n = inputs.ruleName ?? name;
+        return { id: n, arn: `arn:${t.partition}:xray:${t.region}:${t.accountId}:sampling-rule/${n}` };
+    },
     "aws:ec2/securityGroup:SecurityGroup": (name, _inputs, t) => {
         const id = `sg-${stableHex(17, name)}`;
         return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:security-group/${id}` };
@@ -187,6 +247,21 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:vpc-endpoint/${id}` };
     },
 };
+
+const ZONE_LETTERS = ["a", "b", "c"];
+const DIRECTIONS: Record<string, string> = { north: "n", south: "s", east: "e", west: "w", central: "c", northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw" };
+
+/** One of three availability zones of the region, chosen by a stable hash of `seed`. */
+function zoneOf(seed: string, t: MockTarget): string {
+    return `${t.region}${ZONE_LETTERS[parseInt(stableHex(2, seed), 16) % ZONE_LETTERS.length]}`;
+}
+
+/** Zone id in AWS's format, e.g. `us-east-1b` → `use1-az2`, `ap-southeast-2a` → `apse2-az1`. */
+function zoneIdOf(zone: string, t: MockTarget): string {
+    const [area, direction, number] = t.region.split("-");
+    const letter = zone.slice(t.region.length) || "a";
+    return `${area}${DIRECTIONS[direction] ?? direction[0]}${number}-az${letter.charCodeAt(0) - 96}`;
+}
 
 function uuidFrom(seed: string): string {
     const h = stableHex(32, seed);
@@ -214,6 +289,37 @@ const CALLS: Record<string, CallFactory> = {
     }),
     "aws:index/getRegion:getRegion": (_i, t) => ({ name: t.region, region: t.region, id: t.region, endpoint: `ec2.${t.region}.amazonaws.com` }),
     "aws:index/getPartition:getPartition": (_i, t) => ({ partition: t.partition, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: t.partition }),
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, t) => {
+        const names = ZONE_LETTERS.map((l) => `${t.region}${l}`);
+        return { id: t.region, names, zoneIds: names.map((n) => zoneIdOf(n, t)), groupNames: [t.region], state: "available" };
+    },
+    "aws:ec2/getSubnet:getSubnet": (inputs, t) => {
+        const id: string = inputs.id ?? `subnet-${stableHex(17, JSON.stringify(inputs))}`;
+        const zone = inputs.availabilityZone ?? zoneOf(id, t);
+        return {
+            id,
+            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:subnet/${id}`,
+            availabilityZone: zone,
+            availabilityZoneId: zoneIdOf(zone, t),
+            vpcId: inputs.vpcId ?? `vpc-${stableHex(17, "vpc", id)}`,
+            cidrBlock: `10.0.${parseInt(stableHex(2, id), 16)}.0/24`,
+            ownerId: t.accountId,
+            mapPublicIpOnLaunch: false,
+        };
+    },
+    "aws:ec2/getRouteTable:getRouteTable": (inputs, t) => {
+        const id: string = inputs.routeTableId ?? `rtb-${stableHex(17, JSON.stringify(inputs))}`;
+        return {
+            id,
+            routeTableId: id,
+            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:route-table/${id}`,
+            vpcId: inputs.vpcId ?? `vpc-${stableHex(17, "vpc", id)}`,
+            subnetId: inputs.subnetId ?? "",
+            ownerId: t.accountId,
+            routes: [],
+            associations: inputs.subnetId ? [{ routeTableAssociationId: `rtbassoc-${stableHex(17, id, inputs.subnetId)}`, routeTableId: id, subnetId: inputs.subnetId, main: false }] : [],
+        };
+    },
     "aws:ecr/getAuthorizationToken:getAuthorizationToken": (_i, t) => ({
         userName: "AWS",
         password: "mock-ecr-password",
@@ -236,7 +342,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         const factory = OUTPUTS[args.type];
-        const produced = args.custom === false ? {} : factory ? factory(args.name, args.inputs, this.target) : genericOutputs(args.type, args.name, this.target);
+        // Components get outputs only when a factory knows them (remote components such as awsx:ec2:Vpc).
+        const produced = factory ? factory(args.name, args.inputs, this.target) : args.custom === false ? {} : genericOutputs(args.type, args.name, this.target);
         const { id, ...rest } = produced;
         const state = { ...args.inputs, ...rest };
         const meta = this.pending.get(`${args.type}::${args.name}`);
@@ -310,5 +417,5 @@ export async function installMocks(project: string, stack: string, target: MockT
 
 /** Waits until every pending registration and output of the program has settled. */
 export async function settle(): Promise<void> {
-    await (settings as any).waitForRPCs();
+    await settings.waitForRPCs();
 }

@@ -1,0 +1,284 @@
+import * as path from "path";
+import { pathToFileURL } from "url";
+import type { PlanViolation } from "../policy/evaluate";
+import { SECRET_PLACEHOLDER } from "./config";
+import type { RecordedResource } from "./mocks";
+
+/** Shown instead of any secret value. */
+export const MASK = "[secret]";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** One resource the program would create, as written to the JSON report. */
+export interface PlannedResource {
+    type: string;
+    name: string;
+    urn: string;
+    /** Parent URN; empty for the root stack resource. */
+    parent: string;
+    /** False for component resources. */
+    custom: boolean;
+    /** Inputs with secrets masked. */
+    inputs: Record<string, unknown>;
+    /** Mocked outputs (inputs plus provider-computed values such as ARNs), secrets masked. */
+    outputs: Record<string, unknown>;
+    protect: boolean;
+    retainOnDelete: boolean;
+}
+
+/** Counts for one plan. */
+export interface PlanSummary {
+    /** All registrations, the root stack included. */
+    resources: number;
+    components: number;
+    custom: number;
+    /** Registrations per type token, sorted by type. */
+    byType: Record<string, number>;
+    violations: { mandatory: number; advisory: number };
+}
+
+/** The plan of one stack; written as-is by `--json` (see plan/README.md). */
+export interface PlanReport {
+    stack: string;
+    project: string;
+    /** Absolute directory of the program. */
+    program: string;
+    /** Absolute path of the program's entry point. */
+    main: string;
+    /** The stack's `<project>:environment` config value, or null. */
+    environment: string | null;
+    /** Policy config chosen for the stack and whether the file exists (policies use their defaults if not). */
+    policyConfig: { path: string; found: boolean };
+    /** In registration order. */
+    resources: PlannedResource[];
+    violations: PlanViolation[];
+    summary: PlanSummary;
+}
+
+/** Inputs of {@link createReport}: a report before masking and counting. */
+export type ReportParts = Omit<PlanReport, "resources" | "summary"> & { resources: RecordedResource[] };
+
+/** Builds the report: masks every secret and counts resources and violations. */
+export function createReport(parts: ReportParts): PlanReport {
+    const resources = parts.resources.map(toPlanned);
+    const byType: Record<string, number> = {};
+    for (const r of [...resources].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))) {
+        byType[r.type] = (byType[r.type] ?? 0) + 1;
+    }
+    const components = resources.filter((r) => !r.custom).length;
+    return {
+        ...parts,
+        resources,
+        summary: {
+            resources: resources.length,
+            components,
+            custom: resources.length - components,
+            byType,
+            violations: {
+                mandatory: parts.violations.filter((v) => v.level === "mandatory").length,
+                advisory: parts.violations.filter((v) => v.level === "advisory").length,
+            },
+        },
+    };
+}
+
+function toPlanned(r: RecordedResource): PlannedResource {
+    const maskKeys = (values: Record<string, any>) => {
+        const masked = maskSecrets(values) as Record<string, unknown>;
+        for (const key of r.secretInputs) {
+            if (key in masked) {
+                masked[key] = MASK;
+            }
+        }
+        return masked;
+    };
+    return {
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        parent: r.parent,
+        custom: r.custom,
+        inputs: maskKeys(r.inputs),
+        outputs: maskKeys(r.outputs),
+        protect: r.options.protect,
+        retainOnDelete: r.options.retainOnDelete,
+    };
+}
+
+/**
+ * Copies a value with every secret replaced by {@link MASK}: Pulumi's secret
+ * wrappers at any depth, and any string containing the placeholder given to
+ * `secure:` config (in case the program read a secret as plain config).
+ */
+export function maskSecrets(value: unknown): unknown {
+    if (typeof value === "string") {
+        return value.includes(SECRET_PLACEHOLDER) ? MASK : value;
+    }
+    if (Array.isArray(value)) {
+        return value.map(maskSecrets);
+    }
+    if (typeof value !== "object" || value === null) {
+        return value;
+    }
+    if ((value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG) {
+        return MASK;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+        out[k] = maskSecrets(v);
+    }
+    return out;
+}
+
+/** The human-readable plan: header, resource tree with key inputs, summary and violations. */
+export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
+    const lines: string[] = [];
+    const policy = report.policyConfig;
+    lines.push(`Plan of stack "${report.stack}" (project ${report.project}, program ${displayPath(report.main, cwd)})`);
+    lines.push(`Policy config: ${displayPath(policy.path, cwd)}${policy.found ? "" : " (not found: policies use their defaults)"}`);
+    lines.push("");
+
+    const children = new Map<string, PlannedResource[]>();
+    const urns = new Set(report.resources.map((r) => r.urn));
+    const roots: PlannedResource[] = [];
+    for (const r of report.resources) {
+        if (r.parent && urns.has(r.parent)) {
+            children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+        } else {
+            roots.push(r);
+        }
+    }
+    const walk = (r: PlannedResource, lead: string, branch: string) => {
+        lines.push(`${lead}${branch}${describe(r)}`);
+        const kids = children.get(r.urn) ?? [];
+        const nextLead = lead + (branch === "" ? "" : branch === "├─ " ? "│  " : "   ");
+        kids.forEach((kid, i) => walk(kid, nextLead, i === kids.length - 1 ? "└─ " : "├─ "));
+    };
+    roots.forEach((r) => walk(r, "", ""));
+
+    const s = report.summary;
+    lines.push("");
+    lines.push(`${plural(s.resources, "resource")}: ${plural(s.components, "component")}, ${s.custom} custom`);
+    const width = Math.max(...Object.values(s.byType).map((n) => String(n).length), 1);
+    for (const [type, count] of Object.entries(s.byType)) {
+        lines.push(`  ${String(count).padStart(width)}  ${type}`);
+    }
+
+    lines.push("");
+    if (report.violations.length === 0) {
+        lines.push("No policy violations.");
+    } else {
+        lines.push(`Policy violations: ${s.violations.mandatory} mandatory, ${s.violations.advisory} advisory`);
+        for (const level of ["mandatory", "advisory"] as const) {
+            for (const v of report.violations.filter((x) => x.level === level)) {
+                const severity = v.severity ? ` (${v.severity})` : "";
+                lines.push(`  ${level.toUpperCase()} ${v.policy}${severity}: ${v.message}`);
+                if (v.urn) {
+                    lines.push(`    at ${v.urn}`);
+                }
+            }
+        }
+    }
+    return lines.join("\n") + "\n";
+}
+
+const MAX_INPUTS = 4;
+const MAX_VALUE = 48;
+
+/** `type name  key=value ...` with at most {@link MAX_INPUTS} short inputs. */
+function describe(r: PlannedResource): string {
+    const flags = [r.custom ? "" : "(component)", r.protect ? "[protect]" : "", r.retainOnDelete ? "[retain]" : ""].filter((f) => f !== "");
+    const keys = Object.keys(r.inputs).filter((k) => !k.startsWith("__"));
+    const shown = keys.slice(0, MAX_INPUTS).map((k) => `${k}=${shortValue(r.inputs[k])}`);
+    if (keys.length > MAX_INPUTS) {
+        shown.push(`+${keys.length - MAX_INPUTS} more`);
+    }
+    return [r.type, r.name, ...flags].join(" ") + (shown.length > 0 ? `  ${shown.join(" ")}` : "");
+}
+
+function plural(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function shortValue(value: unknown): string {
+    if (Array.isArray(value)) {
+        return `[${plural(value.length, "item")}]`;
+    }
+    if (typeof value === "object" && value !== null) {
+        return `{${Object.keys(value).join(", ")}}`;
+    }
+    const text = typeof value === "string" ? value : String(value);
+    const oneLine = text.replace(/\s+/g, " ");
+    return oneLine.length > MAX_VALUE ? `${oneLine.slice(0, MAX_VALUE - 1)}…` : oneLine;
+}
+
+function displayPath(file: string, cwd: string): string {
+    const rel = path.relative(cwd, file);
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** A SARIF 2.1.0 log, reduced to the parts this tool writes. */
+export interface SarifLog {
+    version: "2.1.0";
+    $schema: string;
+    runs: SarifRun[];
+}
+
+interface SarifRun {
+    tool: { driver: { name: string; informationUri: string; rules: { id: string; name: string }[] } };
+    automationDetails: { id: string };
+    results: SarifResult[];
+}
+
+interface SarifResult {
+    ruleId: string;
+    ruleIndex: number;
+    level: "error" | "warning";
+    message: { text: string };
+    locations: {
+        physicalLocation: { artifactLocation: { uri: string } };
+        logicalLocations?: { fullyQualifiedName: string; kind: string }[];
+    }[];
+    properties: { stack: string; severity?: string };
+}
+
+/**
+ * The violations of one or more plans as SARIF 2.1.0, one run per stack: rule id
+ * = policy name, mandatory → error, advisory → warning, located at the program's
+ * entry point (relative to `baseDir` when inside it) and logically at the URN.
+ */
+export function toSarif(reports: PlanReport[], baseDir = process.cwd()): SarifLog {
+    return {
+        version: "2.1.0",
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: reports.map((report) => {
+            const rules = [...new Set(report.violations.map((v) => v.policy))].sort();
+            const relative = path.relative(baseDir, report.main);
+            const uri = relative.startsWith("..") || path.isAbsolute(relative) ? pathToFileURL(report.main).href : relative.split(path.sep).join("/");
+            return {
+                tool: {
+                    driver: {
+                        name: "pulumi-agentcore-plan",
+                        informationUri: "https://www.pulumi.com/docs/using-pulumi/crossguard/",
+                        rules: rules.map((id) => ({ id, name: id })),
+                    },
+                },
+                automationDetails: { id: `plan/${report.project}/${report.stack}/` },
+                results: report.violations.map((v) => ({
+                    ruleId: v.policy,
+                    ruleIndex: rules.indexOf(v.policy),
+                    level: v.level === "mandatory" ? "error" : "warning",
+                    message: { text: v.message },
+                    locations: [
+                        {
+                            physicalLocation: { artifactLocation: { uri } },
+                            ...(v.urn ? { logicalLocations: [{ fullyQualifiedName: v.urn, kind: "resource" }] } : {}),
+                        },
+                    ],
+                    properties: { stack: report.stack, ...(v.severity ? { severity: v.severity } : {}) },
+                })),
+            };
+        }),
+    };
+}

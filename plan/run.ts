@@ -1,0 +1,222 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { evaluatePolicies, EvaluateOptions, PlanViolation } from "../policy/evaluate";
+import { listStacks, readProjectFile, readStackConfig, SECRET_PLACEHOLDER, StackConfig } from "./config";
+import { installMocks, RecordedResource, settle } from "./mocks";
+import { createReport, MASK, PlanReport } from "./report";
+
+/**
+ * Directory of this package (the nearest one up holding a package.json, so it is
+ * the same from `plan/` and from a build in `dist/plan/`): the default program
+ * and home of `policy/config`.
+ */
+export const TOOL_DIR = packageRoot(__dirname);
+
+function packageRoot(from: string): string {
+    let dir = from;
+    while (!fs.existsSync(path.join(dir, "package.json"))) {
+        const parent = path.dirname(dir);
+        if (parent === dir) {
+            throw new Error(`no package.json above ${from}: the plan tool must run from its package`);
+        }
+        dir = parent;
+    }
+    return dir;
+}
+
+/** Evaluates policies against recorded resources; {@link evaluatePolicies} unless a test passes a fake. */
+export type Evaluator = (resources: RecordedResource[], options: EvaluateOptions) => Promise<PlanViolation[]>;
+
+/** What {@link planStack} needs. */
+export interface PlanOptions {
+    /** Directory holding `Pulumi.yaml`. */
+    programDir: string;
+    /** Stack name: `Pulumi.<stack>.yaml` must exist in `programDir`. */
+    stack: string;
+    /** Policy config file; default from {@link defaultPolicyConfig}. */
+    policyConfig?: string;
+    /** Policy evaluator; default {@link evaluatePolicies}. */
+    evaluate?: Evaluator;
+}
+
+/** The program failed (threw, rejected an output, or never settled): the plan has no resources to show. */
+export class ProgramError extends Error {
+    constructor(
+        /** Stack being planned. */
+        readonly stackName: string,
+        message: string,
+    ) {
+        super(message);
+        this.name = "ProgramError";
+    }
+}
+
+/** Stacks of a program, for planning "every stack" when none is named. */
+export function stacksOf(programDir: string): string[] {
+    const dir = path.resolve(programDir);
+    readProjectFile(dir); // fails with a clear message when this is no Pulumi program
+    return listStacks(dir);
+}
+
+/**
+ * The policy config for a stack: `policy/config/<env>.json` of this package where
+ * `<env>` is the `<project>:environment` config value; without one, the stack's
+ * name if such a file exists, else `prod`.
+ */
+export function defaultPolicyConfig(project: string, stack: string, config: StackConfig, dir = path.join(TOOL_DIR, "policy", "config")): string {
+    const environment = config.values[`${project}:environment`];
+    if (environment !== undefined) {
+        return path.join(dir, `${environment}.json`);
+    }
+    const perStack = path.join(dir, `${stack}.json`);
+    return fs.existsSync(perStack) ? perStack : path.join(dir, "prod.json");
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Plans one stack: runs the program under recording mocks with the stack's config,
+ * evaluates policies and returns the (secret-masked) report. Pulumi's runtime is
+ * process-global, so concurrent calls run one after another.
+ * Rejects with {@link ProgramError} when the program fails, with `Error` for bad input.
+ */
+export function planStack(options: PlanOptions): Promise<PlanReport> {
+    const run = queue.then(() => planStackNow(options));
+    queue = run.catch(() => undefined);
+    return run;
+}
+
+async function planStackNow(options: PlanOptions): Promise<PlanReport> {
+    const programDir = path.resolve(options.programDir);
+    const project = readProjectFile(programDir);
+    const config = readStackConfig(programDir, project, options.stack);
+    const main = path.resolve(programDir, project.main ?? "index.ts");
+    if (!fs.existsSync(main)) {
+        throw new Error(`entry point ${main} not found: set "main" in ${path.join(programDir, "Pulumi.yaml")}`);
+    }
+    const policyConfig = options.policyConfig ? path.resolve(options.policyConfig) : defaultPolicyConfig(project.name, options.stack, config);
+    if (options.policyConfig && !fs.existsSync(policyConfig)) {
+        throw new Error(`policy config ${policyConfig} not found`);
+    }
+
+    const resources = await runProgram(main, project.name, options.stack, config);
+    const evaluate = options.evaluate ?? evaluatePolicies;
+    const found = fs.existsSync(policyConfig);
+    const violations = await evaluate(resources, { configPath: found ? policyConfig : undefined });
+    return createReport({
+        stack: options.stack,
+        project: project.name,
+        program: programDir,
+        main,
+        environment: config.values[`${project.name}:environment`] ?? null,
+        policyConfig: { path: policyConfig, found },
+        resources,
+        violations,
+    });
+}
+
+/** Runs the program inside a root stack resource, as the Pulumi language host does, and returns what it registered. */
+async function runProgram(main: string, project: string, stack: string, config: StackConfig): Promise<RecordedResource[]> {
+    useTypeScriptAndOurPulumi();
+    const mocks = await installMocks(project, stack);
+    pulumi.runtime.setAllConfig(config.values, config.secretKeys);
+
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => {
+        if (!failures.includes(reason)) {
+            failures.push(reason);
+        }
+    };
+    process.on("unhandledRejection", onRejection);
+    const cachedBefore = new Set(Object.keys(require.cache));
+    try {
+        try {
+            await pulumi.runtime.runInPulumiStack(async () => {
+                const exported = require(main);
+                // Like the language host: an exported function (CommonJS `export =` or a lone default) is the program.
+                const entry = typeof exported === "function" ? exported : loneDefault(exported);
+                return entry ? await entry() : exported;
+            });
+        } catch (err) {
+            failures.unshift(err);
+        }
+        await settle();
+        // Rejections nobody handled are reported by Node after the current macrotask.
+        await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+        process.off("unhandledRejection", onRejection);
+        forgetProgramModules(cachedBefore);
+    }
+    const [leaked, leakMessage] = debuggable.leakedPromises();
+    if (failures.length > 0) {
+        throw new ProgramError(stack, errorMessage(failures[0]));
+    }
+    if (pulumi.log.hasErrors()) {
+        // As in a deployment, an error the program logged fails it; Pulumi has printed the message already.
+        throw new ProgramError(stack, "the program logged an error (printed above)");
+    }
+    if (leaked.size > 0) {
+        throw new ProgramError(stack, leakMessage);
+    }
+    return mocks.resources;
+}
+
+function loneDefault(exported: any): (() => unknown) | undefined {
+    const keys = Object.keys(exported ?? {}).filter((k) => k !== "__esModule");
+    return keys.length === 1 && keys[0] === "default" && typeof exported.default === "function" ? exported.default : undefined;
+}
+
+// Internal to @pulumi/pulumi (no typings): lists promises the program left pending and resets the list,
+// so Pulumi's exit hook does not fail the process over a previous stack's leftovers.
+const debuggable: { leakedPromises(): [Set<Promise<unknown>>, string] } = require("@pulumi/pulumi/runtime/debuggable");
+
+/**
+ * The error's message without Node's "Require stack" file list, and with the
+ * secure-config placeholder masked in case the program put a secret in it.
+ */
+function errorMessage(err: unknown): string {
+    const message = err instanceof Error ? err.message : typeof err === "string" ? err : (JSON.stringify(err) ?? String(err));
+    return message.split("\nRequire stack:")[0].split(SECRET_PLACEHOLDER).join(MASK);
+}
+
+/**
+ * Drops the modules the program loaded from `require.cache` (packages under
+ * node_modules stay), so the next stack runs the program afresh.
+ */
+function forgetProgramModules(cachedBefore: Set<string>): void {
+    for (const id of Object.keys(require.cache)) {
+        if (!cachedBefore.has(id) && !id.includes(`${path.sep}node_modules${path.sep}`)) {
+            delete require.cache[id];
+        }
+    }
+}
+
+let hooksInstalled = false;
+
+/**
+ * Lets `require` load TypeScript (when not already running under tsx) and makes
+ * every `@pulumi/*` import resolve to this package's copy, whatever the program's
+ * own node_modules holds, so that the mocks apply to it.
+ */
+function useTypeScriptAndOurPulumi(): void {
+    if (hooksInstalled) {
+        return;
+    }
+    hooksInstalled = true;
+    if (!require.extensions[".ts"]) {
+        require("tsx/cjs/api").register();
+    }
+    const Module: any = require("module");
+    const resolve = Module._resolveFilename;
+    Module._resolveFilename = function (request: string, parent: unknown, isMain: boolean, options?: object) {
+        if (request.startsWith("@pulumi/")) {
+            try {
+                return resolve.call(this, request, parent, isMain, { ...options, paths: [TOOL_DIR] });
+            } catch {
+                // Not a package of ours (e.g. @pulumi/random): the program's own copy is the only one.
+            }
+        }
+        return resolve.call(this, request, parent, isMain, options);
+    };
+}

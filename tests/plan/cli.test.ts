@@ -1,0 +1,95 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { PlanViolation } from "../../policy/evaluate";
+import { runCli } from "../../plan/cli";
+import { SECRET_PLACEHOLDER } from "../../plan/config";
+import type { PlanReport } from "../../plan/report";
+import { TOOL_DIR } from "../../plan/run";
+import { fixture } from "./helpers";
+
+/** Runs the CLI in-process with a fake evaluator and captures what it prints. */
+async function cli(argv: string[], violations: PlanViolation[] = []) {
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), evaluate: async () => violations });
+    return { code, stdout, stderr };
+}
+
+const tmp = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-")), name);
+
+describe("plan/cli", () => {
+    it("exits 1 when a mandatory violation is found and writes the JSON and SARIF files", async () => {
+        const json = tmp("plan.json");
+        const sarif = tmp("plan.sarif");
+        const violation: PlanViolation = { policy: "runtime-vpc", level: "mandatory", urn: "urn:x", message: "run the agent in a VPC" };
+        const result = await cli(["--program", fixture("two-stacks"), "--stack", "prod", "--json", json, "--sarif", sarif], [violation]);
+        assert.strictEqual(result.code, 1);
+        assert.match(result.stdout, /\n {2}MANDATORY runtime-vpc: run the agent in a VPC\n/);
+        const report: PlanReport = JSON.parse(fs.readFileSync(json, "utf8"));
+        assert.deepStrictEqual([report.stack, report.project, report.violations], ["prod", "plan-two-stacks", [violation]]);
+        const log = JSON.parse(fs.readFileSync(sarif, "utf8"));
+        assert.deepStrictEqual(log.runs.map((r: any) => r.results.map((x: any) => [x.ruleId, x.level])), [[["runtime-vpc", "error"]]]);
+    });
+
+    it("exits 0 with advisory violations only", async () => {
+        const result = await cli(["--program", fixture("two-stacks"), "--stack", "staging"], [{ policy: "tags", level: "advisory", urn: "", message: "tag it" }]);
+        assert.deepStrictEqual([result.code, result.stderr], [0, ""]);
+        assert.match(result.stdout, /Policy violations: 0 mandatory, 1 advisory\n {2}ADVISORY tags: tag it\n/);
+    });
+
+    it("plans every stack when none is named and writes an array of reports", async () => {
+        const json = tmp("plans.json");
+        const result = await cli(["--program", fixture("two-stacks"), "--json", json]);
+        assert.strictEqual(result.code, 0);
+        const reports: PlanReport[] = JSON.parse(fs.readFileSync(json, "utf8"));
+        assert.deepStrictEqual(reports.map((r) => [r.stack, r.summary.resources]), [["prod", 5], ["staging", 3]]);
+        assert.deepStrictEqual(result.stdout.match(/^Plan of stack "\w+"/gm), ['Plan of stack "prod"', 'Plan of stack "staging"']);
+    });
+
+    it("uses the given policy config and prints it", async () => {
+        const config = tmp("custom.json");
+        fs.writeFileSync(config, "{}");
+        const result = await cli(["--program", fixture("two-stacks"), "--stack", "staging", "--policy-config", config]);
+        assert.strictEqual(result.stdout.split("\n")[1], `Policy config: ${config}`);
+        const missing = await cli(["--program", fixture("two-stacks"), "--stack", "staging", "--policy-config", `${config}.nope`]);
+        assert.deepStrictEqual([missing.code, missing.stderr], [2, `error: policy config ${config}.nope not found\n`]);
+    });
+
+    it("rejects unknown options with a pointer to --help, which lists every option", async () => {
+        const bad = await cli(["--stacks", "dev"]);
+        assert.strictEqual(bad.code, 2);
+        assert.match(bad.stderr, /^error: Unknown option '--stacks'.*\nRun with --help for the options\.\n$/s);
+        const help = await cli(["--help"]);
+        assert.strictEqual(help.code, 0);
+        for (const option of ["--program DIR", "--stack NAME", "--policy-config FILE", "--json FILE", "--sarif FILE", "-h, --help"]) {
+            assert.ok(help.stdout.includes(option), `help lacks ${option}`);
+        }
+    });
+
+    describe("end to end (spawns the CLI)", () => {
+        const tsx = path.join(TOOL_DIR, "node_modules", ".bin", "tsx");
+        const run = (...args: string[]) => spawnSync(tsx, ["plan/cli.ts", ...args], { cwd: TOOL_DIR, encoding: "utf8" });
+
+        it("plans a program with secrets and never prints them", () => {
+            const json = tmp("basic.json");
+            const result = run("--program", fixture("basic"), "--json", json);
+            assert.strictEqual(result.status, 0, result.stderr);
+            assert.match(result.stdout, /^└─ aws:secretsmanager\/secretVersion:SecretVersion api-token {2}secretId=\S+ secretString=\[secret\]$/m);
+            const written = fs.readFileSync(json, "utf8");
+            assert.strictEqual(JSON.parse(written).summary.resources, 7);
+            for (const output of [result.stdout, result.stderr, written]) {
+                assert.strictEqual(output.includes(SECRET_PLACEHOLDER), false);
+            }
+        });
+
+        it("exits 2 with the program's error message and no stack trace", () => {
+            const result = run("--program", fixture("invalid"));
+            assert.strictEqual(result.status, 2);
+            assert.strictEqual(result.stderr, 'error: stack "dev" failed: Logs agent-logs: retentionDays 4000 must be at most 3653\n');
+            assert.strictEqual(result.stdout, "");
+        });
+    });
+});

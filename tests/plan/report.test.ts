@@ -1,0 +1,129 @@
+import * as assert from "assert";
+import * as path from "path";
+import type { PlanViolation } from "../../policy/evaluate";
+import { SECRET_PLACEHOLDER } from "../../plan/config";
+import type { RecordedResource } from "../../plan/mocks";
+import { createReport, formatPlan, maskSecrets, PlanReport, toSarif } from "../../plan/report";
+
+const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
+
+function recorded(type: string, name: string, urn: string, parent: string, inputs: Record<string, any>, custom = true): RecordedResource {
+    return {
+        type,
+        name,
+        urn,
+        parent,
+        custom,
+        inputs,
+        outputs: { ...inputs },
+        secretInputs: [],
+        options: { protect: false, retainOnDelete: true, dependsOn: [], deleteBeforeReplace: false },
+    };
+}
+
+const STACK = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev";
+const BUCKET = "urn:pulumi:dev::p::aws:s3/bucket:Bucket::logs";
+
+function report(violations: PlanViolation[]): PlanReport {
+    return createReport({
+        stack: "dev",
+        project: "p",
+        program: "/repo/app",
+        main: "/repo/app/index.ts",
+        environment: null,
+        policyConfig: { path: "/repo/policy/config/prod.json", found: true },
+        resources: [
+            recorded("pulumi:pulumi:Stack", "p-dev", STACK, "", {}, false),
+            recorded("aws:s3/bucket:Bucket", "logs", BUCKET, STACK, { bucket: "logs-bucket", password: secret("hunter2") }),
+        ],
+        violations,
+    });
+}
+
+describe("plan/report", () => {
+    it("masks secret wrappers at any depth and strings holding the secure-config placeholder", () => {
+        assert.deepStrictEqual(
+            maskSecrets({ a: secret("x"), b: [1, { c: secret({ d: "y" }) }], e: `token=${SECRET_PLACEHOLDER}`, f: null, g: "plain" }),
+            { a: "[secret]", b: [1, { c: "[secret]" }], e: "[secret]", f: null, g: "plain" },
+        );
+    });
+
+    it("prints the tree, the summary and violations with mandatory ones first", () => {
+        const text = formatPlan(
+            report([
+                { policy: "tags", level: "advisory", urn: BUCKET, message: "add an owner tag" },
+                { policy: "encryption", level: "mandatory", urn: BUCKET, message: "encrypt with a KMS key", severity: "high" },
+            ]),
+            "/repo",
+        );
+        assert.strictEqual(
+            text,
+            [
+                'Plan of stack "dev" (project p, program app/index.ts)',
+                "Policy config: policy/config/prod.json",
+                "",
+                "pulumi:pulumi:Stack p-dev (component) [retain]",
+                "└─ aws:s3/bucket:Bucket logs [retain]  bucket=logs-bucket password=[secret]",
+                "",
+                "2 resources: 1 component, 1 custom",
+                "  1  aws:s3/bucket:Bucket",
+                "  1  pulumi:pulumi:Stack",
+                "",
+                "Policy violations: 1 mandatory, 1 advisory",
+                "  MANDATORY encryption (high): encrypt with a KMS key",
+                `    at ${BUCKET}`,
+                "  ADVISORY tags: add an owner tag",
+                `    at ${BUCKET}`,
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("writes violations as SARIF 2.1.0 with rule ids, levels and locations", () => {
+        const sarif = toSarif(
+            [
+                report([
+                    { policy: "tags", level: "advisory", urn: BUCKET, message: "add an owner tag" },
+                    { policy: "encryption", level: "mandatory", urn: "", message: "stack-wide finding", severity: "critical" },
+                ]),
+            ],
+            "/repo",
+        );
+        assert.strictEqual(sarif.version, "2.1.0");
+        assert.strictEqual(sarif.runs.length, 1);
+        const run = sarif.runs[0];
+        assert.deepStrictEqual(run.tool.driver.rules, [
+            { id: "encryption", name: "encryption" },
+            { id: "tags", name: "tags" },
+        ]);
+        assert.deepStrictEqual(run.automationDetails, { id: "plan/p/dev/" });
+        assert.deepStrictEqual(run.results, [
+            {
+                ruleId: "tags",
+                ruleIndex: 1,
+                level: "warning",
+                message: { text: "add an owner tag" },
+                locations: [
+                    {
+                        physicalLocation: { artifactLocation: { uri: "app/index.ts" } },
+                        logicalLocations: [{ fullyQualifiedName: BUCKET, kind: "resource" }],
+                    },
+                ],
+                properties: { stack: "dev" },
+            },
+            {
+                ruleId: "encryption",
+                ruleIndex: 0,
+                level: "error",
+                message: { text: "stack-wide finding" },
+                locations: [{ physicalLocation: { artifactLocation: { uri: "app/index.ts" } } }],
+                properties: { stack: "dev", severity: "critical" },
+            },
+        ]);
+    });
+
+    it("locates the entry point by file URL when it is outside the base directory", () => {
+        const sarif = toSarif([report([{ policy: "x", level: "advisory", urn: "", message: "m" }])], path.join("/elsewhere"));
+        assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "file:///repo/app/index.ts");
+    });
+});

@@ -1,0 +1,237 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { EvaluateOptions, PlanViolation } from "../../policy/evaluate";
+import { SECRET_PLACEHOLDER } from "../../plan/config";
+import type { RecordedResource } from "../../plan/mocks";
+import { formatPlan, PlanReport } from "../../plan/report";
+import { defaultPolicyConfig, planStack, ProgramError, TOOL_DIR } from "../../plan/run";
+import { fixture } from "./helpers";
+
+const noPolicies = async () => [];
+
+/** `type name <- parent type name` per resource, in a stable order. */
+function shape(report: PlanReport): string[] {
+    const byUrn = new Map(report.resources.map((r) => [r.urn, r]));
+    return report.resources
+        .map((r) => {
+            const parent = byUrn.get(r.parent);
+            return `${r.type} ${r.name} <- ${parent ? `${parent.type} ${parent.name}` : "(root)"}`;
+        })
+        .sort();
+}
+
+describe("plan/run planStack", () => {
+    let basic: PlanReport;
+    before(async () => {
+        basic = await planStack({ programDir: fixture("basic"), stack: "dev", evaluate: noPolicies });
+    });
+
+    it("records every resource with its type, name and parent", () => {
+        assert.deepStrictEqual(shape(basic), [
+            "aws:iam/role:Role support-agent-role <- fixture:index:AgentRole support-agent",
+            "aws:iam/rolePolicy:RolePolicy support-agent-read <- fixture:index:AgentRole support-agent",
+            "aws:s3/bucket:Bucket artifacts <- pulumi:pulumi:Stack plan-basic-dev",
+            "aws:secretsmanager/secret:Secret api-token <- pulumi:pulumi:Stack plan-basic-dev",
+            "aws:secretsmanager/secretVersion:SecretVersion api-token <- pulumi:pulumi:Stack plan-basic-dev",
+            "fixture:index:AgentRole support-agent <- pulumi:pulumi:Stack plan-basic-dev",
+            "pulumi:pulumi:Stack plan-basic-dev <- (root)",
+        ]);
+        const role = basic.resources.find((r) => r.type === "aws:iam/role:Role")!;
+        assert.strictEqual(role.urn, "urn:pulumi:dev::plan-basic::fixture:index:AgentRole$aws:iam/role:Role::support-agent-role");
+    });
+
+    it("fills the report header, options and summary", () => {
+        assert.strictEqual(basic.stack, "dev");
+        assert.strictEqual(basic.project, "plan-basic");
+        assert.strictEqual(basic.program, fixture("basic"));
+        assert.strictEqual(basic.main, path.join(fixture("basic"), "index.ts"));
+        assert.strictEqual(basic.environment, "dev");
+        assert.deepStrictEqual(basic.policyConfig, { path: path.join(TOOL_DIR, "policy", "config", "dev.json"), found: fs.existsSync(path.join(TOOL_DIR, "policy", "config", "dev.json")) });
+        const bucket = basic.resources.find((r) => r.name === "artifacts")!;
+        assert.deepStrictEqual([bucket.protect, bucket.retainOnDelete, bucket.custom], [true, false, true]);
+        assert.deepStrictEqual(basic.summary, {
+            resources: 7,
+            components: 2,
+            custom: 5,
+            byType: {
+                "aws:iam/role:Role": 1,
+                "aws:iam/rolePolicy:RolePolicy": 1,
+                "aws:s3/bucket:Bucket": 1,
+                "aws:secretsmanager/secret:Secret": 1,
+                "aws:secretsmanager/secretVersion:SecretVersion": 1,
+                "fixture:index:AgentRole": 1,
+                "pulumi:pulumi:Stack": 1,
+            },
+            violations: { mandatory: 0, advisory: 0 },
+        });
+    });
+
+    it("answers with ARNs in AWS's formats and passes them on to dependents", () => {
+        const role = basic.resources.find((r) => r.type === "aws:iam/role:Role")!;
+        assert.match(String(role.outputs.arn), /^arn:aws:iam::123456789012:role\/support-agent-role-[0-9a-f]{7}$/);
+        const policy = basic.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy")!;
+        const bucket = basic.resources.find((r) => r.type === "aws:s3/bucket:Bucket")!;
+        assert.strictEqual(JSON.parse(String(policy.inputs.policy)).Statement[0].Resource, `arn:aws:s3:::${bucket.outputs.bucket}/*`);
+        const secret = basic.resources.find((r) => r.type === "aws:secretsmanager/secret:Secret")!;
+        assert.match(String(secret.outputs.arn), /^arn:aws:secretsmanager:us-east-1:123456789012:secret:api-token-[0-9a-f]{7}-[0-9a-f]{6}$/);
+        assert.strictEqual(policy.inputs.role, role.outputs.name); // the role id is its name
+    });
+
+    it("passes object config as JSON (requireObject) and masks secrets in the report and the tree", () => {
+        const role = basic.resources.find((r) => r.type === "aws:iam/role:Role")!;
+        assert.deepStrictEqual(role.inputs.tags, { team: "agents", costCenter: "42" });
+        const version = basic.resources.find((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion")!;
+        assert.strictEqual(version.inputs.secretString, "[secret]");
+        assert.strictEqual(version.outputs.secretString, "[secret]");
+        const serialized = JSON.stringify(basic) + formatPlan(basic);
+        assert.strictEqual(serialized.includes(SECRET_PLACEHOLDER), false);
+        assert.strictEqual(serialized.includes("1b47061264138c4ac30d75fd1eb44270"), false);
+        assert.match(formatPlan(basic), /SecretVersion api-token {2}secretId=arn:aws:secretsmanager:\S+ secretString=\[secret\]\n/);
+    });
+
+    it("gives the evaluator the unmasked recorded resources and the chosen policy config", async () => {
+        const config = path.join(TOOL_DIR, "package.json"); // any existing file will do
+        let seen: { resources: RecordedResource[]; options: EvaluateOptions } | undefined;
+        await planStack({
+            programDir: fixture("basic"),
+            stack: "dev",
+            policyConfig: config,
+            evaluate: async (resources, options) => {
+                seen = { resources, options };
+                return [];
+            },
+        });
+        assert.deepStrictEqual(seen!.options, { configPath: config });
+        const version = seen!.resources.find((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion")!;
+        assert.deepStrictEqual(version.secretInputs, ["secretString"]);
+        assert.strictEqual(version.inputs.secretString.value, SECRET_PLACEHOLDER);
+    });
+
+    it("counts the evaluator's violations by level", async () => {
+        const violations: PlanViolation[] = [
+            { policy: "a", level: "advisory", urn: "", message: "m1" },
+            { policy: "b", level: "mandatory", urn: "", message: "m2" },
+            { policy: "c", level: "advisory", urn: "", message: "m3" },
+        ];
+        const report = await planStack({ programDir: fixture("basic"), stack: "dev", evaluate: async () => violations });
+        assert.deepStrictEqual(report.violations, violations);
+        assert.deepStrictEqual(report.summary.violations, { mandatory: 1, advisory: 2 });
+    });
+
+    it("produces the same report twice (deterministic mocks)", async () => {
+        const again = await planStack({ programDir: fixture("basic"), stack: "dev", evaluate: noPolicies });
+        assert.strictEqual(JSON.stringify(again), JSON.stringify(basic));
+    });
+
+    it("plans stacks one after another without leaking registrations or config", async () => {
+        const [staging, prod] = await Promise.all([
+            planStack({ programDir: fixture("two-stacks"), stack: "staging", evaluate: noPolicies }),
+            planStack({ programDir: fixture("two-stacks"), stack: "prod", evaluate: noPolicies }),
+        ]);
+        assert.deepStrictEqual(shape(staging), [
+            "aws:sqs/queue:Queue staging-queues-0 <- fixture:index:QueueSet staging-queues",
+            "fixture:index:QueueSet staging-queues <- pulumi:pulumi:Stack plan-two-stacks-staging",
+            "pulumi:pulumi:Stack plan-two-stacks-staging <- (root)",
+        ]);
+        assert.deepStrictEqual(shape(prod), [
+            "aws:sqs/queue:Queue prod-queues-0 <- fixture:index:QueueSet prod-queues",
+            "aws:sqs/queue:Queue prod-queues-1 <- fixture:index:QueueSet prod-queues",
+            "aws:sqs/queue:Queue prod-queues-2 <- fixture:index:QueueSet prod-queues",
+            "fixture:index:QueueSet prod-queues <- pulumi:pulumi:Stack plan-two-stacks-prod",
+            "pulumi:pulumi:Stack plan-two-stacks-prod <- (root)",
+        ]);
+        assert.strictEqual(staging.environment, null);
+        assert.strictEqual(prod.environment, "prod");
+        assert.strictEqual(prod.main, path.join(fixture("two-stacks"), "src", "main.ts"));
+        assert.strictEqual(prod.policyConfig.path, path.join(TOOL_DIR, "policy", "config", "prod.json"));
+    });
+
+    it("plans a program outside the repository with @pulumi resolved to this package", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-outside-"));
+        fs.cpSync(fixture("two-stacks"), dir, { recursive: true });
+        // The program's own copy must not be used: the mocks only apply to this package's @pulumi modules.
+        const ownCopy = path.join(dir, "node_modules", "@pulumi", "aws");
+        fs.mkdirSync(path.join(ownCopy, "sqs"), { recursive: true });
+        fs.writeFileSync(path.join(ownCopy, "package.json"), '{ "name": "@pulumi/aws", "version": "0.0.1" }');
+        fs.writeFileSync(path.join(ownCopy, "sqs", "index.js"), 'throw new Error("loaded the program\'s own @pulumi/aws");');
+        const report = await planStack({ programDir: dir, stack: "prod", evaluate: noPolicies });
+        assert.strictEqual(report.program, dir);
+        assert.strictEqual(report.summary.byType["aws:sqs/queue:Queue"], 3);
+        assert.strictEqual(report.resources[0].urn, "urn:pulumi:prod::plan-two-stacks::pulumi:pulumi:Stack::plan-two-stacks-prod");
+    });
+
+    it("answers awsx Vpc and getSubnet under mocks with plausible values", async () => {
+        const report = await planStack({ programDir: fixture("network"), stack: "dev", evaluate: noPolicies });
+        const vpc = report.resources.find((r) => r.type === "awsx:ec2:Vpc")!;
+        assert.match(String(vpc.outputs.vpcId), /^vpc-[0-9a-f]{17}$/);
+        assert.deepStrictEqual([(vpc.outputs.privateSubnetIds as string[]).length, (vpc.outputs.isolatedSubnetIds as string[]).length, (vpc.outputs.publicSubnetIds as string[]).length], [2, 2, 0]);
+        const sg = report.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
+        assert.strictEqual(sg.inputs.vpcId, vpc.outputs.vpcId);
+        assert.match(String(sg.inputs.description), /^runtime in use1-az[123]$/);
+        assert.match(String(sg.outputs.arn), /^arn:aws:ec2:us-east-1:123456789012:security-group\/sg-[0-9a-f]{17}$/);
+    });
+
+    it("rejects with the component's validation message when the program throws", async () => {
+        await assert.rejects(planStack({ programDir: fixture("invalid"), stack: "dev", evaluate: noPolicies }), (err: unknown) => {
+            assert.ok(err instanceof ProgramError);
+            assert.strictEqual(err.message, "Logs agent-logs: retentionDays 4000 must be at most 3653");
+            assert.strictEqual(err.stackName, "dev");
+            return true;
+        });
+    });
+
+    it("rejects with the message of an error thrown inside an apply, then plans the next stack cleanly", async () => {
+        await assert.rejects(planStack({ programDir: fixture("apply-error"), stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: /cannot build a policy for arn:aws:iam::123456789012:role\/runner-[0-9a-f]{7}: no statements$/,
+        });
+        const next = await planStack({ programDir: fixture("two-stacks"), stack: "staging", evaluate: noPolicies });
+        assert.strictEqual(next.summary.resources, 3);
+    });
+
+    it("fails on an unhandled rejection from an unused apply, masking secrets in the message", async () => {
+        await assert.rejects(planStack({ programDir: fixture("dangling-apply"), stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: /^no policy for arn:aws:iam::123456789012:role\/runner-[0-9a-f]{7} with token \[secret\]$/,
+        });
+    });
+
+    it("reports a missing module without Node's require stack", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-missing-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: missing\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(path.join(dir, "index.ts"), 'import "no-such-package-for-plan";\n');
+        await assert.rejects(planStack({ programDir: dir, stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: "Cannot find module 'no-such-package-for-plan'",
+        });
+    });
+
+    it("fails when the program logs an error, as a deployment would", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-log-error-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: log-error\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(path.join(dir, "index.ts"), 'import * as pulumi from "@pulumi/pulumi";\npulumi.log.error("(expected in this test) unsupported region");\n');
+        await assert.rejects(planStack({ programDir: dir, stack: "dev", evaluate: noPolicies }), {
+            name: "ProgramError",
+            message: "the program logged an error (printed above)",
+        });
+    });
+});
+
+describe("plan/run defaultPolicyConfig", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-"));
+    fs.writeFileSync(path.join(dir, "staging.json"), "{}");
+    const config = (values: Record<string, string>) => ({ values, secretKeys: [] });
+
+    it("uses the <project>:environment config value first", () => {
+        assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "p:environment": "dev" }), dir), path.join(dir, "dev.json"));
+    });
+
+    it("falls back to the stack's name when that file exists, else prod", () => {
+        assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "other:environment": "dev" }), dir), path.join(dir, "staging.json"));
+        assert.strictEqual(defaultPolicyConfig("p", "qa", config({}), dir), path.join(dir, "prod.json"));
+    });
+});
