@@ -11,6 +11,7 @@ export const DEFAULT_ENDPOINT = "DEFAULT";
 /** The runtime arguments that are checked before anything is registered. */
 export interface RuntimeSettings {
     runtimeName: string;
+    image?: { imageUri: pulumi.Input<string> };
     protocol?: ServerProtocol;
     authorizer?: InboundAuthorizer;
     network?: RuntimeNetwork;
@@ -31,6 +32,9 @@ export interface RuntimeSettings {
 export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, prefix = ""): void {
     const at = (field: string) => `${prefix}${field}`;
     checkShape(problems, at("runtimeName"), s.runtimeName, "AgentRuntimeName", { hint: "(letters, digits and underscores; no hyphens)" });
+    if (s.image && isKnown(s.image.imageUri)) {
+        checkShape(problems, at("image.imageUri"), s.image.imageUri, "RuntimeContainerUri");
+    }
     checkShape(problems, at("protocol"), s.protocol, "ServerProtocol");
     checkShape(problems, at("description"), s.description, "Description");
     checkLifecycle(problems, s.lifecycle, at("lifecycle"));
@@ -106,6 +110,8 @@ function checkAuthorizer(problems: Problems, auth: InboundAuthorizer | undefined
     } else if (isKnown(auth.discoveryUrl)) {
         checkShape(problems, `${path}.discoveryUrl`, auth.discoveryUrl, "DiscoveryUrl");
     }
+    checkShape(problems, `${path}.allowedAudiences`, auth.allowedAudiences, "AllowedAudienceList");
+    checkShape(problems, `${path}.allowedClients`, auth.allowedClients, "AllowedClientsList");
     const audiences = auth.allowedAudiences ?? [];
     const clients = auth.allowedClients ?? [];
     if (audiences.length === 0 && clients.length === 0) {
