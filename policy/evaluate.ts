@@ -29,7 +29,7 @@ export interface EvaluateOptions {
 const PACK_LEVEL: EnforcementLevel = "advisory";
 const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
 
-type PolicyConfigEntry = { enforcementLevel?: EnforcementLevel } & Record<string, any>;
+export type PolicyConfigEntry = { enforcementLevel?: EnforcementLevel } & Record<string, any>;
 
 /**
  * Reads a `--policy-pack-config` file: `{ "all": level | {enforcementLevel}, "<policy>": level |
@@ -86,8 +86,12 @@ function toAnalyzed(r: RecordedResource, from: "inputs" | "outputs"): AnalyzedRe
  * Component resources are included: the engine sends them to analyzers too; rules ignore
  * types they do not know. Props are built once per resource and shared by all policies.
  */
-export async function evaluatePolicies(resources: RecordedResource[], options: EvaluateOptions = {}, policies: readonly AgentcorePolicy[] = allPolicies): Promise<PlanViolation[]> {
-    const config = loadPolicyConfig(options.configPath, policies);
+export async function evaluatePolicies(resources: RecordedResource[], options: EvaluateOptions = {}): Promise<PlanViolation[]> {
+    return runPolicies(resources, loadPolicyConfig(options.configPath), allPolicies);
+}
+
+/** {@link evaluatePolicies} with the config already parsed and the policies given (tests run one rule at a time). */
+export async function runPolicies(resources: RecordedResource[], config: Record<string, PolicyConfigEntry>, policies: readonly AgentcorePolicy[]): Promise<PlanViolation[]> {
     const violations: PlanViolation[] = [];
     const active = policies.map((p) => ({ p, level: levelOf(p, config) })).filter((x) => x.level !== "disabled");
     const getConfigFor = (p: AgentcorePolicy) => () => {
