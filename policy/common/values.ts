@@ -1,5 +1,15 @@
 import { UnknownValueError } from "@pulumi/policy";
 
+// The proxy module's internals (its .d.ts is stripped): the sentinels the engine sends for
+// unknown values, and the keys that reveal a proxy's target.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const proxy = require("@pulumi/policy/proxy") as Record<string, string>;
+const SENTINELS = new Set<unknown>(
+    ["unknownBooleanValue", "unknownNumberValue", "unknownStringValue", "unknownArrayValue", "unknownAssetValue", "unknownArchiveValue", "unknownObjectValue"].map((k) => proxy[k]),
+);
+const IS_PROXY = proxy.isSpecialProxy;
+const PROXY_TARGET = proxy.getSpecialProxyTarget;
+
 /** Marks a value that is not known yet (an unresolved output during preview). */
 export const UNKNOWN: unique symbol = Symbol("unknown");
 export type Unknown = typeof UNKNOWN;
@@ -19,7 +29,10 @@ export function plain(props: unknown): any {
     if (cached !== undefined) {
         return cached;
     }
-    const copy = copyValue(props);
+    // Behind @pulumi/policy's proxy, copy the target directly, turning exactly the values the
+    // proxy would refuse (the unknown sentinels) into UNKNOWN: same result, no proxy per read.
+    const target = (props as any)[IS_PROXY] === true ? (props as any)[PROXY_TARGET] : undefined;
+    const copy = target !== undefined ? copyRaw(target) : copyValue(props);
     plainCache.set(props as object, copy);
     return copy;
 }
@@ -38,6 +51,23 @@ function copyValue(value: any): any {
     const out: Record<string, any> = {};
     for (const key of Object.keys(value)) {
         out[key] = copyValue(readSafely(value, key));
+    }
+    return out;
+}
+
+function copyRaw(value: any): any {
+    if (SENTINELS.has(value)) {
+        return UNKNOWN;
+    }
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map(copyRaw);
+    }
+    const out: Record<string, any> = {};
+    for (const key of Object.keys(value)) {
+        out[key] = copyRaw(value[key]);
     }
     return out;
 }
@@ -109,8 +139,16 @@ export function knownString(v: unknown): string | undefined {
     return typeof v === "string" && v.length > 0 ? v : undefined;
 }
 
-/** Converts a simple glob (`*` and `?`) into an anchored, case-sensitive RegExp. */
+const globCache = new Map<string, RegExp>();
+
+/** Converts a simple glob (`*` and `?`) into an anchored RegExp (case-sensitive unless flags say "i"); cached. */
 export function globToRegExp(glob: string, flags = ""): RegExp {
-    const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${escaped}$`, flags);
+    const key = `${flags}\u0000${glob}`;
+    let re = globCache.get(key);
+    if (!re) {
+        const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+        re = new RegExp(`^${escaped}$`, flags);
+        globCache.set(key, re);
+    }
+    return re;
 }

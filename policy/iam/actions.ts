@@ -84,7 +84,7 @@ export function expandAction(pattern: string): string[] {
 
 /** True if the pattern (case-insensitive, wildcards allowed) covers the given exact action. */
 export function patternCovers(pattern: string, action: string): boolean {
-    return globToRegExp(pattern.toLowerCase(), "i").test(action.toLowerCase());
+    return globToRegExp(pattern, "i").test(action);
 }
 
 /** True for a known service whose part after `:` is a wildcard-only pattern such as `s3:*`. */

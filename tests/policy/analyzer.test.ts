@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { analyzerProps, toWire, UNKNOWN_STRING } from "../../policy/analyzer";
+import { analyzerProps, analyzerPropsViaStruct, toWire, UNKNOWN_STRING } from "../../policy/analyzer";
 import { compliantStack } from "./fixtures";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -20,6 +20,13 @@ describe("analyzer-equivalent args", () => {
             const viaSdk = deserializeProperties(Struct.fromJavaScript((await serializeProperties("test", s)) as any), false);
             const viaPack = deserializeProperties(Struct.fromJavaScript(toWire(s)), false);
             assert.deepEqual(viaPack, viaSdk);
+            assert.equal(JSON.stringify(viaPack), JSON.stringify(viaSdk)); // same key order too
+        }
+    });
+
+    it("builds the same props with and without the protobuf Struct round trip", () => {
+        for (const s of samples) {
+            assert.equal(JSON.stringify(analyzerProps(s)), JSON.stringify(analyzerPropsViaStruct(s)));
         }
     });
 
