@@ -1,0 +1,58 @@
+/** Pulumi type tokens the pack looks at (`@pulumi/aws` 7.48 and `aws-native`). */
+export const T = {
+    runtime: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime",
+    runtimeEndpoint: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",
+    memory: "aws:bedrock/agentcoreMemory:AgentcoreMemory",
+    memoryStrategy: "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy",
+    gateway: "aws:bedrock/agentcoreGateway:AgentcoreGateway",
+    gatewayTarget: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
+    apiKeyProvider: "aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider",
+    oauth2Provider: "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider",
+    workloadIdentity: "aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity",
+    tokenVaultCmk: "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk",
+    codeInterpreter: "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter",
+    browser: "aws:bedrock/agentcoreBrowser:AgentcoreBrowser",
+    resourcePolicy: "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy",
+
+    nativeRuntime: "aws-native:bedrockagentcore:Runtime",
+    nativeRuntimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
+    nativeMemory: "aws-native:bedrockagentcore:Memory",
+    nativeGateway: "aws-native:bedrockagentcore:Gateway",
+    nativeGatewayTarget: "aws-native:bedrockagentcore:GatewayTarget",
+    nativeCodeInterpreter: "aws-native:bedrockagentcore:CodeInterpreterCustom",
+    nativeBrowser: "aws-native:bedrockagentcore:BrowserCustom",
+    nativeWorkloadIdentity: "aws-native:bedrockagentcore:WorkloadIdentity",
+
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    policy: "aws:iam/policy:Policy",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+    ecrRepository: "aws:ecr/repository:Repository",
+    ecrRepositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
+    kmsKey: "aws:kms/key:Key",
+    kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    kmsAlias: "aws:kms/alias:Alias",
+    s3Bucket: "aws:s3/bucket:Bucket",
+    s3BucketV2: "aws:s3/bucketV2:BucketV2",
+    s3BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    s3Sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    s3SseV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+} as const;
+
+/**
+ * AgentCore resources that run under an IAM role, and where each provider keeps the role ARN.
+ * The one place the IAM rules learn which roles are "agent roles".
+ */
+export const ROLE_ARN_PATHS: Record<string, readonly string[]> = {
+    [T.runtime]: ["roleArn"],
+    [T.gateway]: ["roleArn"],
+    [T.memory]: ["memoryExecutionRoleArn"],
+    [T.codeInterpreter]: ["executionRoleArn"],
+    [T.browser]: ["executionRoleArn"],
+    [T.nativeRuntime]: ["roleArn"],
+    [T.nativeGateway]: ["roleArn"],
+    [T.nativeMemory]: ["memoryExecutionRoleArn"],
+    [T.nativeCodeInterpreter]: ["executionRoleArn"],
+    [T.nativeBrowser]: ["executionRoleArn"],
+};

@@ -1,0 +1,30 @@
+import { resourceRule } from "../../common/rule";
+import { T } from "../../common/types";
+import { asArray, containsUnknown, first } from "../../common/values";
+
+/** Where each provider keeps the custom JWT authorizer (aws-native spells the CFN `CustomJWTAuthorizer`). */
+const JWT: Record<string, readonly string[]> = {
+    [T.runtime]: ["authorizerConfiguration.customJwtAuthorizer"],
+    [T.gateway]: ["authorizerConfiguration.customJwtAuthorizer"],
+    [T.nativeRuntime]: ["authorizerConfiguration.customJwtAuthorizer", "authorizerConfiguration.customJWTAuthorizer"],
+    [T.nativeGateway]: ["authorizerConfiguration.customJwtAuthorizer", "authorizerConfiguration.customJWTAuthorizer"],
+};
+
+export const jwtAudience = resourceRule({
+    name: "agentcore-jwt-audience",
+    description: "Custom JWT authorizers accept only tokens for named audiences or clients.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set allowedAudiences (or allowedClients for Cognito access tokens, which carry client_id instead of aud) on customJwtAuthorizer.",
+    types: Object.keys(JWT),
+    check: (res) => {
+        const jwt = first(res.props, JWT[res.type]);
+        if (jwt === undefined || containsUnknown(jwt)) {
+            return [];
+        }
+        const named = (k: string) => asArray(jwt?.[k] ?? jwt?.[k.replace(/s$/, "")]).filter((v) => typeof v === "string" && v.length > 0).length > 0;
+        return named("allowedAudiences") || named("allowedClients")
+            ? []
+            : ["Custom JWT authorizer must restrict tokens to at least one audience or client (set allowedAudiences or allowedClients)"];
+    },
+});

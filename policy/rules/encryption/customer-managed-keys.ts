@@ -1,0 +1,36 @@
+import { resourceRule } from "../../common/rule";
+import { T } from "../../common/types";
+import { at, isUnknown, knownString } from "../../common/values";
+
+/** Per type: the property naming the key, and what to tell the user. */
+const KEY: Record<string, { path: string; what: string; fix: string; keyType?: string }> = {
+    [T.memory]: { path: "encryptionKeyArn", what: "Memory", fix: "set encryptionKeyArn" },
+    [T.nativeMemory]: { path: "encryptionKeyArn", what: "Memory", fix: "set encryptionKeyArn" },
+    [T.gateway]: { path: "kmsKeyArn", what: "Gateway", fix: "set kmsKeyArn" },
+    [T.nativeGateway]: { path: "kmsKeyArn", what: "Gateway", fix: "set kmsKeyArn" },
+    [T.tokenVaultCmk]: {
+        path: "kmsConfiguration.kmsKeyArn",
+        keyType: "kmsConfiguration.keyType",
+        what: "Token vault",
+        fix: 'set kmsConfiguration.keyType to "CustomerManagedKey" and kmsConfiguration.kmsKeyArn',
+    },
+};
+
+export const customerManagedKeys = resourceRule({
+    name: "agentcore-customer-managed-keys",
+    description: "Memory, gateways and the token vault are encrypted with customer-managed KMS keys.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Create a KMS key with rotation enabled and pass its ARN: memory encryptionKeyArn, gateway kmsKeyArn, token vault kmsConfiguration (keyType CustomerManagedKey).",
+    types: Object.keys(KEY),
+    check: (res) => {
+        const k = KEY[res.type];
+        const arn = at(res.props, k.path);
+        const keyType = k.keyType ? at(res.props, k.keyType) : undefined;
+        if (isUnknown(arn) || isUnknown(keyType)) {
+            return [];
+        }
+        const customer = knownString(arn) !== undefined && (k.keyType === undefined || keyType === "CustomerManagedKey");
+        return customer ? [] : [`${k.what} must be encrypted with a customer-managed KMS key (${k.fix})`];
+    },
+});

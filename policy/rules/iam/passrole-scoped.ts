@@ -1,0 +1,28 @@
+import { Finding, stackRule } from "../../common/rule";
+import { patternCovers } from "../../iam/actions";
+import { hasCondition, isAllow } from "../../iam/document";
+import { agentStatements } from "../../iam/roles";
+
+export const passRoleScoped = stackRule({
+    name: "agentcore-iam-passrole-scoped",
+    description: "Agent roles pass only named roles, and only to a named service (iam:PassedToService).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Name the role ARNs in Resource (no wildcards) and add Condition { StringEquals: { \"iam:PassedToService\": \"<service>.amazonaws.com\" } }.",
+    check: (resources) => {
+        const findings: Finding[] = [];
+        for (const { source, statement: s, label } of agentStatements(resources)) {
+            if (!isAllow(s) || !(s.action ?? []).some((a) => a !== "*" && patternCovers(a, "iam:PassRole"))) {
+                continue;
+            }
+            const wild = (s.resource ?? ["*"]).filter((r) => r.includes("*"));
+            if (wild.length) {
+                findings.push({ urn: source.urn, message: `${label} allows iam:PassRole on ${wild.join(", ")}; name the roles` });
+            }
+            if (!hasCondition(s, "iam:PassedToService")) {
+                findings.push({ urn: source.urn, message: `${label} allows iam:PassRole without an iam:PassedToService condition` });
+            }
+        }
+        return findings;
+    },
+});

@@ -1,0 +1,61 @@
+import { AgentcorePolicy } from "../common/rule";
+import { gatewayAuthorizer } from "./auth/gateway-authorizer";
+import { jwtAudience } from "./auth/jwt-audience";
+import { resourcePolicyPrincipal } from "./auth/resource-policy-principal";
+import { browserRecordingBucket } from "./encryption/browser-recording-bucket";
+import { customerManagedKeys } from "./encryption/customer-managed-keys";
+import { keyRotation } from "./encryption/key-rotation";
+import { tokenVaultKeyPolicy } from "./encryption/token-vault-key-policy";
+import { metricsNamespace } from "./iam/metrics-namespace";
+import { modelAllowlist } from "./iam/model-allowlist";
+import { noBroadManagedPolicies } from "./iam/no-broad-managed-policies";
+import { noInvokeRuntimeCommand } from "./iam/no-invoke-runtime-command";
+import { noWildcardActions } from "./iam/no-wildcard-actions";
+import { oneRolePerResource } from "./iam/one-role-per-resource";
+import { passRoleScoped } from "./iam/passrole-scoped";
+import { resourceScoping } from "./iam/resource-scoping";
+import { trustConfusedDeputy } from "./iam/trust-confused-deputy";
+import { unknownActions } from "./iam/unknown-actions";
+import { workloadTokenUserId } from "./iam/workload-token";
+import { eventRetention } from "./memory/event-retention";
+import { browserNetwork } from "./network/browser-network";
+import { codeInterpreterNetwork } from "./network/code-interpreter-network";
+import { runtimeVpc } from "./network/runtime-vpc";
+import { credentialProviderSecrets } from "./secrets/credential-provider-secrets";
+import { runtimeEnvSecrets } from "./secrets/runtime-env-secrets";
+import { ecrImmutableTags, ecrKmsEncryption, ecrScanOnPush } from "./versions/ecr-repository";
+import { imageDigest } from "./versions/image-digest";
+import { pinnedEndpoint } from "./versions/pinned-endpoint";
+
+/** Every rule of the pack, in the order the README lists them. */
+export const allPolicies: AgentcorePolicy[] = [
+    runtimeVpc,
+    codeInterpreterNetwork,
+    browserNetwork,
+    pinnedEndpoint,
+    imageDigest,
+    ecrImmutableTags,
+    ecrScanOnPush,
+    ecrKmsEncryption,
+    gatewayAuthorizer,
+    jwtAudience,
+    resourcePolicyPrincipal,
+    customerManagedKeys,
+    keyRotation,
+    tokenVaultKeyPolicy,
+    browserRecordingBucket,
+    trustConfusedDeputy,
+    noBroadManagedPolicies,
+    noWildcardActions,
+    resourceScoping,
+    metricsNamespace,
+    modelAllowlist,
+    workloadTokenUserId,
+    noInvokeRuntimeCommand,
+    passRoleScoped,
+    unknownActions,
+    oneRolePerResource,
+    credentialProviderSecrets,
+    runtimeEnvSecrets,
+    eventRetention,
+];

@@ -1,0 +1,26 @@
+import { resourceRule } from "../../common/rule";
+import { T } from "../../common/types";
+import { at } from "../../common/values";
+
+const EXPIRY: Record<string, string> = {
+    [T.memory]: "eventExpiryDuration",
+    [T.nativeMemory]: "eventExpiryDuration",
+};
+
+export const eventRetention = resourceRule<{ maxEventExpiryDays: number }>({
+    name: "agentcore-memory-event-retention",
+    description: "Memory keeps short-term events no longer than the configured maximum.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    remediationSteps: "Lower eventExpiryDuration (days, 7-365) to the configured maximum or less.",
+    config: {
+        maxEventExpiryDays: { type: "integer", minimum: 7, maximum: 365, default: 90, description: "Longest acceptable eventExpiryDuration in days." },
+    },
+    types: Object.keys(EXPIRY),
+    check: (res, config) => {
+        const days = at(res.props, EXPIRY[res.type]);
+        return typeof days === "number" && days > config.maxEventExpiryDays
+            ? [`Memory keeps events for ${days} days, more than the allowed ${config.maxEventExpiryDays} (lower eventExpiryDuration)`]
+            : [];
+    },
+});

@@ -1,0 +1,25 @@
+import { resourceRule } from "../../common/rule";
+import { T } from "../../common/types";
+import { at, isUnknown } from "../../common/values";
+
+/** Where each provider keeps the runtime's network mode. */
+const NETWORK_MODE: Record<string, string> = {
+    [T.runtime]: "networkConfiguration.networkMode",
+    [T.nativeRuntime]: "networkConfiguration.networkMode",
+};
+
+export const runtimeVpc = resourceRule({
+    name: "agentcore-runtime-vpc",
+    description: "AgentCore runtimes run in VPC mode, not on the public network.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set networkConfiguration.networkMode to \"VPC\" with subnets and security groups in networkModeConfig, and create the VPC endpoints the runtime needs (ecr.api, ecr.dkr, s3, logs, ...).",
+    types: Object.keys(NETWORK_MODE),
+    check: (res) => {
+        const mode = at(res.props, NETWORK_MODE[res.type]);
+        if (isUnknown(mode) || mode === "VPC") {
+            return [];
+        }
+        return [`Runtime must run in VPC mode (set networkConfiguration.networkMode to "VPC"; it is ${mode === undefined ? "unset" : `"${mode}"`})`];
+    },
+});

@@ -1,0 +1,52 @@
+import { Finding, stackRule } from "../../common/rule";
+import { T } from "../../common/types";
+import { at, isUnknown, knownString } from "../../common/values";
+
+/** Runtime types and the output that identifies them; endpoint types and their runtime id / version. */
+const RUNTIME_ID: Record<string, string> = {
+    [T.runtime]: "agentRuntimeId",
+    [T.nativeRuntime]: "agentRuntimeId",
+};
+const ENDPOINT: Record<string, { runtimeId: string; version: string }> = {
+    [T.runtimeEndpoint]: { runtimeId: "agentRuntimeId", version: "agentRuntimeVersion" },
+    [T.nativeRuntimeEndpoint]: { runtimeId: "agentRuntimeId", version: "agentRuntimeVersion" },
+};
+
+export const pinnedEndpoint = stackRule({
+    name: "agentcore-runtime-pinned-endpoint",
+    description: "Every runtime is reached through a custom endpoint pinned to an explicit version.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Create an AgentcoreAgentRuntimeEndpoint for the runtime with agentRuntimeVersion set to the reviewed version; promote by changing that version.",
+    check: (resources) => {
+        const pinned = new Set<string>();
+        let unknownEndpoint = false;
+        for (const r of resources) {
+            const e = ENDPOINT[r.type];
+            if (!e) {
+                continue;
+            }
+            const id = at(r.props, e.runtimeId);
+            const version = at(r.props, e.version);
+            if (isUnknown(id)) {
+                // Cannot tell which runtime this endpoint serves yet: judge nothing.
+                unknownEndpoint = true;
+            } else if (typeof id === "string" && (isUnknown(version) || knownString(version))) {
+                pinned.add(id);
+            }
+        }
+        const findings: Finding[] = [];
+        for (const r of resources) {
+            const path = RUNTIME_ID[r.type];
+            if (!path) {
+                continue;
+            }
+            const id = at(r.props, path);
+            if (isUnknown(id) || unknownEndpoint || (typeof id === "string" && pinned.has(id))) {
+                continue;
+            }
+            findings.push({ urn: r.urn, message: `Runtime ${r.name} must be reached through a custom endpoint pinned to a version (add an endpoint with agentRuntimeVersion set)` });
+        }
+        return findings;
+    },
+});

@@ -1,0 +1,109 @@
+import { browserRecordingBucket } from "../../policy/rules/encryption/browser-recording-bucket";
+import { customerManagedKeys } from "../../policy/rules/encryption/customer-managed-keys";
+import { keyRotation } from "../../policy/rules/encryption/key-rotation";
+import { tokenVaultKeyPolicy } from "../../policy/rules/encryption/token-vault-key-policy";
+import { change, compliantStack, json, UNKNOWN_STRING, vaultKeyPolicy } from "./fixtures";
+import { describeRule } from "./table";
+
+const S = compliantStack();
+
+describeRule({
+    policy: customerManagedKeys,
+    failing: [
+        { title: "flags memory without a key", specs: change(S, "agent-memory", "encryptionKeyArn", undefined), expect: ["agent-memory: Memory must be encrypted with a customer-managed KMS key (set encryptionKeyArn)"] },
+        { title: "flags a gateway without a key", specs: change(S, "agent-gateway", "kmsKeyArn", undefined), expect: ["agent-gateway: Gateway must be encrypted with a customer-managed KMS key (set kmsKeyArn)"] },
+        {
+            title: "flags a token vault on the service-managed key",
+            specs: change(S, "vault-cmk", "kmsConfiguration", { keyType: "ServiceManagedKey" }),
+            expect: ['vault-cmk: Token vault must be encrypted with a customer-managed KMS key (set kmsConfiguration.keyType to "CustomerManagedKey" and kmsConfiguration.kmsKeyArn)'],
+        },
+        { title: "flags aws-native Memory without a key", specs: [{ type: "aws-native:bedrockagentcore:Memory", name: "n", inputs: { eventExpiryDuration: 30 } }], expect: ["n: Memory must be encrypted with a customer-managed KMS key (set encryptionKeyArn)"] },
+    ],
+    notApplicable: [{ type: "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy", name: "s", inputs: {} }],
+    unknown: change(S, "agent-memory", "encryptionKeyArn", UNKNOWN_STRING),
+});
+
+describeRule({
+    policy: keyRotation,
+    failing: [
+        { title: "flags rotation off", specs: change(S, "agent-key", "enableKeyRotation", false), expect: ["agent-key: KMS key must rotate automatically (set enableKeyRotation to true)"] },
+        { title: "flags rotation unset", specs: change(S, "agent-key", "enableKeyRotation", undefined), expect: ["agent-key: KMS key must rotate automatically (set enableKeyRotation to true)"] },
+        { title: "ignores asymmetric signing keys (no automatic rotation exists)", specs: change(change(S, "agent-key", "enableKeyRotation", false), "agent-key", "keyUsage", "SIGN_VERIFY"), expect: [] },
+    ],
+    notApplicable: [{ type: "aws:kms/alias:Alias", name: "a", inputs: { enableKeyRotation: false } }],
+    unknown: change(S, "agent-key", "enableKeyRotation", UNKNOWN_STRING),
+});
+
+const withoutCondition = (key: string) => {
+    const p = JSON.parse(json(vaultKeyPolicy));
+    for (const op of Object.values(p.Statement[1].Condition) as Record<string, unknown>[]) {
+        delete op[key];
+    }
+    return json(p);
+};
+describeRule({
+    policy: tokenVaultKeyPolicy,
+    failing: [
+        {
+            title: "flags a grant without kms:ViaService",
+            specs: change(S, "vault-key", "policy", withoutCondition("kms:ViaService")),
+            expect: ['vault-key: Token vault key vault-key policy statement "TokenVault" must be conditioned on kms:ViaService bedrock-agentcore-identity.<region>.amazonaws.com'],
+        },
+        {
+            title: "flags a grant without aws:ResourceAccount",
+            specs: change(S, "vault-key", "policy", withoutCondition("aws:ResourceAccount")),
+            expect: ['vault-key: Token vault key vault-key policy statement "TokenVault" must be conditioned on aws:ResourceAccount'],
+        },
+        {
+            title: "flags a grant without the token-vault encryption context",
+            specs: change(S, "vault-key", "policy", withoutCondition("kms:EncryptionContext:aws:bedrock-agentcore-identity:token-vault")),
+            expect: ['vault-key: Token vault key vault-key policy statement "TokenVault" must be conditioned on a kms:EncryptionContext:<key> condition for the token vault'],
+        },
+        {
+            title: "flags a ViaService for another service",
+            specs: change(S, "vault-key", "policy", json({ ...vaultKeyPolicy, Statement: [vaultKeyPolicy.Statement[0], { ...vaultKeyPolicy.Statement[1], Condition: { ...vaultKeyPolicy.Statement[1].Condition, StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } } }] })),
+            expect: ['vault-key: Token vault key vault-key policy statement "TokenVault" must be conditioned on kms:ViaService bedrock-agentcore-identity.<region>.amazonaws.com'],
+        },
+        { title: "flags a key without a policy", specs: change(S, "vault-key", "policy", undefined), expect: ["vault-key: Token vault key vault-key must have a key policy that admits the identity service only via kms:ViaService (set policy)"] },
+        {
+            title: "flags a policy with only the root statement",
+            specs: change(S, "vault-key", "policy", json({ Statement: [vaultKeyPolicy.Statement[0]] })),
+            expect: ["vault-key: Token vault key vault-key policy must grant the identity service use of the key under kms:ViaService, aws:ResourceAccount and encryption-context conditions"],
+        },
+        {
+            title: "reads a separate KeyPolicy resource for the key",
+            specs: [
+                ...change(S, "vault-key", "policy", undefined),
+                { type: "aws:kms/keyPolicy:KeyPolicy", name: "vault-key-policy", inputs: { keyId: "9999aaaa-2222-3333-4444-555566667777", policy: withoutCondition("aws:ResourceAccount") } },
+            ],
+            expect: ['vault-key-policy: Token vault key vault-key policy statement "TokenVault" must be conditioned on aws:ResourceAccount'],
+        },
+        { title: "does not judge keys the token vault does not use", specs: change(S, "agent-key", "policy", withoutCondition("kms:ViaService")), expect: [] },
+    ],
+    notApplicable: [{ type: "aws:kms/key:Key", name: "k", inputs: {}, outputs: { arn: "arn:aws:kms:us-east-1:123456789012:key/x" } }],
+    unknown: change(S, "vault-key", "policy", UNKNOWN_STRING),
+});
+
+describeRule({
+    policy: browserRecordingBucket,
+    failing: [
+        {
+            title: "flags a recording bucket without encryption configuration",
+            specs: compliantStack().filter((s) => s.name !== "agent-recordings-sse"),
+            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, which must have server-side encryption (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")'],
+        },
+        {
+            title: "flags AES256 when KMS is required",
+            specs: change(S, "agent-recordings-sse", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]),
+            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, which must be encrypted with KMS (set sseAlgorithm to "aws:kms", it is "AES256")'],
+        },
+        { title: "accepts AES256 when KMS is not required", specs: change(S, "agent-recordings-sse", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]), config: { requireKms: false }, expect: [] },
+        {
+            title: "accepts the V2 configuration type",
+            specs: S.map((s) => (s.name === "agent-recordings-sse" ? { ...s, type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2" } : s)),
+            expect: [],
+        },
+    ],
+    notApplicable: [{ type: "aws:s3/bucket:Bucket", name: "b", inputs: { bucket: "b" } }],
+    unknown: change(S, "agent-recordings-sse", "bucket", UNKNOWN_STRING),
+});

@@ -1,0 +1,254 @@
+import { metricsNamespace } from "../../policy/rules/iam/metrics-namespace";
+import { modelAllowlist } from "../../policy/rules/iam/model-allowlist";
+import { noBroadManagedPolicies } from "../../policy/rules/iam/no-broad-managed-policies";
+import { noInvokeRuntimeCommand } from "../../policy/rules/iam/no-invoke-runtime-command";
+import { noWildcardActions } from "../../policy/rules/iam/no-wildcard-actions";
+import { oneRolePerResource } from "../../policy/rules/iam/one-role-per-resource";
+import { passRoleScoped } from "../../policy/rules/iam/passrole-scoped";
+import { resourceScoping } from "../../policy/rules/iam/resource-scoping";
+import { trustConfusedDeputy } from "../../policy/rules/iam/trust-confused-deputy";
+import { unknownActions } from "../../policy/rules/iam/unknown-actions";
+import { workloadTokenUserId } from "../../policy/rules/iam/workload-token";
+import { BROWSER_ROLE_ARN, change, compliantStack, json, RUNTIME_ROLE_ARN, runtimePolicy, Spec, trustPolicy, UNKNOWN_STRING } from "./fixtures";
+import { describeRule } from "./table";
+
+const S = compliantStack();
+const RP = "agent-runtime-policy";
+
+/** The compliant stack with one statement appended to the runtime role policy. */
+function withStatement(statement: Record<string, unknown>, specs: Spec[] = S): Spec[] {
+    return change(specs, RP, "policy", json({ ...runtimePolicy, Statement: [...runtimePolicy.Statement, statement] }));
+}
+const LAST = `Statement #${runtimePolicy.Statement.length + 1} of role policy "${RP}" of role agent-runtime-role`;
+
+/** An IAM role outside AgentCore holding the same kind of grant (the rules only judge agent roles). */
+function unrelatedRole(statement: Record<string, unknown>): Spec[] {
+    return [
+        {
+            type: "aws:iam/role:Role",
+            name: "ci-role",
+            inputs: { name: "ci-role", assumeRolePolicy: json({ Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }), inlinePolicies: [{ name: "p", policy: json({ Statement: [statement] }) }] },
+            outputs: { arn: "arn:aws:iam::123456789012:role/ci-role" },
+        },
+    ];
+}
+const unknownPolicy = change(S, RP, "policy", UNKNOWN_STRING);
+
+describeRule({
+    policy: trustConfusedDeputy,
+    failing: [
+        {
+            title: "flags a trust without conditions",
+            specs: change(S, "agent-runtime-role", "assumeRolePolicy", json({ Statement: [{ ...trustPolicy.Statement[0], Condition: undefined }] })),
+            expect: ['agent-runtime-role: Trust statement "AgentCoreAssume" for bedrock-agentcore.amazonaws.com must be limited by aws:SourceAccount and aws:SourceArn (confused deputy)'],
+        },
+        {
+            title: "flags a trust with only aws:SourceAccount (object document, principal as list)",
+            specs: change(S, "agent-runtime-role", "assumeRolePolicy", { Statement: { Effect: "Allow", Principal: { Service: ["bedrock-agentcore.amazonaws.com"] }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:sourceaccount": "123456789012" } } } }),
+            expect: ["agent-runtime-role: Trust statement #1 for bedrock-agentcore.amazonaws.com must be limited by aws:SourceArn (confused deputy)"],
+        },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }),
+    unknown: change(S, "agent-runtime-role", "assumeRolePolicy", UNKNOWN_STRING),
+});
+
+describeRule({
+    policy: noBroadManagedPolicies,
+    failing: [
+        {
+            title: "flags AdministratorAccess in managedPolicyArns",
+            specs: change(S, "agent-runtime-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/AdministratorAccess"]),
+            expect: ["agent-runtime-role: Role agent-runtime-role of an AgentCore resource must not carry managed policy AdministratorAccess (managedPolicyArns of role agent-runtime-role); grant only the actions the agent needs"],
+        },
+        {
+            title: "flags BedrockAgentCoreFullAccess through a RolePolicyAttachment",
+            specs: change(S, "agent-browser-attach", "policyArn", "arn:aws:iam::aws:policy/BedrockAgentCoreFullAccess"),
+            expect: ["agent-browser-attach: Role agent-browser-role of an AgentCore resource must not carry managed policy BedrockAgentCoreFullAccess (attachment agent-browser-attach of role agent-browser-role); grant only the actions the agent needs"],
+        },
+        {
+            title: "flags PowerUserAccess through a PolicyAttachment",
+            specs: [...S, { type: "aws:iam/policyAttachment:PolicyAttachment", name: "pu", inputs: { roles: ["agent-gateway-role"], policyArn: "arn:aws:iam::aws:policy/PowerUserAccess" } }],
+            expect: ["pu: Role agent-gateway-role of an AgentCore resource must not carry managed policy PowerUserAccess (attachment pu of role agent-gateway-role); grant only the actions the agent needs"],
+        },
+    ],
+    notApplicable: [{ ...unrelatedRole({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" })[0], inputs: { ...unrelatedRole({})[0].inputs, managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } }],
+    unknown: change(S, "agent-runtime-role", "managedPolicyArns", [UNKNOWN_STRING]),
+});
+
+describeRule({
+    policy: noWildcardActions,
+    failing: [
+        { title: "flags Action \"*\"", specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [`${RP}: ${LAST} allows every action ("*"); list the actions the agent needs`] },
+        { title: "flags a service wildcard", specs: withStatement({ Effect: "Allow", Action: ["S3:*"], Resource: "*" }), expect: [`${RP}: ${LAST} allows every action of a service ("S3:*"); list the actions the agent needs`] },
+        { title: "flags NotAction in Allow", specs: withStatement({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), expect: [`${RP}: ${LAST} uses NotAction in an Allow statement; list the allowed actions in Action`] },
+        { title: "flags NotResource in Allow", specs: withStatement({ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::secret/*" }), expect: [`${RP}: ${LAST} uses NotResource in an Allow statement; list the resources in Resource`] },
+        { title: "accepts wildcards in Deny statements", specs: withStatement({ Effect: "Deny", Action: "*", Resource: "*" }), expect: [] },
+        {
+            title: "reads a RolePolicy whose policy is an object with a single statement",
+            specs: change(S, RP, "policy", { Version: "2012-10-17", Statement: { Effect: "Allow", Action: "*", Resource: "*" } }),
+            expect: [`${RP}: Statement #1 of role policy "${RP}" of role agent-runtime-role allows every action ("*"); list the actions the agent needs`],
+        },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "*", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+describeRule({
+    policy: resourceScoping,
+    failing: [
+        {
+            title: "flags ECR pull on Resource \"*\"",
+            specs: withStatement({ Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetAuthorizationToken"], Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ecr:BatchGetImage on Resource "*"; these actions support resource-level permissions, so name the resources`],
+        },
+        {
+            title: "flags ECR pull from every repository",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:GetDownloadUrlForLayer", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" }),
+            expect: [`${RP}: ${LAST} allows pulling images from arn:aws:ecr:us-east-1:123456789012:repository/*; name the one repository the agent runs from`],
+        },
+        {
+            title: "flags workload access tokens on Resource \"*\"",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessToken*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants bedrock-agentcore:GetWorkloadAccessToken* on Resource "*"; these actions support resource-level permissions, so name the resources`],
+        },
+        {
+            title: "accepts \"*\" for actions without resource-level permissions (Create*/List*, X-Ray)",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:CreateAgentRuntime", "xray:GetSamplingRules", "ecr:GetAuthorizationToken"], Resource: "*" }),
+            expect: [],
+        },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "ecr:BatchGetImage", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+describeRule({
+    policy: metricsNamespace,
+    failing: [
+        {
+            title: "flags PutMetricData without a namespace condition",
+            specs: withStatement({ Effect: "Allow", Action: "cloudwatch:putmetricdata", Resource: "*" }),
+            expect: [`${RP}: ${LAST} allows cloudwatch:PutMetricData without a cloudwatch:namespace condition (limit it to the bedrock-agentcore namespace)`],
+        },
+        {
+            title: "flags PutMetricData granted through a wildcard",
+            specs: withStatement({ Effect: "Allow", Action: "cloudwatch:Put*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} allows cloudwatch:PutMetricData without a cloudwatch:namespace condition (limit it to the bedrock-agentcore namespace)`],
+        },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+const PROD_MODELS = { allowedModels: ["arn:aws*:bedrock:*::foundation-model/anthropic.*", "arn:aws*:bedrock:*:*:inference-profile/*.anthropic.*"] };
+describeRule({
+    policy: modelAllowlist,
+    config: PROD_MODELS,
+    failing: [
+        { title: "flags InvokeModel on Resource \"*\"", specs: withStatement({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" }), expect: [`${RP}: ${LAST} allows invoking models outside the allowlist: *`] },
+        {
+            title: "flags a model outside the configured allowlist",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock:InvokeModelWithResponseStream", Resource: "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-70b-instruct-v1:0" }),
+            expect: [`${RP}: ${LAST} allows invoking models outside the allowlist: arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-70b-instruct-v1:0`],
+        },
+        {
+            title: "flags bedrock:Invoke* on every foundation model under the prod allowlist",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock:Invoke*", Resource: "arn:aws:bedrock:*::foundation-model/*" }),
+            expect: [`${RP}: ${LAST} allows invoking models outside the allowlist: arn:aws:bedrock:*::foundation-model/*`],
+        },
+        { title: "accepts every foundation model under the default allowlist", specs: withStatement({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:*::foundation-model/*" }), config: {}, expect: [] },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+describeRule({
+    policy: workloadTokenUserId,
+    failing: [
+        {
+            title: "flags GetWorkloadAccessTokenForUserId",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessTokenForUserId", Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default" }),
+            expect: [`${RP}: ${LAST} grants bedrock-agentcore:GetWorkloadAccessTokenForUserId; grant GetWorkloadAccessToken or GetWorkloadAccessTokenForJWT instead`],
+        },
+        {
+            title: "flags it through a wildcard",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessToken*", Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default" }),
+            expect: [`${RP}: ${LAST} grants bedrock-agentcore:GetWorkloadAccessTokenForUserId (through "bedrock-agentcore:GetWorkloadAccessToken*"); grant GetWorkloadAccessToken or GetWorkloadAccessTokenForJWT instead`],
+        },
+        { title: "accepts it when configured", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessTokenForUserId", Resource: "*" }), config: { allowUserIdTokens: true }, expect: [] },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessTokenForUserId", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+const COMMAND = "bedrock-agentcore:InvokeAgentRuntimeCommand";
+describeRule({
+    policy: noInvokeRuntimeCommand,
+    failing: [
+        { title: "flags the action by name, any case", specs: withStatement({ Effect: "Allow", Action: "Bedrock-AgentCore:invokeagentruntimecommand", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND}; never grant it`] },
+        { title: "flags it through Invoke*", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:Invoke*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "bedrock-agentcore:Invoke*"); never grant it`] },
+        { title: "flags it through \"*\"", specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "*"); never grant it`] },
+        { title: "flags it through NotAction", specs: withStatement({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through NotAction); never grant it`] },
+        {
+            title: "flags it on any role of the stack, not only agent roles",
+            specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: "bedrock-agentcore:*", Resource: "*" })],
+            expect: [`ci-role: Statement #1 of inline policy "p" of role ci-role grants ${COMMAND} (through "bedrock-agentcore:*"); never grant it`],
+        },
+        { title: "accepts InvokeAgentRuntime", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: "*" }), expect: [] },
+    ],
+    notApplicable: [{ type: "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy", name: "rp", inputs: { policy: json({ Statement: [{ Effect: "Allow", Principal: { AWS: RUNTIME_ROLE_ARN }, Action: COMMAND, Resource: "*" }] }) } }],
+    unknown: unknownPolicy,
+});
+
+describeRule({
+    policy: passRoleScoped,
+    failing: [
+        {
+            title: "flags PassRole on every role without a service condition",
+            specs: withStatement({ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }),
+            expect: [`${RP}: ${LAST} allows iam:PassRole on *; name the roles`, `${RP}: ${LAST} allows iam:PassRole without an iam:PassedToService condition`],
+        },
+        {
+            title: "flags PassRole on a named role without a service condition",
+            specs: withStatement({ Effect: "Allow", Action: "iam:PassRole", Resource: BROWSER_ROLE_ARN }),
+            expect: [`${RP}: ${LAST} allows iam:PassRole without an iam:PassedToService condition`],
+        },
+        {
+            title: "accepts PassRole on a named role to a named service",
+            specs: withStatement({ Effect: "Allow", Action: "iam:PassRole", Resource: BROWSER_ROLE_ARN, Condition: { StringEquals: { "iam:PassedToService": "bedrock-agentcore.amazonaws.com" } } }),
+            expect: [],
+        },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+describeRule({
+    policy: unknownActions,
+    failing: [
+        { title: "flags a misspelt action", specs: withStatement({ Effect: "Allow", Action: ["s3:GetObjekt", "s3:GetObject"], Resource: "arn:aws:s3:::b/*" }), expect: [`${RP}: ${LAST} names action "s3:GetObjekt", which does not exist`] },
+        { title: "flags an unknown service", specs: withStatement({ Effect: "Deny", Action: "bedrockagentcore:*", Resource: "*" }), expect: [`${RP}: ${LAST} names action "bedrockagentcore:*", which does not exist`] },
+        { title: "flags a wildcard that matches nothing", specs: withStatement({ Effect: "Allow", Action: "ecr:Pul*", Resource: "*" }), expect: [`${RP}: ${LAST} names action "ecr:Pul*", which does not exist`] },
+        { title: "matches actions case-insensitively", specs: withStatement({ Effect: "Allow", Action: "ECR:batchgetimage", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/agent" }), expect: [] },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: "s3:GetObjekt", Resource: "*" }),
+    unknown: unknownPolicy,
+});
+
+describeRule({
+    policy: oneRolePerResource,
+    failing: [
+        {
+            title: "flags two AgentCore resources sharing a role",
+            specs: change(S, "agent-browser", "executionRoleArn", RUNTIME_ROLE_ARN),
+            expect: [
+                `agent-runtime: Role ${RUNTIME_ROLE_ARN} is shared by agent-runtime, agent-browser; give agent-runtime a role of its own`,
+                `agent-browser: Role ${RUNTIME_ROLE_ARN} is shared by agent-runtime, agent-browser; give agent-browser a role of its own`,
+            ],
+        },
+    ],
+    notApplicable: [
+        { type: "aws:lambda/function:Function", name: "f1", inputs: { role: RUNTIME_ROLE_ARN } },
+        { type: "aws:lambda/function:Function", name: "f2", inputs: { role: RUNTIME_ROLE_ARN } },
+    ],
+    unknown: change(S, "agent-browser", "executionRoleArn", UNKNOWN_STRING),
+});
