@@ -10,7 +10,7 @@ import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { modelsResourceArns } from "../runtime/models";
 import { Problems, checkInput } from "../validation";
 import * as perms from "./perms";
-import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, StrategyOverride } from "./types";
+import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, ReflectionOverride, StrategyOverride } from "./types";
 import { checkMemorySettings, strategyName } from "./validate";
 
 /** Days short-term events are kept when neither the args nor an environment profile say. */
@@ -217,8 +217,11 @@ function overrideModels(strategy: MemoryStrategySpec): string[] {
     return overrideSteps(strategy.override).map((step) => step.modelId);
 }
 
+/** Any override seen through the steps it may have (each type has a subset of them). */
+type OverrideSteps = { type: string; extraction?: ModelPromptOverride; consolidation?: ModelPromptOverride; reflection?: ReflectionOverride };
+
 function overrideSteps(override: StrategyOverride): ModelPromptOverride[] {
-    const steps = override as { extraction?: ModelPromptOverride; consolidation?: ModelPromptOverride; reflection?: ModelPromptOverride };
+    const steps: OverrideSteps = override;
     return [steps.extraction, steps.consolidation, steps.reflection].filter((s): s is ModelPromptOverride => s !== undefined);
 }
 
@@ -243,7 +246,7 @@ function strategyInputs(memoryId: pulumi.Input<string>, name: string, strategy: 
     if (strategy.type !== "CUSTOM") {
         return common;
     }
-    const o = strategy.override as { type: string; extraction?: ModelPromptOverride; consolidation?: ModelPromptOverride; reflection?: ModelPromptOverride & { namespace?: string } };
+    const o: OverrideSteps = strategy.override;
     const step = (s: ModelPromptOverride | undefined) => (s ? { modelId: s.modelId, appendToPrompt: s.appendToPrompt } : undefined);
     return {
         ...common,
