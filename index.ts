@@ -2,7 +2,7 @@
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, EnvironmentName } from "./sdk";
+import { AgentEnvironment, AgentEnvironmentArgs, EnvironmentName } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
@@ -13,6 +13,9 @@ const agent = new AgentEnvironment("sample-agent", {
     models: config.getObject<string[]>("models") ?? [],
     runtimeVersion: config.get("runtimeVersion"),
     description: "Sample agent of pulumi-agentcore",
+    // `memory`: optional AgentMemory section (strategies, eventExpiryDays, encryptionKey...);
+    // profile defaults apply to what it leaves out. Absent: the agent has no memory.
+    memory: config.getObject<AgentEnvironmentArgs["memory"]>("memory"),
 });
 
 export const invokeEndpointArn = agent.invokeEndpointArn;
@@ -20,3 +23,4 @@ export const endpointName = agent.endpointName;
 export const runtimeArn = agent.runtimeArn;
 export const latestVersion = agent.latestVersion;
 export const imageUri = agent.imageUri;
+export const memoryId = agent.memory?.memoryId;

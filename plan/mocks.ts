@@ -110,7 +110,10 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
         return { id, arn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:memory/${id}` };
     },
-    "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy": (name) => ({ id: `${name}-${stableHex(10, name)}`, memoryStrategyId: `${name}-${stableHex(10, name)}` }),
+    "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy": (name, inputs) => {
+        const memoryStrategyId = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id: `${inputs.memoryId},${memoryStrategyId}`, memoryStrategyId };
+    },
     "aws:bedrock/agentcoreGateway:AgentcoreGateway": (name, inputs, t) => {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`.toLowerCase();
         return {

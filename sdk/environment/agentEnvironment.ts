@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TYPE_PREFIX, agentCoreName, baseTags } from "../common/naming";
 import { AgentImage, AgentImageArgs } from "../image/agentImage";
+import { AgentMemory, AgentMemoryArgs } from "../memory/agentMemory";
 import { AgentRuntime } from "../runtime/agentRuntime";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
 import { Problems, checkShape } from "../validation";
@@ -41,6 +42,13 @@ export interface AgentEnvironmentArgs {
     description?: string;
     /** Tags added to every resource (over the package's own `agentcore:*` tags). */
     tags?: Record<string, string>;
+    /**
+     * Memory for the agent: the runtime gets `AGENTCORE_MEMORY_ID` and access to it.
+     * Defaults from the profile: event expiry, the key ("create" where customer-managed
+     * keys are required, which "aws-owned" may not override) and deletion protection.
+     * @default no memory
+     */
+    memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
 }
 
 /**
@@ -66,6 +74,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly latestVersion: pulumi.Output<string>;
     /** Container URI (by digest) the newest version runs. */
     readonly imageUri: pulumi.Output<string>;
+    /** The agent's memory, when the args ask for one. */
+    readonly memory?: AgentMemory;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -87,6 +97,19 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        if (args.memory) {
+            this.memory = new AgentMemory(
+                `${name}-memory`,
+                {
+                    ...args.memory,
+                    eventExpiryDays: args.memory.eventExpiryDays ?? this.profile.memoryEventExpiryDays,
+                    encryptionKey: args.memory.encryptionKey ?? (this.profile.customerManagedKeys ? "create" : "aws-owned"),
+                    protectFromDeletion: this.profile.protectData,
+                    tags,
+                },
+                { parent: this },
+            );
+        }
         this.runtime = new AgentRuntime(
             name,
             {
@@ -96,7 +119,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 protocol: args.protocol,
                 authorizer: args.authorizer,
                 network: args.network ?? { mode: "PUBLIC" },
-                environmentVariables: args.environmentVariables,
+                environmentVariables: this.memory ? { ...args.environmentVariables, AGENTCORE_MEMORY_ID: this.memory.memoryId } : args.environmentVariables,
                 lifecycle: args.lifecycle,
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
@@ -105,6 +128,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        this.memory?.grantAccess(this.runtime.role);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -144,6 +168,9 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
     }
     if (args.runtimeVersion !== undefined) {
         checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
+    }
+    if (ENVIRONMENT_PROFILES[args.environment]?.customerManagedKeys && args.memory?.encryptionKey === "aws-owned") {
+        problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
     }
     if (args.environment !== "dev" && args.network === undefined) {
         problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);

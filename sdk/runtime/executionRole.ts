@@ -4,7 +4,7 @@ import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext, arn } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, allow, policyDocument } from "../iam/grants";
-import { modelResourceArns } from "./models";
+import { modelsResourceArns } from "./models";
 import * as perms from "./perms";
 
 /** Arguments of {@link AgentExecutionRole}. */
@@ -135,11 +135,7 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs): pulu
     );
     const models = args.models ?? [];
     if (models.length > 0) {
-        statements.push(allow("InvokeAllowedModels", perms.MODEL_INVOKE, dedupe(models.flatMap((m) => modelResourceArns(ctx, m)))));
+        statements.push(allow("InvokeAllowedModels", perms.MODEL_INVOKE, modelsResourceArns(ctx, models)));
     }
     return statements;
-}
-
-function dedupe(values: pulumi.Output<string>[]): pulumi.Output<string[]> {
-    return pulumi.all(values).apply((all) => [...new Set(all)]);
 }

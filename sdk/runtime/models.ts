@@ -32,5 +32,10 @@ export function modelResourceArns(ctx: AwsContext, model: string): pulumi.Output
     return [pulumi.interpolate`arn:${ctx.partition}:bedrock:${ctx.region}::foundation-model/${model}`];
 }
 
+/** The resources `bedrock:InvokeModel*` must name for several model references, without duplicates. */
+export function modelsResourceArns(ctx: AwsContext, models: string[]): pulumi.Output<string[]> {
+    return pulumi.all(models.flatMap((m) => modelResourceArns(ctx, m))).apply((all) => [...new Set(all)]);
+}
+
 /** Bedrock model id: provider.model-name[:version], or an inference profile id, or an ARN. */
 export const MODEL_REFERENCE = /^(arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]*:[0-9]{0,12}:(foundation-model|inference-profile|application-inference-profile|provisioned-model)\/[a-zA-Z0-9.:_/-]+|[a-z0-9-]+(\.[a-z0-9-]+)?\.[a-zA-Z0-9._:-]+)$/;

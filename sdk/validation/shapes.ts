@@ -50,6 +50,14 @@ export const SHAPES = {
     Subnets: { min: 1, max: 16 },
     SecurityGroupId: { pattern: "sg-[0-9a-zA-Z]{8,17}" },
     SubnetId: { pattern: "subnet-[0-9a-zA-Z]{8,17}" },
+    Name: { pattern: "[a-zA-Z][a-zA-Z0-9_]{0,47}" },
+    CreateMemoryInputEventExpiryDurationInteger: { min: 3, max: 365 },
+    Arn: { pattern: "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}" },
+    MemoryStrategyType: { enum: ["SEMANTIC", "SUMMARIZATION", "USER_PREFERENCE", "CUSTOM", "EPISODIC"] },
+    OverrideType: { enum: ["SEMANTIC_OVERRIDE", "SUMMARY_OVERRIDE", "USER_PREFERENCE_OVERRIDE", "SELF_MANAGED", "EPISODIC_OVERRIDE"] },
+    NamespacesList: { min: 1, max: 1 },
+    Namespace: { pattern: "[a-zA-Z0-9\\-_\\/]*(\\{(actorId|sessionId|memoryStrategyId)\\}[a-zA-Z0-9\\-_\\/]*)*", min: 1, max: 512 },
+    Prompt: { min: 1, max: 30000 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;
