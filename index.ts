@@ -2,7 +2,7 @@
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, EnvironmentName } from "./sdk";
+import { AgentEnvironment, EnvironmentName, EnvironmentObservabilityArgs, TransactionSearch } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
@@ -13,7 +13,13 @@ const agent = new AgentEnvironment("sample-agent", {
     models: config.getObject<string[]>("models") ?? [],
     runtimeVersion: config.get("runtimeVersion"),
     description: "Sample agent of pulumi-agentcore",
+    observability: config.getObject<EnvironmentObservabilityArgs>("observability"),
 });
+
+// Transaction Search is an account-and-region singleton: enable it in exactly one stack per account.
+if (config.getBoolean("enableTransactionSearch")) {
+    new TransactionSearch("transaction-search", { indexingPercentage: config.getNumber("transactionSearchIndexingPercentage") });
+}
 
 export const invokeEndpointArn = agent.invokeEndpointArn;
 export const endpointName = agent.endpointName;
