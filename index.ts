@@ -2,7 +2,8 @@
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, AgentEnvironmentArgs, EnvironmentName } from "./sdk";
+
+import { AgentEnvironment, AgentEnvironmentArgs, EnvironmentName, EnvironmentObservabilityArgs, TransactionSearch } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
@@ -16,7 +17,13 @@ const agent = new AgentEnvironment("sample-agent", {
     // `memory`: optional AgentMemory section (strategies, eventExpiryDays, encryptionKey...);
     // profile defaults apply to what it leaves out. Absent: the agent has no memory.
     memory: config.getObject<AgentEnvironmentArgs["memory"]>("memory"),
+    observability: config.getObject<EnvironmentObservabilityArgs>("observability"),
 });
+
+// Transaction Search is an account-and-region singleton: enable it in exactly one stack per account.
+if (config.getBoolean("enableTransactionSearch")) {
+    new TransactionSearch("transaction-search", { indexingPercentage: config.getNumber("transactionSearchIndexingPercentage") });
+}
 
 export const invokeEndpointArn = agent.invokeEndpointArn;
 export const endpointName = agent.endpointName;

@@ -212,26 +212,6 @@ const OUTPUTS: Record<string, OutputFactory> = {
         id: `${inputs.userPoolId}|${inputs.identifier}`,
         scopeIdentifiers: (inputs.scopes ?? []).map((s: { scopeName: string }) => `${inputs.identifier}/${s.scopeName}`),
     }),
-    "aws:cloudwatch/metricAlarm:MetricAlarm": (name, inputs, t) => {
-        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
-        return { id: n, arn: `arn:${t.partition}:cloudwatch:${t.region}:${t.accountId}:alarm:${n}` };
-    },
-    "aws:cloudwatch/dashboard:Dashboard": (name, inputs, t) => {
-        const n = inputs.dashboardName ?? name;
-        return { id: n, dashboardArn: `arn:${t.partition}:cloudwatch::${t.accountId}:dashboard/${n}` };
-    },
-    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (name, inputs, t) => {
-        const n = inputs.name ?? name;
-        return { id: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery-source:${n}` };
-    },
-    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (name, inputs, t) => {
-        const n = inputs.name ?? name;
-        return { id: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery-destination:${n}` };
-    },
-    "aws:cloudwatch/logDelivery:LogDelivery": (name, _inputs, t) => {
-        const id = stableHex(16, name);
-        return { id, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery:${id}` };
-    },
     "aws:xray/group:Group": (name, inputs, t) => {
         const n = inputs.groupName ?? name;
         const arn = `arn:${t.partition}:xray:${t.region}:${t.accountId}:group/${n}/${stableHex(26, n).toUpperCase()}`;
@@ -249,6 +229,33 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const id = `vpce-${stableHex(17, name)}`;
         return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:vpc-endpoint/${id}` };
     },
+    // Observability and smoke test (sdk/observability, sdk/smoke).
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": (_name, inputs) => ({
+        id: inputs.policyName ?? inputs.resourceArn,
+        policyScope: inputs.resourceArn ? "RESOURCE" : "ACCOUNT",
+        revisionId: stableHex(32, inputs.policyName ?? inputs.resourceArn ?? ""),
+    }),
+    "aws:xray/traceSegmentDestination:TraceSegmentDestination": (_name, inputs, t) => ({ id: t.region, destination: inputs.destination, region: t.region }),
+    "aws:xray/indexingRule:IndexingRule": (_name, inputs) => ({ id: inputs.name }),
+    "aws:xray/resourcePolicy:ResourcePolicy": (_name, inputs) => ({ id: inputs.policyName, policyRevisionId: "1" }),
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: n, name: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery-source:${n}`, service: "bedrock-agentcore" };
+    },
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: n, name: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery-destination:${n}`, deliveryDestinationType: inputs.deliveryDestinationType ?? "CWL" };
+    },
+    "aws:cloudwatch/logDelivery:LogDelivery": (name, _inputs, t) => {
+        const id = stableHex(16, name);
+        return { id, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:delivery:${id}` };
+    },
+    "aws:cloudwatch/dashboard:Dashboard": (_name, inputs, t) => ({ id: inputs.dashboardName, dashboardArn: `arn:${t.partition}:cloudwatch::${t.accountId}:dashboard/${inputs.dashboardName}` }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (name, inputs, t) => {
+        const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
+        return { id: n, name: n, arn: `arn:${t.partition}:cloudwatch:${t.region}:${t.accountId}:alarm:${n}` };
+    },
+    "command:local:Command": (name) => ({ id: `${name}-${stableHex(8, name)}`, stdout: "smoke test passed (plan)", stderr: "" }),
 };
 
 const ZONE_LETTERS = ["a", "b", "c"];

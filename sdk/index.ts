@@ -8,5 +8,7 @@ export * from "./runtime";
 export * from "./iam";
 export * from "./kms";
 export * from "./memory";
+export * from "./observability";
+export * from "./smoke";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";

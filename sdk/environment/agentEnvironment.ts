@@ -2,8 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { TYPE_PREFIX, agentCoreName, baseTags } from "../common/naming";
 import { AgentImage, AgentImageArgs } from "../image/agentImage";
 import { AgentMemory, AgentMemoryArgs } from "../memory/agentMemory";
+import { AgentObservability } from "../observability/agentObservability";
+import { EnvironmentObservabilityArgs, environmentObservability } from "../observability/environment";
 import { AgentRuntime } from "../runtime/agentRuntime";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
+import { SmokeTest } from "../smoke/smokeTest";
 import { Problems, checkShape } from "../validation";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 
@@ -49,6 +52,8 @@ export interface AgentEnvironmentArgs {
      * @default no memory
      */
     memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
+    /** Logs, traces, dashboard, alarms and the post-deploy smoke test. @default logs and traces on; dashboard and alarms per profile; no smoke test */
+    observability?: EnvironmentObservabilityArgs;
 }
 
 /**
@@ -76,6 +81,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly imageUri: pulumi.Output<string>;
     /** The agent's memory, when the args ask for one. */
     readonly memory?: AgentMemory;
+    /** Log and trace delivery, dashboard and alarms. */
+    readonly observability: AgentObservability;
+    /** The post-deploy smoke test, when configured. */
+    readonly smokeTest?: SmokeTest;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -129,6 +138,18 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             { parent: this },
         );
         this.memory?.grantAccess(this.runtime.role);
+
+        const observability = args.observability ?? {};
+        const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
+        this.observability = new AgentObservability(`${name}-observability`, environmentObservability(observability, this.profile, metricsTarget, tags), { parent: this });
+        if (observability.smokeTest) {
+            const pinned = endpoints.find((e) => e.name === this.endpointName);
+            this.smokeTest = new SmokeTest(
+                `${name}-smoke-test`,
+                { runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName, version: pinned?.version ?? this.runtime.latestVersion, ...observability.smokeTest },
+                { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints)] },
+            );
+        }
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;

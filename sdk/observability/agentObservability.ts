@@ -1,0 +1,358 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Dashboard } from "@pulumi/aws/cloudwatch/dashboard";
+import { LogDelivery } from "@pulumi/aws/cloudwatch/logDelivery";
+import { LogDeliveryDestination } from "@pulumi/aws/cloudwatch/logDeliveryDestination";
+import { LogDeliverySource } from "@pulumi/aws/cloudwatch/logDeliverySource";
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
+import { LogResourcePolicy } from "@pulumi/aws/cloudwatch/logResourcePolicy";
+import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
+import { Topic } from "@pulumi/aws/sns/topic";
+import { ResourcePolicy as XrayResourcePolicy } from "@pulumi/aws/xray/resourcePolicy";
+import { AwsContext, arn, awsContext } from "../common/context";
+import { TYPE_PREFIX } from "../common/naming";
+import { PolicyStatement, policyDocument } from "../iam/grants";
+import { CustomerManagedKey } from "../kms/customerManagedKey";
+import { Problems } from "../validation";
+import { AGENTCORE_NAMESPACE, MetricsTarget, RUNTIME_METRICS, dashboardBody, runtimeDimensions } from "./metrics";
+import * as perms from "./perms";
+import { AlarmThresholds, AlarmTopic, ObservedKind, ObservedResource } from "./types";
+import { checkDeliveryName, checkNamePrefix, checkPeriod, checkPositive, checkRetention } from "./validate";
+
+/** Arguments of {@link AgentObservability}. */
+export interface AgentObservabilityArgs {
+    /** The runtime: its logs and traces are delivered, and the dashboard and alarms watch the endpoint named here. */
+    runtime: MetricsTarget;
+    /** Further AgentCore resources (memory, gateway) whose logs and traces are delivered. @default [] */
+    resources?: ObservedResource[];
+    /**
+     * Prefix of the physical names of the dashboard, alarms, alarm topic, X-Ray
+     * policy and trace destination (`[A-Za-z0-9_-]{1,48}`); must be unique per
+     * account and region.
+     * @default the runtime's AgentCore name
+     */
+    namePrefix?: string;
+    /** Deliver each resource's APPLICATION_LOGS into a log group of its own. @default true */
+    logs?: boolean;
+    /** Deliver each resource's TRACES to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
+    traces?: boolean;
+    /** Days the log groups keep events; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30, 60, 90, ... 3653). @default 30 */
+    logRetentionDays?: number;
+    /** Encrypt the log groups with a customer-managed KMS key of this component. @default false */
+    customerManagedKey?: boolean;
+    /** Protect log groups and the key from deletion (`protect` and retain on delete): set for prod. @default false */
+    protectData?: boolean;
+    /** Create a CloudWatch dashboard of the runtime endpoint's invocations, sessions, errors, throttles and latency. @default false */
+    dashboard?: boolean;
+    /** Create alarms on errors, throttles, latency and sessions with these thresholds; omit for no alarms. @default none */
+    alarms?: AlarmThresholds;
+    /** Where alarms notify (only with `alarms`). @default none (alarms change state without notifying) */
+    alarmTopic?: AlarmTopic;
+    /** Tags for every resource that takes tags. */
+    tags?: Record<string, string>;
+}
+
+/** Short codes of the kinds in delivery names (delivery names are limited to 60 characters). */
+const KIND_CODES: Record<ObservedKind, string> = { runtime: "rt", memory: "mem", gateway: "gw" };
+
+/** The log group a resource's application logs are delivered to, under the `/aws/vendedlogs/` prefix AWS recommends for vended logs. */
+export function logGroupName(resource: ObservedResource): string {
+    return `/aws/vendedlogs/bedrock-agentcore/${resource.kind}/APPLICATION_LOGS/${resource.name}`;
+}
+
+/** The physical name of a resource's delivery source and destination of one log type. */
+export function deliveryName(resource: ObservedResource, stream: "logs" | "traces"): string {
+    return `${KIND_CODES[resource.kind]}-${resource.name}-${stream}`;
+}
+
+interface AlarmSpec {
+    key: string;
+    metricName: string;
+    statistic: { statistic: string } | { extendedStatistic: string };
+    threshold: number;
+    description: string;
+}
+
+/**
+ * Per-agent observability: APPLICATION_LOGS of the runtime (and of any memory or
+ * gateway) delivered into log groups with the environment's retention (encrypted
+ * with a customer-managed key when asked), TRACES delivered to X-Ray, and
+ * optionally a dashboard and alarms on the runtime endpoint's AgentCore metrics
+ * with an encrypted SNS topic for notifications. Account-wide Transaction Search
+ * is separate: see {@link TransactionSearch}.
+ */
+export class AgentObservability extends pulumi.ComponentResource {
+    /** Log group names by resource name. */
+    readonly logGroups: Record<string, LogGroup> = {};
+    /** Log deliveries (APPLICATION_LOGS) by resource name. */
+    readonly logDeliveries: Record<string, LogDelivery> = {};
+    /** Trace deliveries (TRACES) by resource name. */
+    readonly traceDeliveries: Record<string, LogDelivery> = {};
+    /** Alarms by key (`system-errors`, `throttles`, `latency-p99`, `sessions`). */
+    readonly alarms: Record<string, MetricAlarm> = {};
+    /** The key of the log groups and the alarm topic, when one is needed. */
+    readonly key?: CustomerManagedKey;
+    /** The dashboard, when asked for. */
+    readonly dashboard?: Dashboard;
+    /** ARN of the topic alarms notify, when there is one. */
+    readonly alarmTopicArn?: pulumi.Output<string>;
+
+    constructor(name: string, args: AgentObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}AgentObservability`, name, {}, opts);
+        const prefix = args.namePrefix ?? args.runtime.runtimeName;
+        const observed: ObservedResource[] = [{ kind: "runtime", name: args.runtime.runtimeName, arn: args.runtime.runtimeArn }, ...(args.resources ?? [])];
+        const logs = args.logs ?? true;
+        const traces = args.traces ?? true;
+        const retention = args.logRetentionDays ?? 30;
+        const protect = args.protectData ?? false;
+        validateObservabilityArgs(name, args, prefix, observed, retention);
+
+        const ctx = awsContext(this);
+        const encryptLogs = logs && (args.customerManagedKey ?? false);
+        const createTopic = args.alarms !== undefined && args.alarmTopic?.type === "create";
+        if (encryptLogs || createTopic) {
+            this.key = new CustomerManagedKey(
+                `${name}-key`,
+                {
+                    purpose: `observability data of ${prefix} (log groups, alarm topic)`,
+                    serviceStatements: (keyCtx) => [
+                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.map(logGroupName))] : []),
+                        ...(createTopic ? [alarmTopicKeyStatement()] : []),
+                    ],
+                    protectFromDeletion: protect,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        }
+        if (logs) {
+            for (const resource of observed) {
+                this.deliverLogs(name, ctx, resource, retention, encryptLogs ? this.key : undefined, protect, args.tags);
+            }
+        }
+        if (traces) {
+            this.deliverTraces(name, ctx, prefix, observed, args.tags);
+        }
+        if (args.dashboard) {
+            this.dashboard = new Dashboard(
+                `${name}-dashboard`,
+                { dashboardName: `agentcore-${prefix}`, dashboardBody: dashboardBody(args.runtime, ctx.region) },
+                { parent: this },
+            );
+        }
+        if (args.alarms) {
+            this.alarmTopicArn = resolveAlarmTopic(name, this, prefix, args.alarmTopic, this.key, args.tags);
+            this.createAlarms(name, prefix, args.runtime, args.alarms, this.alarmTopicArn, args.tags);
+        }
+
+        this.registerOutputs({
+            logGroupNames: Object.fromEntries(Object.entries(this.logGroups).map(([k, g]) => [k, g.name])),
+            dashboardName: this.dashboard?.dashboardName,
+            alarmTopicArn: this.alarmTopicArn,
+        });
+    }
+
+    /** Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource. */
+    private deliverLogs(
+        name: string,
+        ctx: AwsContext,
+        resource: ObservedResource,
+        retention: number,
+        key: CustomerManagedKey | undefined,
+        protect: boolean,
+        tags: Record<string, string> | undefined,
+    ): void {
+        const base = `${name}-${resource.name}`;
+        const group = new LogGroup(
+            `${base}-log-group`,
+            { name: logGroupName(resource), retentionInDays: retention, kmsKeyId: key?.arn, tags },
+            { parent: this, protect, retainOnDelete: protect },
+        );
+        const policy = new LogResourcePolicy(
+            `${base}-log-policy`,
+            {
+                resourceArn: group.arn,
+                policyDocument: pulumi.jsonStringify(
+                    policyDocument([
+                        {
+                            Sid: "VendedLogDelivery",
+                            Effect: "Allow",
+                            Principal: { Service: perms.LOG_DELIVERY_PRINCIPAL },
+                            Action: perms.LOG_DELIVERY_WRITE,
+                            Resource: [pulumi.interpolate`${group.arn}:log-stream:*`],
+                            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId }, ArnLike: { "aws:SourceArn": arn(ctx, "logs", "*") } },
+                        },
+                    ]),
+                ),
+            },
+            { parent: this },
+        );
+        const source = new LogDeliverySource(
+            `${base}-log-source`,
+            { name: deliveryName(resource, "logs"), logType: "APPLICATION_LOGS", resourceArn: resource.arn, tags },
+            { parent: this },
+        );
+        const destination = new LogDeliveryDestination(
+            `${base}-log-destination`,
+            { name: deliveryName(resource, "logs"), deliveryDestinationConfiguration: { destinationResourceArn: group.arn }, tags },
+            { parent: this },
+        );
+        this.logGroups[resource.name] = group;
+        this.logDeliveries[resource.name] = new LogDelivery(
+            `${base}-log-delivery`,
+            { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
+            { parent: this, dependsOn: [policy] },
+        );
+    }
+
+    /** One X-Ray destination (admitting deliveries only from these resources) and a TRACES source and delivery per resource. */
+    private deliverTraces(name: string, ctx: AwsContext, prefix: string, observed: ObservedResource[], tags: Record<string, string> | undefined): void {
+        const policy = new XrayResourcePolicy(
+            `${name}-xray-policy`,
+            {
+                policyName: `agentcore-${prefix}-trace-delivery`,
+                policyDocument: pulumi.jsonStringify(
+                    policyDocument([
+                        {
+                            Sid: "VendedTraceDelivery",
+                            Effect: "Allow",
+                            Principal: { Service: perms.LOG_DELIVERY_PRINCIPAL },
+                            Action: perms.TRACE_DELIVERY_WRITE,
+                            Resource: "*",
+                            Condition: {
+                                "ForAllValues:ArnLike": { "logs:LogGeneratingResourceArns": observed.map((r) => r.arn) },
+                                StringEquals: { "aws:SourceAccount": ctx.accountId },
+                                ArnLike: { "aws:SourceArn": arn(ctx, "logs", "delivery-source:*") },
+                            },
+                        },
+                    ]),
+                ),
+            },
+            { parent: this },
+        );
+        const destination = new LogDeliveryDestination(
+            `${name}-trace-destination`,
+            { name: `${prefix}-xray`, deliveryDestinationType: "XRAY", tags },
+            { parent: this, dependsOn: [policy] },
+        );
+        for (const resource of observed) {
+            const base = `${name}-${resource.name}`;
+            const source = new LogDeliverySource(
+                `${base}-trace-source`,
+                { name: deliveryName(resource, "traces"), logType: "TRACES", resourceArn: resource.arn, tags },
+                { parent: this },
+            );
+            this.traceDeliveries[resource.name] = new LogDelivery(
+                `${base}-trace-delivery`,
+                { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
+                { parent: this },
+            );
+        }
+    }
+
+    /** One alarm per concern on the runtime endpoint's dimensions, notifying the topic on alarm and on recovery. */
+    private createAlarms(
+        name: string,
+        prefix: string,
+        runtime: MetricsTarget,
+        thresholds: AlarmThresholds,
+        topicArn: pulumi.Output<string> | undefined,
+        tags: Record<string, string> | undefined,
+    ): void {
+        const specs: AlarmSpec[] = [
+            { key: "system-errors", metricName: RUNTIME_METRICS.systemErrors, statistic: { statistic: "Sum" }, threshold: thresholds.systemErrors ?? 1, description: "server-side errors" },
+            { key: "throttles", metricName: RUNTIME_METRICS.throttles, statistic: { statistic: "Sum" }, threshold: thresholds.throttles ?? 1, description: "throttled invocations" },
+            { key: "latency-p99", metricName: RUNTIME_METRICS.latency, statistic: { extendedStatistic: "p99" }, threshold: thresholds.latencyP99Ms ?? 30000, description: "p99 latency (ms)" },
+            { key: "sessions", metricName: RUNTIME_METRICS.sessions, statistic: { statistic: "Sum" }, threshold: thresholds.sessions ?? 500, description: "new sessions" },
+        ];
+        const actions = topicArn ? [topicArn] : [];
+        for (const spec of specs) {
+            this.alarms[spec.key] = new MetricAlarm(
+                `${name}-${spec.key}-alarm`,
+                {
+                    name: `agentcore-${prefix}-${spec.key}`,
+                    alarmDescription: `AgentCore runtime ${runtime.runtimeName} (endpoint ${runtime.endpointName}): ${spec.description} at or above ${spec.threshold}`,
+                    namespace: AGENTCORE_NAMESPACE,
+                    metricName: spec.metricName,
+                    dimensions: runtimeDimensions(runtime),
+                    ...spec.statistic,
+                    period: thresholds.periodSeconds ?? 300,
+                    evaluationPeriods: 1,
+                    threshold: spec.threshold,
+                    comparisonOperator: "GreaterThanOrEqualToThreshold",
+                    treatMissingData: "notBreaching",
+                    alarmActions: actions,
+                    okActions: actions,
+                    tags,
+                },
+                { parent: this },
+            );
+        }
+    }
+}
+
+/** The topic alarms notify: a new one encrypted with the component's key, an existing one, or none. */
+function resolveAlarmTopic(
+    name: string,
+    parent: pulumi.Resource,
+    prefix: string,
+    topic: AlarmTopic | undefined,
+    key: CustomerManagedKey | undefined,
+    tags: Record<string, string> | undefined,
+): pulumi.Output<string> | undefined {
+    if (topic?.type === "existing") {
+        return pulumi.output(topic.arn);
+    }
+    if (topic?.type === "create") {
+        return new Topic(`${name}-alarm-topic`, { name: `agentcore-${prefix}-alarms`, kmsMasterKeyId: key?.arn, tags }, { parent }).arn;
+    }
+    return undefined;
+}
+
+/** CloudWatch Logs of this region may use the key only for these log groups (encryption context `aws:logs:arn`). */
+function logsKeyStatement(ctx: AwsContext, groupNames: string[]): pulumi.Input<PolicyStatement> {
+    return {
+        Sid: "CloudWatchLogsEncryptsAgentLogGroups",
+        Effect: "Allow",
+        Principal: { Service: pulumi.interpolate`logs.${ctx.region}.amazonaws.com` },
+        Action: perms.LOGS_KEY_USE,
+        Resource: "*",
+        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupNames.map((g) => arn(ctx, "logs", `log-group:${g}`)) } },
+    };
+}
+
+/** CloudWatch may publish alarm notifications to the topic encrypted with the key (the statement AWS documents for encrypted alarm topics). */
+function alarmTopicKeyStatement(): pulumi.Input<PolicyStatement> {
+    return {
+        Sid: "CloudWatchPublishesAlarmsToEncryptedTopic",
+        Effect: "Allow",
+        Principal: { Service: perms.CLOUDWATCH_PRINCIPAL },
+        Action: perms.ALARM_TOPIC_KEY_USE,
+        Resource: "*",
+    };
+}
+
+/** Checks every argument that would fail at deploy time, all at once. */
+function validateObservabilityArgs(name: string, args: AgentObservabilityArgs, prefix: string, observed: ObservedResource[], retention: number): void {
+    const problems = new Problems();
+    checkNamePrefix(problems, args.namePrefix === undefined ? "runtime.runtimeName" : "namePrefix", prefix);
+    checkRetention(problems, "logRetentionDays", retention);
+    const seen = new Set<string>();
+    observed.forEach((resource, i) => {
+        const path = i === 0 ? "runtime.runtimeName" : `resources[${i - 1}].name`;
+        if (seen.has(resource.name)) {
+            problems.add(path, resource.name, "must be unique among the observed resources (it names their log groups and deliveries)");
+        }
+        seen.add(resource.name);
+        checkDeliveryName(problems, path, resource.name, deliveryName(resource, "traces"));
+    });
+    if (args.alarms) {
+        checkPositive(problems, "alarms.systemErrors", args.alarms.systemErrors);
+        checkPositive(problems, "alarms.throttles", args.alarms.throttles);
+        checkPositive(problems, "alarms.latencyP99Ms", args.alarms.latencyP99Ms);
+        checkPositive(problems, "alarms.sessions", args.alarms.sessions);
+        checkPeriod(problems, "alarms.periodSeconds", args.alarms.periodSeconds);
+    } else if (args.alarmTopic) {
+        problems.add("alarmTopic", args.alarmTopic.type, "is set but alarms is not: nothing would notify the topic");
+    }
+    problems.throwIfAny(`AgentObservability ${name}`);
+}

@@ -1,0 +1,50 @@
+import type { EnvironmentProfile } from "../environment/profiles";
+import type { SmokeExpectation } from "../smoke/smokeTest";
+import { AgentObservabilityArgs } from "./agentObservability";
+import { MetricsTarget } from "./metrics";
+import { AlarmThresholds, AlarmTopic, ObservedResource } from "./types";
+
+/** The `observability` section of `AgentEnvironmentArgs`; every default comes from the environment's profile. */
+export interface EnvironmentObservabilityArgs {
+    /** Deliver APPLICATION_LOGS into log groups with the profile's retention (customer-managed key where the profile says). @default true */
+    logs?: boolean;
+    /** Deliver TRACES to X-Ray. Enable `TransactionSearch` once per account and region to search them. @default true */
+    traces?: boolean;
+    /** Create the CloudWatch dashboard. @default the profile's `dashboardAndAlarms` (prod: on) */
+    dashboard?: boolean;
+    /** Alarms on errors, throttles, latency and sessions: `true` for the default thresholds, an object for others, `false` for none. @default the profile's `dashboardAndAlarms` (prod: on) */
+    alarms?: boolean | AlarmThresholds;
+    /** Where alarms notify. @default none */
+    alarmTopic?: AlarmTopic;
+    /** Other AgentCore resources of the agent (memory, gateway) whose logs and traces are delivered too. @default [] */
+    resources?: ObservedResource[];
+    /**
+     * Invoke the endpoint callers use after each deployment that changes its version
+     * or the payload, and fail the update when the answer does not meet `expect`.
+     * @default none (opt-in; needs `@aws-sdk/client-bedrock-agentcore` installed)
+     */
+    smokeTest?: { payload: string; expect: SmokeExpectation };
+}
+
+/** Resolves the environment's observability section into {@link AgentObservability} arguments with the profile's defaults. */
+export function environmentObservability(
+    section: EnvironmentObservabilityArgs,
+    profile: EnvironmentProfile,
+    runtime: MetricsTarget,
+    tags: Record<string, string>,
+): AgentObservabilityArgs {
+    const alarms = section.alarms ?? profile.dashboardAndAlarms;
+    return {
+        runtime,
+        resources: section.resources,
+        logs: section.logs,
+        traces: section.traces,
+        logRetentionDays: profile.logRetentionDays,
+        customerManagedKey: profile.customerManagedKeys,
+        protectData: profile.protectData,
+        dashboard: section.dashboard ?? profile.dashboardAndAlarms,
+        alarms: alarms === true ? {} : alarms === false ? undefined : alarms,
+        alarmTopic: section.alarmTopic,
+        tags,
+    };
+}

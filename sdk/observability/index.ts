@@ -1,0 +1,7 @@
+export { TransactionSearch, TransactionSearchArgs } from "./transactionSearch";
+export { AgentObservability, AgentObservabilityArgs, logGroupName, deliveryName } from "./agentObservability";
+export { EnvironmentObservabilityArgs, environmentObservability } from "./environment";
+export { AlarmThresholds, AlarmTopic, ObservedKind, ObservedResource } from "./types";
+export { AGENTCORE_NAMESPACE, RUNTIME_METRICS, MetricsTarget, runtimeDimensions } from "./metrics";
+export { LOG_RETENTION_DAYS } from "./validate";
+export * as observabilityPerms from "./perms";

@@ -1,0 +1,72 @@
+import * as pulumi from "@pulumi/pulumi";
+import { LogResourcePolicy } from "@pulumi/aws/cloudwatch/logResourcePolicy";
+import { IndexingRule } from "@pulumi/aws/xray/indexingRule";
+import { TraceSegmentDestination } from "@pulumi/aws/xray/traceSegmentDestination";
+import { arn, awsContext } from "../common/context";
+import { TYPE_PREFIX } from "../common/naming";
+import { PolicyStatement, policyDocument } from "../iam/grants";
+import { Problems } from "../validation";
+import * as perms from "./perms";
+import { checkPercentage } from "./validate";
+
+/** Arguments of {@link TransactionSearch}. */
+export interface TransactionSearchArgs {
+    /**
+     * Percentage of spans X-Ray indexes as trace summaries for search and analytics
+     * (0-100). Every span is stored either way; AWS indexes 1% for free.
+     * @default 1
+     */
+    indexingPercentage?: number;
+}
+
+/**
+ * Switches on CloudWatch Transaction Search for the provider's account and
+ * region, without which AgentCore traces and spans never appear: a CloudWatch
+ * Logs resource policy letting X-Ray write spans into `aws/spans` and
+ * `/aws/application-signals/data` (only for X-Ray calls from this account), X-Ray
+ * sending trace segments to CloudWatch Logs, and the indexing rule.
+ *
+ * It is a singleton per account and region: enable it in exactly one stack
+ * (e.g. a shared platform stack), never in every environment of an account.
+ */
+export class TransactionSearch extends pulumi.ComponentResource {
+    /** The CloudWatch Logs resource policy admitting X-Ray. */
+    readonly logPolicy: LogResourcePolicy;
+    /** X-Ray's segment destination, set to CloudWatch Logs. */
+    readonly destination: TraceSegmentDestination;
+    /** The indexing rule (`Default`). */
+    readonly indexingRule: IndexingRule;
+
+    constructor(name: string, args: TransactionSearchArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}TransactionSearch`, name, {}, opts);
+        const percentage = args.indexingPercentage ?? 1;
+        const problems = new Problems();
+        checkPercentage(problems, "indexingPercentage", percentage);
+        problems.throwIfAny(`TransactionSearch ${name}`);
+
+        const ctx = awsContext(this);
+        const statement: pulumi.Input<PolicyStatement> = {
+            Sid: "TransactionSearchXRayAccess",
+            Effect: "Allow",
+            Principal: { Service: perms.XRAY_PRINCIPAL },
+            Action: perms.TRANSACTION_SEARCH_WRITE,
+            Resource: perms.TRANSACTION_SEARCH_LOG_GROUPS.map((group) => arn(ctx, "logs", `log-group:${group}:*`)),
+            Condition: {
+                ArnLike: { "aws:SourceArn": arn(ctx, "xray", "*") },
+                StringEquals: { "aws:SourceAccount": ctx.accountId },
+            },
+        };
+        this.logPolicy = new LogResourcePolicy(
+            `${name}-log-policy`,
+            { policyName: perms.TRANSACTION_SEARCH_POLICY_NAME, policyDocument: pulumi.jsonStringify(policyDocument([statement])) },
+            { parent: this },
+        );
+        this.destination = new TraceSegmentDestination(`${name}-destination`, { destination: "CloudWatchLogs" }, { parent: this, dependsOn: [this.logPolicy] });
+        this.indexingRule = new IndexingRule(
+            `${name}-indexing`,
+            { name: "Default", rule: { probabilistic: { desiredSamplingPercentage: percentage } } },
+            { parent: this, dependsOn: [this.destination] },
+        );
+        this.registerOutputs({});
+    }
+}

@@ -1,0 +1,1 @@
+export { SmokeTest, SmokeTestArgs, SmokeExpectation, SMOKE_SCRIPT } from "./smokeTest";

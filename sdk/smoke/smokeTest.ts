@@ -1,0 +1,90 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { Command } from "@pulumi/command/local";
+import { awsContext } from "../common/context";
+import { TYPE_PREFIX } from "../common/naming";
+import { Problems, checkShape, isKnown } from "../validation";
+import type { SmokeExpectation } from "./invoke.mjs";
+
+export type { SmokeExpectation };
+
+/** The script the command runs with `node`; it loads the AWS SDK only when it runs. */
+export const SMOKE_SCRIPT = path.join(__dirname, "invoke.mjs");
+
+/** Arguments of {@link SmokeTest}. */
+export interface SmokeTestArgs {
+    /** ARN of the runtime to invoke. */
+    runtimeArn: pulumi.Input<string>;
+    /** The endpoint to invoke (`DEFAULT` or a custom endpoint name): the one the environment's callers use. */
+    endpointName: string;
+    /** The runtime version the endpoint serves; the test runs again whenever it changes. */
+    version: pulumi.Input<string>;
+    /** JSON request body sent to the agent (content type `application/json`); the test runs again whenever it changes. */
+    payload: string;
+    /** What the answer must contain: a substring, or a JSON field (dot path) that is present and optionally equals a value. */
+    expect: SmokeExpectation;
+}
+
+/**
+ * A post-deploy smoke test: once the runtime and endpoint are ready (pass them in
+ * `dependsOn`), invokes the endpoint with the payload and fails the update with
+ * the agent's answer when it does not meet the expectation. It runs again only
+ * when the version, the endpoint or the payload changes. Needs
+ * `@aws-sdk/client-bedrock-agentcore` installed where `pulumi up` runs, and AWS
+ * credentials allowed `bedrock-agentcore:InvokeAgentRuntime` on the runtime.
+ */
+export class SmokeTest extends pulumi.ComponentResource {
+    /** The command that runs the test. */
+    readonly command: Command;
+    /** What the test printed (the agent's answer on success). */
+    readonly output: pulumi.Output<string>;
+
+    constructor(name: string, args: SmokeTestArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}SmokeTest`, name, {}, opts);
+        validateSmokeTestArgs(name, args);
+        const ctx = awsContext(this);
+        this.command = new Command(
+            `${name}-invoke`,
+            {
+                interpreter: ["node"],
+                // Relative to the project directory (where Pulumi runs commands), so the inputs are the same on every machine.
+                create: path.relative(process.cwd(), SMOKE_SCRIPT),
+                environment: {
+                    SMOKE_RUNTIME_ARN: args.runtimeArn,
+                    SMOKE_QUALIFIER: args.endpointName,
+                    SMOKE_PAYLOAD: args.payload,
+                    SMOKE_EXPECT: JSON.stringify(args.expect),
+                    AWS_REGION: ctx.region,
+                },
+                addPreviousOutputInEnv: false,
+                triggers: [args.version, args.endpointName, args.payload],
+            },
+            { parent: this },
+        );
+        this.output = this.command.stdout;
+        this.registerOutputs({ output: this.output });
+    }
+}
+
+/** Checks the payload, the endpoint name and the expectation before anything is registered. */
+function validateSmokeTestArgs(name: string, args: SmokeTestArgs): void {
+    const problems = new Problems();
+    checkShape(problems, "endpointName", args.endpointName, "EndpointName");
+    try {
+        JSON.parse(args.payload);
+    } catch (e) {
+        problems.add("payload", args.payload, `must be JSON (it is sent with content type application/json): ${(e as Error).message}`);
+    }
+    const expect = args.expect as Partial<{ contains: string; jsonField: string; equals: string }>;
+    if ("contains" in expect) {
+        if (!expect.contains) {
+            problems.add("expect.contains", expect.contains, "must not be empty (every answer contains the empty string)");
+        }
+    } else if (!expect.jsonField || !/^[^.]+(\.[^.]+)*$/.test(expect.jsonField)) {
+        problems.add("expect.jsonField", expect.jsonField, "must be a dot path of a field of the JSON answer, e.g. answer or result.text");
+    }
+    if (isKnown(args.version)) {
+        checkShape(problems, "version", String(args.version), "AgentRuntimeVersion");
+    }
+    problems.throwIfAny(`SmokeTest ${name}`);
+}

@@ -1,0 +1,48 @@
+import { strict as assert } from "assert";
+import { InputValidationError, SmokeTest, SmokeTestArgs } from "../../sdk";
+import { record } from "../harness";
+
+const ARGS: SmokeTestArgs = {
+    runtimeArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abc1234567",
+    endpointName: "prod",
+    version: "3",
+    payload: '{"prompt":"ping"}',
+    expect: { contains: "echo: ping" },
+};
+
+describe("SmokeTest validation", () => {
+    const cases: [string, Partial<SmokeTestArgs>, string[]][] = [
+        [
+            "a payload that is not JSON and an empty expectation",
+            { payload: "ping", expect: { contains: "" } },
+            [
+                `payload "ping" must be JSON (it is sent with content type application/json): Unexpected token 'p', "ping" is not valid JSON`,
+                'expect.contains "" must not be empty (every answer contains the empty string)',
+            ],
+        ],
+        [
+            "a hyphenated endpoint, a bad version and an empty JSON field path",
+            { endpointName: "prod-1", version: "0", expect: { jsonField: "result..text" } },
+            [
+                'endpointName "prod-1" must match [a-zA-Z][a-zA-Z0-9_]{0,47} (bedrock-agentcore-control API model, shape EndpointName)',
+                'expect.jsonField "result..text" must be a dot path of a field of the JSON answer, e.g. answer or result.text',
+                'version "0" must match ([1-9][0-9]{0,4}) (bedrock-agentcore-control API model, shape AgentRuntimeVersion)',
+            ],
+        ],
+    ];
+    for (const [title, args, expected] of cases) {
+        it(`reports ${title}, all at once, before registering anything`, async () => {
+            let error: unknown;
+            const reg = await record(() => {
+                try {
+                    new SmokeTest("smoke", { ...ARGS, ...args });
+                } catch (e) {
+                    error = e;
+                }
+            });
+            assert.ok(error instanceof InputValidationError, `expected InputValidationError, got ${error}`);
+            assert.deepEqual(error.problems, expected);
+            assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:SmokeTest"]);
+        });
+    }
+});
