@@ -50,6 +50,11 @@ export const SHAPES = {
     Subnets: { min: 1, max: 16 },
     SecurityGroupId: { pattern: "sg-[0-9a-zA-Z]{8,17}" },
     SubnetId: { pattern: "subnet-[0-9a-zA-Z]{8,17}" },
+    SandboxName: { pattern: "[a-zA-Z][a-zA-Z0-9_]{0,47}" },
+    CodeInterpreterNetworkMode: { enum: ["PUBLIC", "SANDBOX", "VPC"] },
+    BrowserNetworkMode: { enum: ["PUBLIC", "VPC"] },
+    S3LocationBucketString: { pattern: "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]" },
+    S3LocationPrefixString: { min: 1, max: 1024 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;
