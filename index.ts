@@ -2,7 +2,7 @@
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, EnvironmentName } from "./sdk";
+import { AgentEnvironment, BrowserSection, CodeInterpreterSection, EnvironmentName } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
@@ -13,6 +13,10 @@ const agent = new AgentEnvironment("sample-agent", {
     models: config.getObject<string[]>("models") ?? [],
     runtimeVersion: config.get("runtimeVersion"),
     description: "Sample agent of pulumi-agentcore",
+    // Tools (optional objects): codeInterpreter { managed?, name?, networkMode?: SANDBOX|VPC|PUBLIC, dataBuckets?, description? }
+    // and browser { managed?, name?, networkMode?: VPC|PUBLIC, recording?: { prefix?, retentionDays? }, description? }.
+    codeInterpreter: config.getObject<CodeInterpreterSection>("codeInterpreter"),
+    browser: config.getObject<BrowserSection>("browser"),
 });
 
 export const invokeEndpointArn = agent.invokeEndpointArn;
@@ -20,3 +24,6 @@ export const endpointName = agent.endpointName;
 export const runtimeArn = agent.runtimeArn;
 export const latestVersion = agent.latestVersion;
 export const imageUri = agent.imageUri;
+export const codeInterpreterId = agent.codeInterpreter?.codeInterpreterId;
+export const browserId = agent.browser?.browserId;
+export const browserRecordingLocation = agent.browser?.recordingLocation;

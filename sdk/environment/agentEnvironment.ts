@@ -3,6 +3,7 @@ import { TYPE_PREFIX, agentCoreName, baseTags } from "../common/naming";
 import { AgentImage, AgentImageArgs } from "../image/agentImage";
 import { AgentRuntime } from "../runtime/agentRuntime";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
+import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, checkToolSections, codeInterpreterArgsFor, withToolVariables } from "../tools";
 import { Problems, checkShape } from "../validation";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 
@@ -41,6 +42,10 @@ export interface AgentEnvironmentArgs {
     description?: string;
     /** Tags added to every resource (over the package's own `agentcore:*` tags). */
     tags?: Record<string, string>;
+    /** A code interpreter for the agent (SANDBOX unless said otherwise), granted to the runtime and named in `AGENTCORE_CODE_INTERPRETER_ID`. @default none */
+    codeInterpreter?: CodeInterpreterSection;
+    /** A browser for the agent (on the environment's VPC unless PUBLIC is said), granted to the runtime and named in `AGENTCORE_BROWSER_ID`. @default none */
+    browser?: BrowserSection;
 }
 
 /**
@@ -66,6 +71,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly latestVersion: pulumi.Output<string>;
     /** Container URI (by digest) the newest version runs. */
     readonly imageUri: pulumi.Output<string>;
+    /** The code interpreter, when the `codeInterpreter` section is given. */
+    readonly codeInterpreter?: CodeInterpreter;
+    /** The browser, when the `browser` section is given. */
+    readonly browser?: Browser;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -87,6 +96,13 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        const toolEnvironment = {
+            profile: this.profile,
+            vpc: args.network?.mode === "VPC" ? { subnetIds: args.network.subnetIds, securityGroupIds: args.network.securityGroupIds } : undefined,
+            tags,
+        };
+        this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(`${name}-code-interpreter`, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
+        this.browser = args.browser && new Browser(`${name}-browser`, browserArgsFor(args.browser, toolEnvironment), { parent: this });
         this.runtime = new AgentRuntime(
             name,
             {
@@ -96,7 +112,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 protocol: args.protocol,
                 authorizer: args.authorizer,
                 network: args.network ?? { mode: "PUBLIC" },
-                environmentVariables: args.environmentVariables,
+                environmentVariables: withToolVariables(args.environmentVariables, { codeInterpreter: this.codeInterpreter, browser: this.browser }),
                 lifecycle: args.lifecycle,
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
@@ -105,6 +121,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        this.codeInterpreter?.grantUse(this.runtime.role);
+        this.browser?.grantUse(this.runtime.role);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -148,5 +166,6 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
     if (args.environment !== "dev" && args.network === undefined) {
         problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);
     }
+    checkToolSections(problems, args);
     problems.throwIfAny(`AgentEnvironment ${name}`);
 }
