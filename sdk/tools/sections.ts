@@ -52,37 +52,37 @@ export interface ToolEnvironment {
     tags: Record<string, string>;
 }
 
-/** Maps a `codeInterpreter` section onto the component's arguments. */
+/**
+ * Maps a `codeInterpreter` section onto the component's arguments. Every field is
+ * passed on as written, so the component reports what a managed interpreter
+ * cannot have instead of it being dropped.
+ */
 export function codeInterpreterArgsFor(section: CodeInterpreterSection, env: ToolEnvironment): CodeInterpreterArgs {
-    if (section.managed) {
-        return { managed: true, tags: env.tags };
-    }
-    const mode = section.networkMode ?? "SANDBOX";
+    const mode = section.networkMode;
     return {
+        managed: section.managed,
         name: section.name,
         description: section.description,
-        network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : { mode },
+        network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : mode && { mode },
         dataBuckets: section.dataBuckets,
         tags: env.tags,
     };
 }
 
-/** Maps a `browser` section onto the component's arguments, with the profile's recording defaults. */
+/** Maps a `browser` section onto the component's arguments, with the profile's network and recording defaults. */
 export function browserArgsFor(section: BrowserSection, env: ToolEnvironment): BrowserArgs {
-    if (section.managed) {
-        return { managed: true, tags: env.tags };
-    }
-    const mode = section.networkMode ?? "VPC";
+    const mode = section.networkMode ?? (section.managed ? undefined : "VPC");
     return {
+        managed: section.managed,
         name: section.name,
         description: section.description,
-        network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : { mode },
+        network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : mode && { mode },
         recording: section.recording && {
             prefix: section.recording.prefix,
             retentionDays: section.recording.retentionDays ?? env.profile.browserRecordingRetentionDays,
             customerManagedKey: env.profile.customerManagedKeys,
         },
-        protectFromDeletion: env.profile.protectData,
+        protectFromDeletion: section.recording && !section.managed ? env.profile.protectData : undefined,
         tags: env.tags,
     };
 }

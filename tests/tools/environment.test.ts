@@ -75,6 +75,22 @@ describe("AgentEnvironment tools", () => {
         assert.deepEqual(variables, { AGENTCORE_CODE_INTERPRETER_ID: "aws.codeinterpreter.v1", AGENTCORE_BROWSER_ID: "aws.browser.v1" });
     });
 
+    it("passes a managed tool's settings on, so that the tool reports them instead of dropping them", async () => {
+        let error: unknown;
+        await record(() => {
+            try {
+                new AgentEnvironment("support-agent", { environment: "dev", image: { build: { context: SAMPLE } }, browser: { managed: true, recording: {} } });
+            } catch (e) {
+                error = e;
+            }
+        });
+        assert.ok(error instanceof InputValidationError, `expected InputValidationError, got ${error}`);
+        assert.equal(error.component, "Browser support-agent-browser");
+        assert.deepEqual(error.problems, [
+            'recording {"retentionDays":7,"customerManagedKey":false} cannot be set with managed: true (AWS\'s managed browser aws.browser.v1 has fixed settings: public network, no role, no session recording)',
+        ]);
+    });
+
     it("reports tool sections the environment cannot serve, all at once, before registering anything", async () => {
         let error: unknown;
         const reg = await record(() => {
