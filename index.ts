@@ -2,8 +2,7 @@
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-
-import { AgentEnvironment, AgentEnvironmentArgs, EnvironmentName, EnvironmentObservabilityArgs, TransactionSearch } from "./sdk";
+import { AgentEnvironment, AgentEnvironmentArgs, BrowserSection, CodeInterpreterSection, EnvironmentName, EnvironmentObservabilityArgs, TransactionSearch } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
@@ -18,6 +17,10 @@ const agent = new AgentEnvironment("sample-agent", {
     // profile defaults apply to what it leaves out. Absent: the agent has no memory.
     memory: config.getObject<AgentEnvironmentArgs["memory"]>("memory"),
     observability: config.getObject<EnvironmentObservabilityArgs>("observability"),
+    // Tools (optional objects): codeInterpreter { managed?, name?, networkMode?: SANDBOX|VPC|PUBLIC, dataBuckets?, description? }
+    // and browser { managed?, name?, networkMode?: VPC|PUBLIC, recording?: { prefix?, retentionDays? }, description? }.
+    codeInterpreter: config.getObject<CodeInterpreterSection>("codeInterpreter"),
+    browser: config.getObject<BrowserSection>("browser"),
 });
 
 // Transaction Search is an account-and-region singleton: enable it in exactly one stack per account.
@@ -31,3 +34,6 @@ export const runtimeArn = agent.runtimeArn;
 export const latestVersion = agent.latestVersion;
 export const imageUri = agent.imageUri;
 export const memoryId = agent.memory?.memoryId;
+export const codeInterpreterId = agent.codeInterpreter?.codeInterpreterId;
+export const browserId = agent.browser?.browserId;
+export const browserRecordingLocation = agent.browser?.recordingLocation;

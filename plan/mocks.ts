@@ -156,9 +156,16 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return { id: n, workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${n}` };
     },
     "aws:s3/bucket:Bucket": (name, inputs, t) => {
-        const bucket = inputs.bucket ?? `${name}-${stableHex(7, name)}`;
+        const bucket = inputs.bucket ?? (inputs.bucketPrefix ? `${inputs.bucketPrefix}${stableHex(26, name)}` : `${name}-${stableHex(7, name)}`);
         return { id: bucket, bucket, arn: `arn:${t.partition}:s3:::${bucket}`, bucketRegionalDomainName: `${bucket}.s3.${t.region}.amazonaws.com` };
     },
+    // S3 bucket settings: each is identified by the name of its bucket.
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": (_name, inputs) => ({ id: inputs.bucket }),
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (_name, inputs) => ({ id: inputs.bucket }),
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": (_name, inputs) => ({ id: inputs.bucket }),
+    "aws:s3/bucketPolicy:BucketPolicy": (_name, inputs) => ({ id: inputs.bucket }),
+    "aws:s3/bucketVersioning:BucketVersioning": (_name, inputs) => ({ id: inputs.bucket }),
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": (_name, inputs) => ({ id: inputs.bucket }),
     "aws:cloudwatch/logGroup:LogGroup": (name, inputs, t) => {
         const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
         return { id: n, name: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:log-group:${n}` };

@@ -10,5 +10,6 @@ export * from "./kms";
 export * from "./memory";
 export * from "./observability";
 export * from "./smoke";
+export * from "./tools";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";

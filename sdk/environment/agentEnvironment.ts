@@ -7,6 +7,7 @@ import { EnvironmentObservabilityArgs, environmentObservability } from "../obser
 import { AgentRuntime } from "../runtime/agentRuntime";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
 import { SmokeTest } from "../smoke/smokeTest";
+import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, checkToolSections, codeInterpreterArgsFor, withToolVariables } from "../tools";
 import { Problems, checkShape } from "../validation";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 
@@ -54,6 +55,10 @@ export interface AgentEnvironmentArgs {
     memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
     /** Logs, traces, dashboard, alarms and the post-deploy smoke test. @default logs and traces on; dashboard and alarms per profile; no smoke test */
     observability?: EnvironmentObservabilityArgs;
+    /** A code interpreter for the agent (SANDBOX unless said otherwise), granted to the runtime and named in `AGENTCORE_CODE_INTERPRETER_ID`. @default none */
+    codeInterpreter?: CodeInterpreterSection;
+    /** A browser for the agent (on the environment's VPC unless PUBLIC is said), granted to the runtime and named in `AGENTCORE_BROWSER_ID`. @default none */
+    browser?: BrowserSection;
 }
 
 /**
@@ -85,6 +90,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly observability: AgentObservability;
     /** The post-deploy smoke test, when configured. */
     readonly smokeTest?: SmokeTest;
+    /** The code interpreter, when the `codeInterpreter` section is given. */
+    readonly codeInterpreter?: CodeInterpreter;
+    /** The browser, when the `browser` section is given. */
+    readonly browser?: Browser;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -119,6 +128,13 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
+        const toolEnvironment = {
+            profile: this.profile,
+            vpc: args.network?.mode === "VPC" ? { subnetIds: args.network.subnetIds, securityGroupIds: args.network.securityGroupIds } : undefined,
+            tags,
+        };
+        this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(`${name}-code-interpreter`, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
+        this.browser = args.browser && new Browser(`${name}-browser`, browserArgsFor(args.browser, toolEnvironment), { parent: this });
         this.runtime = new AgentRuntime(
             name,
             {
@@ -128,7 +144,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 protocol: args.protocol,
                 authorizer: args.authorizer,
                 network: args.network ?? { mode: "PUBLIC" },
-                environmentVariables: this.memory ? { ...args.environmentVariables, AGENTCORE_MEMORY_ID: this.memory.memoryId } : args.environmentVariables,
+                environmentVariables: withToolVariables(
+                    this.memory ? { ...args.environmentVariables, AGENTCORE_MEMORY_ID: this.memory.memoryId } : args.environmentVariables,
+                    { codeInterpreter: this.codeInterpreter, browser: this.browser },
+                ),
                 lifecycle: args.lifecycle,
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
@@ -150,6 +169,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints)] },
             );
         }
+        this.codeInterpreter?.grantUse(this.runtime.role);
+        this.browser?.grantUse(this.runtime.role);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -196,5 +217,6 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
     if (args.environment !== "dev" && args.network === undefined) {
         problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);
     }
+    checkToolSections(problems, args);
     problems.throwIfAny(`AgentEnvironment ${name}`);
 }

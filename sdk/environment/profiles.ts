@@ -26,6 +26,8 @@ export interface EnvironmentProfile {
     dashboardAndAlarms: boolean;
     /** Days untagged images (build leftovers) are kept in ECR. */
     untaggedImageExpiryDays: number;
+    /** Days browser session recordings are kept in their bucket. */
+    browserRecordingRetentionDays: number;
 }
 
 /** The one table environment defaults come from; an `environment` argument picks a row. */
@@ -40,6 +42,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         gatewayDebugErrors: true,
         dashboardAndAlarms: false,
         untaggedImageExpiryDays: 7,
+        browserRecordingRetentionDays: 7,
     },
     staging: {
         endpoint: "pinned",
@@ -51,6 +54,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         gatewayDebugErrors: false,
         dashboardAndAlarms: false,
         untaggedImageExpiryDays: 14,
+        browserRecordingRetentionDays: 30,
     },
     prod: {
         endpoint: "pinned",
@@ -62,5 +66,6 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         gatewayDebugErrors: false,
         dashboardAndAlarms: true,
         untaggedImageExpiryDays: 30,
+        browserRecordingRetentionDays: 90,
     },
 };

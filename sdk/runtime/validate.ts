@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Problems, checkShape, isKnown } from "../validation";
+import { Problems, checkShape, checkVpcIds, isKnown } from "../validation";
 import { MODEL_REFERENCE } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
 
@@ -131,18 +131,7 @@ function checkNetwork(problems: Problems, network: RuntimeNetwork | undefined, p
     if (network.mode !== "VPC") {
         return;
     }
-    const lists: [string, unknown, "Subnets" | "SecurityGroups", "SubnetId" | "SecurityGroupId"][] = [
-        ["subnetIds", network.subnetIds, "Subnets", "SubnetId"],
-        ["securityGroupIds", network.securityGroupIds, "SecurityGroups", "SecurityGroupId"],
-    ];
-    for (const [field, value, listShape, itemShape] of lists) {
-        if (value === undefined) {
-            problems.add(`${path}.${field}`, value, "is required in VPC mode");
-        } else if (Array.isArray(value)) {
-            checkShape(problems, `${path}.${field}`, value, listShape);
-            value.forEach((id, i) => isKnown(id) && checkShape(problems, `${path}.${field}[${i}]`, id, itemShape));
-        }
-    }
+    checkVpcIds(problems, path, network.subnetIds, network.securityGroupIds);
 }
 
 function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | undefined, path: string): void {
@@ -171,7 +160,8 @@ function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | u
     });
 }
 
-function checkTags(problems: Problems, tags: Record<string, string> | undefined, path: string): void {
+/** Checks a tag map against the AgentCore API model (shared by every AgentCore resource). */
+export function checkTags(problems: Problems, tags: Record<string, string> | undefined, path: string): void {
     if (!tags) {
         return;
     }

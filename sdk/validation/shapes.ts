@@ -58,6 +58,11 @@ export const SHAPES = {
     NamespacesList: { min: 1, max: 1 },
     Namespace: { pattern: "[a-zA-Z0-9\\-_\\/]*(\\{(actorId|sessionId|memoryStrategyId)\\}[a-zA-Z0-9\\-_\\/]*)*", min: 1, max: 512 },
     Prompt: { min: 1, max: 30000 },
+    SandboxName: { pattern: "[a-zA-Z][a-zA-Z0-9_]{0,47}" },
+    CodeInterpreterNetworkMode: { enum: ["PUBLIC", "SANDBOX", "VPC"] },
+    BrowserNetworkMode: { enum: ["PUBLIC", "VPC"] },
+    S3LocationBucketString: { pattern: "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]" },
+    S3LocationPrefixString: { min: 1, max: 1024 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;

@@ -1,0 +1,195 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { awsContext } from "../common/context";
+import { TYPE_PREFIX, agentCoreName } from "../common/naming";
+import { Grantable, allow } from "../iam/grants";
+import { checkTags } from "../runtime/validate";
+import { Problems, checkShape } from "../validation";
+import * as perms from "./perms";
+import { RecordingBucket } from "./recordingBucket";
+import { toolExecutionRole } from "./toolRole";
+import { BrowserNetwork, MANAGED_BROWSER_ID, vpcConfigInput } from "./types";
+import { NAME_HINT, checkManagedExclusive, checkToolNetwork } from "./validate";
+
+/** Key prefix recordings go under when none is given. */
+export const DEFAULT_RECORDING_PREFIX = "recordings";
+/** Days recordings are kept when not said otherwise: AgentCore's own retention of session data. */
+export const DEFAULT_RECORDING_RETENTION_DAYS = 30;
+
+/**
+ * One key segment: letters, digits and the other characters S3 calls safe for
+ * object keys, except `*`, which would widen the IAM grant on `<prefix>/*`.
+ */
+const PREFIX_SEGMENT = /^[A-Za-z0-9!_.'()-]+$/;
+
+/** Session recording of a browser, to an S3 bucket the component creates. */
+export interface BrowserRecording {
+    /**
+     * Key prefix recordings are written under: segments of letters, digits and
+     * `! - _ . ' ( )` separated by `/`, no leading or trailing `/`, no `.` or `..`
+     * segment (1-1024 characters). The browser's role may write only below it.
+     * @default "recordings"
+     */
+    prefix?: string;
+    /** Days a recording is kept before S3 deletes it (whole number > 0). @default 30 */
+    retentionDays?: number;
+    /** Encrypt with a customer-managed KMS key created for the bucket; otherwise SSE-KMS with the AWS-managed `aws/s3` key. @default false */
+    customerManagedKey?: boolean;
+}
+
+/** Arguments of {@link Browser}. */
+export interface BrowserArgs {
+    /**
+     * Use AWS's managed browser `aws.browser.v1` (public network, no recording)
+     * instead of creating one: nothing is created and no other field may be set.
+     * @default false
+     */
+    managed?: boolean;
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape SandboxName). @default the component name with hyphens mapped to underscores */
+    name?: string;
+    /** Description (1-4096 characters). @default none */
+    description?: string;
+    /**
+     * Network of the sessions: VPC on the stack's network, or PUBLIC. Required for
+     * a custom browser, so that PUBLIC is always a choice someone wrote down.
+     */
+    network?: BrowserNetwork;
+    /** Record sessions (DOM, actions, console, network events) to a private, encrypted bucket. @default no recording */
+    recording?: BrowserRecording;
+    /** Protect the recording bucket and its key from deletion (`protect` + retain on delete): set for prod data. @default false */
+    protectFromDeletion?: boolean;
+    /** Tags for every resource the component creates (at most 50). */
+    tags?: Record<string, string>;
+}
+
+/**
+ * An AgentCore Browser for agents that read the web: a custom one on the
+ * network asked for, optionally recording sessions to a bucket it creates, with
+ * an execution role that may only write those recordings; or AWS's managed one.
+ * Agents get access with {@link grantUse}.
+ */
+export class Browser extends pulumi.ComponentResource {
+    /** The custom browser (absent when the managed one is used). */
+    readonly browser?: AgentcoreBrowser;
+    /** The recording bucket (only with recording). */
+    readonly recordingBucket?: RecordingBucket;
+    /** The browser's execution role (only with recording: writing recordings is all it may do). */
+    readonly role?: Role;
+    /** The role's only inline policy, `recording-write`. */
+    readonly rolePolicy?: RolePolicy;
+    /** Network mode of the sessions (PUBLIC for the managed browser). */
+    readonly networkMode: BrowserNetwork["mode"];
+    /** Browser id, as agents pass it to `StartBrowserSession`. */
+    readonly browserId: pulumi.Output<string>;
+    /** Browser ARN, the resource of every session action. */
+    readonly browserArn: pulumi.Output<string>;
+    /** Where recordings land (`s3://<bucket>/<prefix>/`), when recording. */
+    readonly recordingLocation?: pulumi.Output<string>;
+
+    constructor(name: string, args: BrowserArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}Browser`, name, {}, opts);
+        const browserName = args.name ?? agentCoreName(name);
+        const recording = args.recording && {
+            prefix: args.recording.prefix ?? DEFAULT_RECORDING_PREFIX,
+            retentionDays: args.recording.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
+            customerManagedKey: args.recording.customerManagedKey ?? false,
+        };
+        validateBrowserArgs(name, args, browserName, recording);
+        const ctx = awsContext(this);
+        this.networkMode = args.network?.mode ?? "PUBLIC";
+
+        if (args.managed) {
+            this.browserId = pulumi.output(MANAGED_BROWSER_ID);
+            this.browserArn = pulumi.interpolate`arn:${ctx.partition}:bedrock-agentcore:${ctx.region}:aws:browser/${MANAGED_BROWSER_ID}`;
+        } else {
+            const network = args.network as BrowserNetwork;
+            let recordingInput;
+            if (recording) {
+                this.recordingBucket = new RecordingBucket(
+                    `${name}-recordings`,
+                    { ...recording, protectFromDeletion: args.protectFromDeletion ?? false, tags: args.tags },
+                    { parent: this },
+                );
+                const { role, policy } = toolExecutionRole(this, name, ctx, {
+                    resourceType: "browser-custom",
+                    toolName: browserName,
+                    purpose: "recording-write",
+                    statements: this.recordingBucket.writeStatements(recording.prefix),
+                    tags: args.tags,
+                });
+                this.role = role;
+                this.rolePolicy = policy;
+                this.recordingLocation = pulumi.interpolate`s3://${this.recordingBucket.bucketName}/${recording.prefix}/`;
+                recordingInput = { enabled: true, s3Location: { bucket: this.recordingBucket.bucketName, prefix: `${recording.prefix}/` } };
+            }
+            this.browser = new AgentcoreBrowser(
+                `${name}-browser`,
+                {
+                    name: browserName,
+                    description: args.description,
+                    networkConfiguration: network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: "PUBLIC" },
+                    executionRoleArn: this.role?.arn,
+                    recording: recordingInput,
+                    tags: args.tags,
+                },
+                { parent: this, dependsOn: [...(this.rolePolicy ? [this.rolePolicy] : []), ...(this.recordingBucket?.settings ?? [])] },
+            );
+            this.browserId = this.browser.browserId;
+            this.browserArn = this.browser.browserArn;
+        }
+        this.registerOutputs({ browserId: this.browserId, browserArn: this.browserArn, recordingLocation: this.recordingLocation });
+    }
+
+    /**
+     * Lets the grantee drive sessions of this browser, and nothing else: the
+     * session and automation-stream actions on this browser's ARN, as the inline
+     * policy `browser-use`.
+     */
+    grantUse(grantee: Grantable): RolePolicy {
+        return grantee.grant("browser-use", [allow("UseBrowser", perms.BROWSER_SESSION, [this.browserArn])]);
+    }
+}
+
+function validateBrowserArgs(name: string, args: BrowserArgs, browserName: string, recording: Required<BrowserRecording> | undefined): void {
+    const problems = new Problems();
+    if (args.managed) {
+        checkManagedExclusive(problems, `browser ${MANAGED_BROWSER_ID}`, "public network, no role, no session recording", {
+            name: args.name,
+            description: args.description,
+            network: args.network,
+            recording: args.recording,
+            protectFromDeletion: args.protectFromDeletion,
+        });
+    } else {
+        checkShape(problems, "name", browserName, "SandboxName", { hint: NAME_HINT });
+        checkShape(problems, "description", args.description, "Description");
+        if (args.network === undefined) {
+            problems.add("network", undefined, 'is required: { mode: "VPC", vpc } to browse through the stack\'s network, or { mode: "PUBLIC" } explicitly');
+        }
+        checkToolNetwork(problems, "network", args.network, "BrowserNetworkMode");
+    }
+    if (recording) {
+        checkRecordingPrefix(problems, "recording.prefix", recording.prefix);
+        if (!Number.isInteger(recording.retentionDays) || recording.retentionDays < 1) {
+            problems.add("recording.retentionDays", recording.retentionDays, "must be a whole number of days greater than 0 (S3 lifecycle Expiration Days)");
+        }
+    }
+    checkTags(problems, args.tags, "tags");
+    problems.throwIfAny(`Browser ${name}`);
+}
+
+/** A recording prefix must be a valid S3 key prefix that scopes the IAM grant to exactly its own keys. */
+function checkRecordingPrefix(problems: Problems, path: string, prefix: string): void {
+    checkShape(problems, path, prefix, "S3LocationPrefixString");
+    const segments = prefix.split("/");
+    if (prefix.length > 0 && segments.some((segment) => !PREFIX_SEGMENT.test(segment) || segment === "." || segment === "..")) {
+        problems.add(
+            path,
+            prefix,
+            "must be segments of letters, digits and ! - _ . ' ( ) separated by single slashes, with no leading or trailing slash and no . or .. segment " +
+                "(S3 object key safe characters; * would widen the role's write grant beyond the prefix)",
+        );
+    }
+}

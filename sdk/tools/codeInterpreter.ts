@@ -1,0 +1,140 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AgentcoreCodeInterpreter } from "@pulumi/aws/bedrock/agentcoreCodeInterpreter";
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { AwsContext, awsContext } from "../common/context";
+import { TYPE_PREFIX, agentCoreName } from "../common/naming";
+import { Grantable, PolicyStatement, allow } from "../iam/grants";
+import { checkTags } from "../runtime/validate";
+import { Problems, checkShape, isKnown } from "../validation";
+import * as perms from "./perms";
+import { CodeInterpreterNetwork, MANAGED_CODE_INTERPRETER_ID, vpcConfigInput } from "./types";
+import { toolExecutionRole } from "./toolRole";
+import { NAME_HINT, checkManagedExclusive, checkToolNetwork } from "./validate";
+
+/** Arguments of {@link CodeInterpreter}. */
+export interface CodeInterpreterArgs {
+    /**
+     * Use AWS's managed interpreter `aws.codeinterpreter.v1` (sandboxed, no role)
+     * instead of creating one: nothing is created and no other field may be set.
+     * @default false
+     */
+    managed?: boolean;
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape SandboxName). @default the component name with hyphens mapped to underscores */
+    name?: string;
+    /** Description (1-4096 characters). @default none */
+    description?: string;
+    /**
+     * Network of the sessions. PUBLIC lets code the model writes reach the whole
+     * internet and is only ever used when given here explicitly.
+     * @default { mode: "SANDBOX" }
+     */
+    network?: CodeInterpreterNetwork;
+    /**
+     * Names of S3 buckets whose objects code in the sessions may read (`s3:GetObject`
+     * on their objects, `s3:ListBucket` on them). With buckets, the interpreter gets
+     * an execution role allowing exactly that; without, it gets no role, so code in
+     * it holds no AWS credentials.
+     * @default [] (no role)
+     */
+    dataBuckets?: pulumi.Input<string>[];
+    /** Tags for every resource the component creates (at most 50). */
+    tags?: Record<string, string>;
+}
+
+/**
+ * An AgentCore Code Interpreter for agents that analyse data: a custom one,
+ * sandboxed by default, with an execution role only when it must read data
+ * buckets, or AWS's managed one. Agents get access with {@link grantUse}.
+ */
+export class CodeInterpreter extends pulumi.ComponentResource {
+    /** The custom interpreter (absent when the managed one is used). */
+    readonly interpreter?: AgentcoreCodeInterpreter;
+    /** The interpreter's execution role (only when it reads data buckets). */
+    readonly role?: Role;
+    /** The role's only inline policy, `data-read`. */
+    readonly rolePolicy?: RolePolicy;
+    /** Network mode of the sessions (SANDBOX for the managed interpreter). */
+    readonly networkMode: CodeInterpreterNetwork["mode"];
+    /** Interpreter id, as agents pass it to `StartCodeInterpreterSession`. */
+    readonly codeInterpreterId: pulumi.Output<string>;
+    /** Interpreter ARN, the resource of every session action. */
+    readonly codeInterpreterArn: pulumi.Output<string>;
+
+    constructor(name: string, args: CodeInterpreterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}CodeInterpreter`, name, {}, opts);
+        const managed = args.managed ?? false;
+        const interpreterName = args.name ?? agentCoreName(name);
+        const network = args.network ?? { mode: "SANDBOX" };
+        const dataBuckets = args.dataBuckets ?? [];
+        validateCodeInterpreterArgs(name, args, interpreterName);
+        const ctx = awsContext(this);
+        this.networkMode = network.mode;
+
+        if (managed) {
+            this.codeInterpreterId = pulumi.output(MANAGED_CODE_INTERPRETER_ID);
+            this.codeInterpreterArn = pulumi.interpolate`arn:${ctx.partition}:bedrock-agentcore:${ctx.region}:aws:code-interpreter/${MANAGED_CODE_INTERPRETER_ID}`;
+        } else {
+            if (dataBuckets.length > 0) {
+                const { role, policy } = dataReadRole(this, name, ctx, interpreterName, dataBuckets, args.tags);
+                this.role = role;
+                this.rolePolicy = policy;
+            }
+            this.interpreter = new AgentcoreCodeInterpreter(
+                `${name}-interpreter`,
+                {
+                    name: interpreterName,
+                    description: args.description,
+                    networkConfiguration:
+                        network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: network.mode },
+                    executionRoleArn: this.role?.arn,
+                    tags: args.tags,
+                },
+                { parent: this, dependsOn: this.rolePolicy ? [this.rolePolicy] : [] },
+            );
+            this.codeInterpreterId = this.interpreter.codeInterpreterId;
+            this.codeInterpreterArn = this.interpreter.codeInterpreterArn;
+        }
+        this.registerOutputs({ codeInterpreterId: this.codeInterpreterId, codeInterpreterArn: this.codeInterpreterArn });
+    }
+
+    /**
+     * Lets the grantee run code in sessions of this interpreter, and nothing else:
+     * the session actions on this interpreter's ARN, as the inline policy
+     * `code-interpreter-use`.
+     */
+    grantUse(grantee: Grantable): RolePolicy {
+        return grantee.grant("code-interpreter-use", [allow("UseCodeInterpreter", perms.CODE_INTERPRETER_SESSION, [this.codeInterpreterArn])]);
+    }
+}
+
+/** The execution role of an interpreter that reads the given buckets: read, and nothing more. */
+function dataReadRole(parent: pulumi.Resource, name: string, ctx: AwsContext, interpreterName: string, buckets: pulumi.Input<string>[], tags?: Record<string, string>) {
+    const bucketArns = buckets.map((bucket) => pulumi.interpolate`arn:${ctx.partition}:s3:::${bucket}`);
+    const statements: pulumi.Input<PolicyStatement>[] = [
+        allow("ReadDataObjects", perms.DATA_READ_OBJECTS, bucketArns.map((bucketArn) => pulumi.interpolate`${bucketArn}/*`)),
+        allow("ListDataBuckets", perms.DATA_LIST_BUCKET, bucketArns),
+    ];
+    return toolExecutionRole(parent, name, ctx, { resourceType: "code-interpreter-custom", toolName: interpreterName, purpose: "data-read", statements, tags });
+}
+
+function validateCodeInterpreterArgs(name: string, args: CodeInterpreterArgs, interpreterName: string): void {
+    const problems = new Problems();
+    if (args.managed) {
+        checkManagedExclusive(problems, `code interpreter ${MANAGED_CODE_INTERPRETER_ID}`, "sandboxed, no role", {
+            name: args.name,
+            description: args.description,
+            network: args.network,
+            dataBuckets: args.dataBuckets,
+        });
+    } else {
+        checkShape(problems, "name", interpreterName, "SandboxName", { hint: NAME_HINT });
+        checkShape(problems, "description", args.description, "Description");
+        checkToolNetwork(problems, "network", args.network, "CodeInterpreterNetworkMode");
+        (args.dataBuckets ?? []).forEach(
+            (bucket, i) => isKnown(bucket) && checkShape(problems, `dataBuckets[${i}]`, bucket, "S3LocationBucketString", { hint: "(an S3 bucket name, not an ARN)" }),
+        );
+    }
+    checkTags(problems, args.tags, "tags");
+    problems.throwIfAny(`CodeInterpreter ${name}`);
+}

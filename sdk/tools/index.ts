@@ -1,0 +1,16 @@
+export { CodeInterpreter, CodeInterpreterArgs } from "./codeInterpreter";
+export { Browser, BrowserArgs, BrowserRecording, DEFAULT_RECORDING_PREFIX, DEFAULT_RECORDING_RETENTION_DAYS } from "./browser";
+export { RecordingBucket, RecordingBucketArgs, NONCURRENT_RECORDING_DAYS, INCOMPLETE_UPLOAD_DAYS } from "./recordingBucket";
+export { BrowserNetwork, CodeInterpreterNetwork, ToolVpcConfig, MANAGED_BROWSER_ID, MANAGED_CODE_INTERPRETER_ID } from "./types";
+export {
+    BrowserSection,
+    CodeInterpreterSection,
+    ToolEnvironment,
+    BROWSER_ID_VARIABLE,
+    CODE_INTERPRETER_ID_VARIABLE,
+    browserArgsFor,
+    checkToolSections,
+    codeInterpreterArgsFor,
+    withToolVariables,
+} from "./sections";
+export * as toolPerms from "./perms";

@@ -1,0 +1,138 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { EnvironmentProfile } from "../environment/profiles";
+import { Problems } from "../validation";
+import { BrowserArgs, BrowserRecording } from "./browser";
+import { CodeInterpreterArgs } from "./codeInterpreter";
+import { ToolVpcConfig } from "./types";
+
+/** Runtime environment variable naming the code interpreter an agent should use. */
+export const CODE_INTERPRETER_ID_VARIABLE = "AGENTCORE_CODE_INTERPRETER_ID";
+/** Runtime environment variable naming the browser an agent should use. */
+export const BROWSER_ID_VARIABLE = "AGENTCORE_BROWSER_ID";
+
+/** The `codeInterpreter` section of an `AgentEnvironment` (and of the stack config). */
+export interface CodeInterpreterSection {
+    /** Use AWS's managed interpreter `aws.codeinterpreter.v1` instead of creating one (no other field may be set). @default false */
+    managed?: boolean;
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default `<environment component name>_code_interpreter` */
+    name?: string;
+    /** SANDBOX, VPC (the environment's network) or PUBLIC (internet; only when written here). @default "SANDBOX" */
+    networkMode?: "SANDBOX" | "VPC" | "PUBLIC";
+    /** Names of S3 buckets code in the interpreter may read. @default [] (the interpreter holds no credentials) */
+    dataBuckets?: pulumi.Input<string>[];
+    /** Description (1-4096 characters). */
+    description?: string;
+}
+
+/** The `browser` section of an `AgentEnvironment` (and of the stack config). */
+export interface BrowserSection {
+    /** Use AWS's managed browser `aws.browser.v1` instead of creating one (no other field may be set). @default false */
+    managed?: boolean;
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default `<environment component name>_browser` */
+    name?: string;
+    /** VPC (the environment's network) or PUBLIC. @default "VPC" when the environment runs in a VPC; otherwise required */
+    networkMode?: "VPC" | "PUBLIC";
+    /**
+     * Record sessions to a bucket the environment creates, encrypted with a
+     * customer-managed key when the profile says so and protected in prod.
+     * @default no recording; retention: the profile's `browserRecordingRetentionDays`
+     */
+    recording?: Omit<BrowserRecording, "customerManagedKey">;
+    /** Description (1-4096 characters). */
+    description?: string;
+}
+
+/** What a tool section takes from its environment. */
+export interface ToolEnvironment {
+    /** The environment's profile row. */
+    profile: EnvironmentProfile;
+    /** The environment's VPC placement, when it runs in a VPC. */
+    vpc?: ToolVpcConfig;
+    /** The environment's tags. */
+    tags: Record<string, string>;
+}
+
+/**
+ * Maps a `codeInterpreter` section onto the component's arguments. Every field is
+ * passed on as written, so the component reports what a managed interpreter
+ * cannot have instead of it being dropped.
+ */
+export function codeInterpreterArgsFor(section: CodeInterpreterSection, env: ToolEnvironment): CodeInterpreterArgs {
+    const mode = section.networkMode;
+    return {
+        managed: section.managed,
+        name: section.name,
+        description: section.description,
+        network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : mode && { mode },
+        dataBuckets: section.dataBuckets,
+        tags: env.tags,
+    };
+}
+
+/** Maps a `browser` section onto the component's arguments, with the profile's network and recording defaults. */
+export function browserArgsFor(section: BrowserSection, env: ToolEnvironment): BrowserArgs {
+    const mode = section.networkMode ?? (section.managed ? undefined : "VPC");
+    return {
+        managed: section.managed,
+        name: section.name,
+        description: section.description,
+        network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : mode && { mode },
+        recording: section.recording && {
+            prefix: section.recording.prefix,
+            retentionDays: section.recording.retentionDays ?? env.profile.browserRecordingRetentionDays,
+            customerManagedKey: env.profile.customerManagedKeys,
+        },
+        protectFromDeletion: section.recording && !section.managed ? env.profile.protectData : undefined,
+        tags: env.tags,
+    };
+}
+
+/**
+ * The runtime's environment variables with the ids of the environment's tools
+ * added, so the agent knows which tools to use; `base` itself when there are none.
+ */
+export function withToolVariables<T>(
+    base: Record<string, T | pulumi.Output<string>> | undefined,
+    tools: { codeInterpreter?: { codeInterpreterId: pulumi.Output<string> }; browser?: { browserId: pulumi.Output<string> } },
+): Record<string, T | pulumi.Output<string>> | undefined {
+    if (!tools.codeInterpreter && !tools.browser) {
+        return base;
+    }
+    return {
+        ...base,
+        ...(tools.codeInterpreter ? { [CODE_INTERPRETER_ID_VARIABLE]: tools.codeInterpreter.codeInterpreterId } : {}),
+        ...(tools.browser ? { [BROWSER_ID_VARIABLE]: tools.browser.browserId } : {}),
+    };
+}
+
+/**
+ * Checks what only the environment knows about its tool sections: VPC mode
+ * needs the environment's VPC, a browser without one must say PUBLIC, and the
+ * tool id variables are the environment's to set.
+ */
+export function checkToolSections(
+    problems: Problems,
+    args: { codeInterpreter?: CodeInterpreterSection; browser?: BrowserSection; network?: { mode: string }; environmentVariables?: Record<string, unknown> },
+): void {
+    const inVpc = args.network?.mode === "VPC";
+    const noVpc = "needs the environment's VPC network: give the environment network: { mode: \"VPC\", subnetIds, securityGroupIds }";
+    if (args.codeInterpreter && !args.codeInterpreter.managed && args.codeInterpreter.networkMode === "VPC" && !inVpc) {
+        problems.add("codeInterpreter.networkMode", "VPC", noVpc);
+    }
+    if (args.browser && !args.browser.managed && !inVpc) {
+        if (args.browser.networkMode === undefined) {
+            problems.add("browser.networkMode", undefined, 'is required when the environment has no VPC network: set "PUBLIC" explicitly, or give the environment a VPC network');
+        } else if (args.browser.networkMode === "VPC") {
+            problems.add("browser.networkMode", "VPC", noVpc);
+        }
+    }
+    const sections: [string, unknown][] = [
+        [CODE_INTERPRETER_ID_VARIABLE, args.codeInterpreter],
+        [BROWSER_ID_VARIABLE, args.browser],
+    ];
+    for (const [variable, section] of sections) {
+        if (section && args.environmentVariables?.[variable] !== undefined) {
+            problems.addMessage(`environmentVariables.${variable} is set by the environment from its tool section; remove it`);
+        }
+    }
+}
