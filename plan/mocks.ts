@@ -142,9 +142,11 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return {
             id: n,
             credentialProviderArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:token-vault/default/oauth2credentialprovider/${n}`,
+            callbackUrl: `https://bedrock-agentcore.${t.region}.amazonaws.com/identities/oauth2/callback/${uuidFrom(n)}`,
             clientSecretArns: [{ secretArn: `arn:${t.partition}:secretsmanager:${t.region}:${t.accountId}:secret:bedrock-agentcore-identity!default/oauth2/${n}-${stableHex(6, n)}` }],
         };
     },
+    "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk": (_name, inputs) => ({ id: inputs.tokenVaultId ?? "default", tokenVaultId: inputs.tokenVaultId ?? "default" }),
     "aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity": (name, inputs, t) => {
         const n = inputs.name ?? name;
         return { id: n, workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${n}` };
@@ -176,6 +178,11 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return { id, arn: `arn:${t.partition}:cognito-idp:${t.region}:${t.accountId}:userpool/${id}`, endpoint: `cognito-idp.${t.region}.amazonaws.com/${id}` };
     },
     "aws:cognito/userPoolClient:UserPoolClient": (name) => ({ id: stableHex(26, name), clientSecret: stableHex(40, "secret", name) }),
+    "aws:cognito/userPoolDomain:UserPoolDomain": (_name, inputs, t) => ({ id: inputs.domain, awsAccountId: t.accountId, cloudfrontDistribution: `${stableHex(14, inputs.domain)}.cloudfront.net` }),
+    "aws:cognito/resourceServer:ResourceServer": (_name, inputs) => ({
+        id: `${inputs.userPoolId}|${inputs.identifier}`,
+        scopeIdentifiers: (inputs.scopes ?? []).map((s: { scopeName: string }) => `${inputs.identifier}/${s.scopeName}`),
+    }),
     "aws:ec2/vpc:Vpc": (name) => ({ id: `vpc-${stableHex(17, name)}`, arn: `vpc-${stableHex(17, name)}` }),
     "aws:ec2/subnet:Subnet": (name) => ({ id: `subnet-${stableHex(17, name)}` }),
     "aws:ec2/securityGroup:SecurityGroup": (name, _inputs, t) => {

@@ -7,5 +7,7 @@ export * from "./image";
 export * from "./runtime";
 export * from "./iam";
 export * from "./kms";
+export * from "./identity";
+export * from "./gateway";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";
