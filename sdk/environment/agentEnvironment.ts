@@ -4,6 +4,9 @@ import { AgentImage, AgentImageArgs } from "../image/agentImage";
 import { AgentRuntime } from "../runtime/agentRuntime";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
 import { Problems, checkShape } from "../validation";
+import { AgentGateway } from "../gateway/agentGateway";
+import { AgentIdentity } from "../identity/agentIdentity";
+import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, GATEWAY_URL_VARIABLE, checkToolAccess, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 
 /** Arguments of {@link AgentEnvironment}: one agent in one environment. */
@@ -41,6 +44,10 @@ export interface AgentEnvironmentArgs {
     description?: string;
     /** Tags added to every resource (over the package's own `agentcore:*` tags). */
     tags?: Record<string, string>;
+    /** Credential providers (secrets from secure config), workload identity and token vault key. @default none */
+    identity?: EnvironmentIdentityArgs;
+    /** An MCP gateway for the agent's tools: the runtime may invoke it and gets its URL as `AGENTCORE_GATEWAY_URL`. @default none */
+    gateway?: EnvironmentGatewayArgs;
 }
 
 /**
@@ -66,6 +73,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly latestVersion: pulumi.Output<string>;
     /** Container URI (by digest) the newest version runs. */
     readonly imageUri: pulumi.Output<string>;
+    /** Identity resources, when the `identity` section is given. */
+    readonly identity?: AgentIdentity;
+    /** The tools gateway, when the `gateway` section is given. */
+    readonly gateway?: AgentGateway;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -87,6 +98,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        this.identity = args.identity && new AgentIdentity(`${name}-identity`, { ...args.identity, tags }, { parent: this });
+        this.gateway = args.gateway && new AgentGateway(`${name}-gateway`, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
         this.runtime = new AgentRuntime(
             name,
             {
@@ -96,7 +109,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 protocol: args.protocol,
                 authorizer: args.authorizer,
                 network: args.network ?? { mode: "PUBLIC" },
-                environmentVariables: args.environmentVariables,
+                environmentVariables: this.gateway ? { ...args.environmentVariables, [GATEWAY_URL_VARIABLE]: this.gateway.gatewayUrl } : args.environmentVariables,
                 lifecycle: args.lifecycle,
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
@@ -105,6 +118,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        grantToolAccess(this.runtime, this.identity, this.gateway, args.identity?.agentProviders ?? []);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -145,6 +159,7 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
     if (args.runtimeVersion !== undefined) {
         checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
     }
+    checkToolAccess(problems, args.identity, args.gateway);
     if (args.environment !== "dev" && args.network === undefined) {
         problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);
     }

@@ -49,11 +49,15 @@ export type SchemaSource =
           bucketOwnerAccountId?: pulumi.Input<string>;
       };
 
-/** How a target authenticates to its API: a credential provider of the token vault. */
-export type TargetCredentials =
+/**
+ * How a target authenticates to its API: a credential provider of the token
+ * vault. The type parameters say how a provider is referred to: the provider
+ * component itself, or (in `AgentEnvironment`) its name in the identity section.
+ */
+export type TargetCredentials<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2CredentialProvider> =
     | {
           /** Send an API key from this provider. */
-          apiKey: ApiKeyCredentialProvider;
+          apiKey: ApiKey;
           /** Where the key goes. @default "HEADER" */
           location?: "HEADER" | "QUERY_PARAMETER";
           /** Header or query parameter name (1-64 characters). @default AgentCore's (`Authorization`) */
@@ -63,7 +67,7 @@ export type TargetCredentials =
       }
     | {
           /** Send an OAuth2 access token from this provider. */
-          oauth2: OAuth2CredentialProvider;
+          oauth2: OAuth2;
           /** Scopes to request (at most 100, each 1-64 characters). */
           scopes: string[];
           /** Grant type. @default "CLIENT_CREDENTIALS" */
@@ -80,8 +84,8 @@ interface TargetBase {
     description?: string;
 }
 
-/** One gateway target: the tools it exposes and how the gateway reaches them. */
-export type GatewayTargetSpec =
+/** One gateway target: the tools it exposes and how the gateway reaches them (provider references as in {@link TargetCredentials}). */
+export type GatewayTargetSpec<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2CredentialProvider> =
     | (TargetBase & {
           /** A Lambda function, invoked with the gateway's role (`lambda:InvokeFunction` on this function only). */
           type: "lambda";
@@ -96,7 +100,7 @@ export type GatewayTargetSpec =
           /** The OpenAPI document. */
           schema: SchemaSource;
           /** The credential provider the gateway uses for the API. */
-          credentials: TargetCredentials;
+          credentials: TargetCredentials<ApiKey, OAuth2>;
       })
     | (TargetBase & {
           /** An AWS service described by a Smithy model, called with the gateway's role. */
@@ -110,5 +114,5 @@ export type GatewayTargetSpec =
           /** Server URL (`https://…`). */
           endpoint: pulumi.Input<string>;
           /** Credential provider for the server. @default none (the server is unauthenticated) */
-          credentials?: TargetCredentials;
+          credentials?: TargetCredentials<ApiKey, OAuth2>;
       });

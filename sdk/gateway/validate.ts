@@ -30,7 +30,7 @@ export function checkInboundAuth(problems: Problems, auth: GatewayInboundAuth, p
 }
 
 /** Checks every target: names unique and valid, ARNs, URLs, schemas and credentials. */
-export function checkTargets(problems: Problems, targets: GatewayTargetSpec[], path: string): void {
+export function checkTargets(problems: Problems, targets: GatewayTargetSpec<unknown, unknown>[], path: string): void {
     const seen = new Set<string>();
     targets.forEach((target, i) => {
         const at = `${path}[${i}]`;
@@ -80,7 +80,7 @@ function checkSchema(problems: Problems, schema: SchemaSource, path: string): vo
     }
 }
 
-function checkCredentials(problems: Problems, credentials: TargetCredentials, path: string): void {
+function checkCredentials(problems: Problems, credentials: TargetCredentials<unknown, unknown>, path: string): void {
     if ("apiKey" in credentials) {
         checkShape(problems, `${path}.location`, credentials.location, "ApiKeyCredentialLocation");
         checkShape(problems, `${path}.parameterName`, credentials.parameterName, "ApiKeyCredentialParameterName");

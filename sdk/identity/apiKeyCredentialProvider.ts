@@ -45,11 +45,9 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
     readonly secretArn: pulumi.Output<string>;
 
     private readonly ctx: AwsContext;
-    private readonly resourceName: string;
 
     constructor(name: string, args: ApiKeyCredentialProviderArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}ApiKeyCredentialProvider`, name, {}, opts);
-        this.resourceName = name;
         this.providerName = args.providerName ?? name;
         const version = args.apiKeyVersion ?? 1;
 
@@ -79,6 +77,6 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
     }
 
     grantUse(grantee: Grantable, workloadIdentityArns: pulumi.Input<string>[]): RolePolicy {
-        return grantee.grant(credentialPurpose(this.resourceName), this.useStatements(workloadIdentityArns));
+        return grantee.grant(credentialPurpose(this.providerName), this.useStatements(workloadIdentityArns));
     }
 }

@@ -19,9 +19,9 @@ export interface CredentialProvider {
     grantUse(grantee: Grantable, workloadIdentityArns: pulumi.Input<string>[]): RolePolicy;
 }
 
-/** The grant purpose (inline policy name) for using one provider: `credential-<name>`, at most 40 characters. */
-export function credentialPurpose(resourceName: string): string {
-    return `credential-${resourceName.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`.slice(0, 40);
+/** The grant purpose (inline policy name) for using one provider: `credential-<provider name>`, at most 40 characters. */
+export function credentialPurpose(providerName: string): string {
+    return `credential-${providerName.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`.slice(0, 40);
 }
 
 /** A statement id fragment from a provider name (`search-api` → `SearchApi`). */

@@ -84,11 +84,9 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
     readonly callbackUrl: pulumi.Output<string>;
 
     private readonly ctx: AwsContext;
-    private readonly resourceName: string;
 
     constructor(name: string, args: OAuth2CredentialProviderArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}OAuth2CredentialProvider`, name, {}, opts);
-        this.resourceName = name;
         this.providerName = args.providerName ?? name;
         const version = args.credentialsVersion ?? 1;
 
@@ -129,7 +127,7 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
     }
 
     grantUse(grantee: Grantable, workloadIdentityArns: pulumi.Input<string>[]): RolePolicy {
-        return grantee.grant(credentialPurpose(this.resourceName), this.useStatements(workloadIdentityArns));
+        return grantee.grant(credentialPurpose(this.providerName), this.useStatements(workloadIdentityArns));
     }
 }
 
