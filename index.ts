@@ -1,11 +1,37 @@
 // The root Pulumi program: the sample agent deployed through AgentEnvironment,
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
+//
+// Tools (all optional):
+// - apiKeyProviders: names of API-key credential providers; each key is the
+//   secure value `<name>ApiKey` (`pulumi config set --secret searchApiKey ...`).
+// - oauth2Providers: map of OAuth2 providers by name ({ vendor, clientId }); each
+//   client secret is the secure value `<name>ClientSecret`.
+// - agentProviders: providers the agent's own code calls (granted to its role).
+// - tokenVaultKey: encrypt the account's token vault with a customer key (one stack per account).
+// - gateway: an MCP gateway ({ inboundAuth, semanticSearch, targets }); targets
+//   name providers: `credentials: { apiKey: "search" }`.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, EnvironmentName } from "./sdk";
+import { AgentEnvironment, EnvironmentGatewayArgs, EnvironmentIdentityArgs, EnvironmentName, OAuth2CredentialProviderArgs } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
+
+/** The identity section from config; every secret is read with `requireSecret`. */
+function identityFromConfig(): EnvironmentIdentityArgs | undefined {
+    const apiKeyProviders = config.getObject<string[]>("apiKeyProviders") ?? [];
+    const oauth2Providers = config.getObject<Record<string, Omit<OAuth2CredentialProviderArgs, "clientSecret">>>("oauth2Providers") ?? {};
+    const tokenVaultKey = config.getBoolean("tokenVaultKey") ?? false;
+    if (apiKeyProviders.length === 0 && Object.keys(oauth2Providers).length === 0 && !tokenVaultKey) {
+        return undefined;
+    }
+    return {
+        apiKeys: Object.fromEntries(apiKeyProviders.map((name) => [name, { apiKey: config.requireSecret(`${name}ApiKey`) }])),
+        oauth2: Object.fromEntries(Object.entries(oauth2Providers).map(([name, provider]) => [name, { ...provider, clientSecret: config.requireSecret(`${name}ClientSecret`) }])),
+        agentProviders: config.getObject<string[]>("agentProviders"),
+        tokenVaultKey,
+    };
+}
 
 const agent = new AgentEnvironment("sample-agent", {
     environment,
@@ -13,6 +39,8 @@ const agent = new AgentEnvironment("sample-agent", {
     models: config.getObject<string[]>("models") ?? [],
     runtimeVersion: config.get("runtimeVersion"),
     description: "Sample agent of pulumi-agentcore",
+    identity: identityFromConfig(),
+    gateway: config.getObject<EnvironmentGatewayArgs>("gateway"),
 });
 
 export const invokeEndpointArn = agent.invokeEndpointArn;
@@ -20,3 +48,4 @@ export const endpointName = agent.endpointName;
 export const runtimeArn = agent.runtimeArn;
 export const latestVersion = agent.latestVersion;
 export const imageUri = agent.imageUri;
+export const gatewayUrl = agent.gateway?.gatewayUrl;
