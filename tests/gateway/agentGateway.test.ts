@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentGateway, AgentGatewayArgs, AgentRuntime, ApiKeyCredentialProvider, InputValidationError } from "../../sdk";
+import { AgentGateway, AgentGatewayArgs, AgentRuntime, ApiKeyCredentialProvider, InputValidationError, OAuth2CredentialProvider } from "../../sdk";
 import { parseJsonInput, record, valueOf } from "../harness";
 import { stableHex } from "../../plan/mocks";
 import { plaintextOccurrences } from "../secretScan";
@@ -209,4 +209,27 @@ describe("AgentGateway validation", () => {
             assert.deepEqual(reg.ofType(GATEWAY), []);
         });
     }
+});
+
+describe("AgentGateway OAuth target validation", () => {
+    it("checks scopes, grant type and return URL against their shapes, all at once", async () => {
+        await record(() => {
+            const crm = new OAuth2CredentialProvider("crm", { vendor: { type: "SalesforceOauth2" }, clientId: "crm", clientSecret: pulumi.secret("s3cr3t-value") });
+            assert.deepEqual(
+                problemsOf({
+                    targets: [
+                        { type: "openApi", name: "crm", schema: { inline: "{}" }, credentials: { oauth2: crm, scopes: ["", "x".repeat(65)], grantType: "AUTHORIZATION_CODE" } },
+                        { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com", credentials: { oauth2: crm, scopes: ["read"], grantType: "IMPLICIT" as any, defaultReturnUrl: "no url" } },
+                    ],
+                }),
+                [
+                    'targets[0].credentials.scopes[0] "" must have at least 1 characters (bedrock-agentcore-control API model, shape OAuthScope)',
+                    `targets[0].credentials.scopes[1] "${"x".repeat(65)}" must have at most 64 characters (bedrock-agentcore-control API model, shape OAuthScope)`,
+                    "targets[0].credentials.defaultReturnUrl (not set) is required with grantType AUTHORIZATION_CODE (where the user's browser returns after consent)",
+                    'targets[1].credentials.grantType "IMPLICIT" must be one of CLIENT_CREDENTIALS, AUTHORIZATION_CODE, TOKEN_EXCHANGE (bedrock-agentcore-control API model, shape OAuthGrantType)',
+                    'targets[1].credentials.defaultReturnUrl "no url" must match \\w+:(\\/?\\/?)[^\\s]+ (bedrock-agentcore-control API model, shape OAuthDefaultReturnUrl)',
+                ],
+            );
+        });
+    });
 });

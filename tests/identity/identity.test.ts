@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentRuntime, ApiKeyCredentialProvider, InputValidationError, OAuth2CredentialProvider, TokenVaultKey, WorkloadIdentity } from "../../sdk";
+import { AgentIdentity, AgentRuntime, ApiKeyCredentialProvider, InputValidationError, OAuth2CredentialProvider, Problems, TokenVaultKey, WorkloadIdentity, requireSecret } from "../../sdk";
 import { parseJsonInput, record } from "../harness";
 import { plaintextOccurrences } from "../secretScan";
 
@@ -71,16 +71,20 @@ describe("ApiKeyCredentialProvider", () => {
         assert.deepEqual(reg.ofType(APIKEY_TYPE), []);
     });
 
-    it("fails before registering the provider when an Output key is not secret", async () => {
-        let failure: unknown;
-        await record(async () => {
-            const provider = new ApiKeyCredentialProvider("search", { apiKey: pulumi.output(API_KEY) });
-            await new Promise<void>((resolve) => {
-                (provider.provider.apiKeyWo as any).promise().then(() => resolve(), (e: unknown) => ((failure = e), resolve()));
-            });
-        }).catch((e) => (failure = failure ?? e));
-        assert.ok(failure instanceof InputValidationError, String(failure));
-        assert.match(failure.message, /apiKey "\[secret\]" must be a Pulumi secret/);
+    it("an Output key that is not secret fails with the same message when it resolves", async () => {
+        let checked: pulumi.Output<string> | undefined;
+        const problems = new Problems();
+        await record(() => (checked = requireSecret(problems, "ApiKeyCredentialProvider search", "apiKey", pulumi.output(API_KEY))));
+        assert.equal(problems.count, 0);
+        await assert.rejects((checked as any).promise(), (e: unknown) => e instanceof InputValidationError && /apiKey "\[secret\]" must be a Pulumi secret/.test(e.message));
+    });
+
+    it("a secret Output passes and stays secret", async () => {
+        let checked: pulumi.Output<string> | undefined;
+        const problems = new Problems();
+        await record(() => (checked = requireSecret(problems, "ApiKeyCredentialProvider search", "apiKey", pulumi.secret(API_KEY))));
+        assert.equal(problems.count, 0);
+        assert.equal(await pulumi.isSecret(checked!), true);
     });
 });
 
@@ -181,5 +185,31 @@ describe("WorkloadIdentity and TokenVaultKey", () => {
             tokenVaultId: "default",
             kmsConfiguration: { keyType: "CustomerManagedKey", kmsKeyArn: key.outputs.arn },
         });
+    });
+});
+
+describe("AgentIdentity", () => {
+    it("creates each provider under its name and refuses a name used twice", async () => {
+        const reg = await record(
+            () =>
+                new AgentIdentity("agent-identity", {
+                    apiKeys: { search: { apiKey: pulumi.secret(API_KEY) } },
+                    oauth2: { crm: { vendor: { type: "SalesforceOauth2" }, clientId: "crm", clientSecret: pulumi.secret(CLIENT_SECRET) } },
+                }),
+        );
+        assert.deepEqual(reg.one(APIKEY_TYPE).inputs.name, "search");
+        assert.deepEqual(reg.one(OAUTH_TYPE).inputs.name, "crm");
+        await record(() =>
+            assert.deepEqual(
+                problemsOf(
+                    () =>
+                        new AgentIdentity("agent-identity", {
+                            apiKeys: { search: { apiKey: pulumi.secret(API_KEY) } },
+                            oauth2: { search: { vendor: { type: "GoogleOauth2" }, clientId: "g", clientSecret: pulumi.secret(CLIENT_SECRET) } },
+                        }),
+                ),
+                ['oauth2.search "search" names a provider that apiKeys already defines: provider names must be unique'],
+            ),
+        );
     });
 });
