@@ -1,11 +1,48 @@
 // The root Pulumi program: the sample agent deployed through AgentEnvironment,
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
+//
+// Tools (all optional):
+// - apiKeyProviders: names of API-key credential providers; each key is the
+//   secure value `<name>ApiKey` (`pulumi config set --secret searchApiKey ...`).
+// - oauth2Providers: map of OAuth2 providers by name ({ vendor, clientId }); each
+//   client secret is the secure value `<name>ClientSecret`.
+// - agentProviders: providers the agent's own code calls (granted to its role).
+// - tokenVaultKey: encrypt the account's token vault with a customer key (one stack per account).
+// - gateway: an MCP gateway ({ inboundAuth, semanticSearch, targets }); targets
+//   name providers: `credentials: { apiKey: "search" }`.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, AgentEnvironmentArgs, BrowserSection, CodeInterpreterSection, EnvironmentName, EnvironmentObservabilityArgs, TransactionSearch } from "./sdk";
+import {
+    AgentEnvironment,
+    AgentEnvironmentArgs,
+    BrowserSection,
+    CodeInterpreterSection,
+    EnvironmentGatewayArgs,
+    EnvironmentIdentityArgs,
+    EnvironmentName,
+    EnvironmentObservabilityArgs,
+    OAuth2CredentialProviderArgs,
+    TransactionSearch,
+} from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
+
+/** The identity section from config; every secret is read with `requireSecret`. */
+function identityFromConfig(): EnvironmentIdentityArgs | undefined {
+    const apiKeyProviders = config.getObject<string[]>("apiKeyProviders") ?? [];
+    const oauth2Providers = config.getObject<Record<string, Omit<OAuth2CredentialProviderArgs, "clientSecret">>>("oauth2Providers") ?? {};
+    const tokenVaultKey = config.getBoolean("tokenVaultKey") ?? false;
+    if (apiKeyProviders.length === 0 && Object.keys(oauth2Providers).length === 0 && !tokenVaultKey) {
+        return undefined;
+    }
+    return {
+        apiKeys: Object.fromEntries(apiKeyProviders.map((name) => [name, { apiKey: config.requireSecret(`${name}ApiKey`) }])),
+        oauth2: Object.fromEntries(Object.entries(oauth2Providers).map(([name, provider]) => [name, { ...provider, clientSecret: config.requireSecret(`${name}ClientSecret`) }])),
+        agentProviders: config.getObject<string[]>("agentProviders"),
+        tokenVaultKey,
+    };
+}
 
 const agent = new AgentEnvironment("sample-agent", {
     environment,
@@ -21,6 +58,8 @@ const agent = new AgentEnvironment("sample-agent", {
     // and browser { managed?, name?, networkMode?: VPC|PUBLIC, recording?: { prefix?, retentionDays? }, description? }.
     codeInterpreter: config.getObject<CodeInterpreterSection>("codeInterpreter"),
     browser: config.getObject<BrowserSection>("browser"),
+    identity: identityFromConfig(),
+    gateway: config.getObject<EnvironmentGatewayArgs>("gateway"),
 });
 
 // Transaction Search is an account-and-region singleton: enable it in exactly one stack per account.
@@ -37,3 +76,4 @@ export const memoryId = agent.memory?.memoryId;
 export const codeInterpreterId = agent.codeInterpreter?.codeInterpreterId;
 export const browserId = agent.browser?.browserId;
 export const browserRecordingLocation = agent.browser?.recordingLocation;
+export const gatewayUrl = agent.gateway?.gatewayUrl;

@@ -148,9 +148,11 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return {
             id: n,
             credentialProviderArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:token-vault/default/oauth2credentialprovider/${n}`,
+            callbackUrl: `https://bedrock-agentcore.${t.region}.amazonaws.com/identities/oauth2/callback/${uuidFrom(n)}`,
             clientSecretArns: [{ secretArn: `arn:${t.partition}:secretsmanager:${t.region}:${t.accountId}:secret:bedrock-agentcore-identity!default/oauth2/${n}-${stableHex(6, n)}` }],
         };
     },
+    "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk": (_name, inputs) => ({ id: inputs.tokenVaultId ?? "default", tokenVaultId: inputs.tokenVaultId ?? "default" }),
     "aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity": (name, inputs, t) => {
         const n = inputs.name ?? name;
         return { id: n, workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${n}` };

@@ -11,5 +11,7 @@ export * from "./memory";
 export * from "./observability";
 export * from "./smoke";
 export * from "./tools";
+export * from "./identity";
+export * from "./gateway";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";

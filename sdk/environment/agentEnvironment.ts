@@ -9,6 +9,9 @@ import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwor
 import { SmokeTest } from "../smoke/smokeTest";
 import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, checkToolSections, codeInterpreterArgsFor, withToolVariables } from "../tools";
 import { Problems, checkShape } from "../validation";
+import { AgentGateway } from "../gateway/agentGateway";
+import { AgentIdentity } from "../identity/agentIdentity";
+import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, GATEWAY_URL_VARIABLE, checkToolAccess, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 
 /** Arguments of {@link AgentEnvironment}: one agent in one environment. */
@@ -59,6 +62,10 @@ export interface AgentEnvironmentArgs {
     codeInterpreter?: CodeInterpreterSection;
     /** A browser for the agent (on the environment's VPC unless PUBLIC is said), granted to the runtime and named in `AGENTCORE_BROWSER_ID`. @default none */
     browser?: BrowserSection;
+    /** Credential providers (secrets from secure config), workload identity and token vault key. @default none */
+    identity?: EnvironmentIdentityArgs;
+    /** An MCP gateway for the agent's tools: the runtime may invoke it and gets its URL as `AGENTCORE_GATEWAY_URL`. @default none */
+    gateway?: EnvironmentGatewayArgs;
 }
 
 /**
@@ -94,6 +101,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly codeInterpreter?: CodeInterpreter;
     /** The browser, when the `browser` section is given. */
     readonly browser?: Browser;
+    /** Identity resources, when the `identity` section is given. */
+    readonly identity?: AgentIdentity;
+    /** The tools gateway, when the `gateway` section is given. */
+    readonly gateway?: AgentGateway;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -135,6 +146,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         };
         this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(`${name}-code-interpreter`, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
         this.browser = args.browser && new Browser(`${name}-browser`, browserArgsFor(args.browser, toolEnvironment), { parent: this });
+        this.identity = args.identity && new AgentIdentity(`${name}-identity`, { ...args.identity, tags }, { parent: this });
+        this.gateway = args.gateway && new AgentGateway(`${name}-gateway`, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
         this.runtime = new AgentRuntime(
             name,
             {
@@ -145,7 +158,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 authorizer: args.authorizer,
                 network: args.network ?? { mode: "PUBLIC" },
                 environmentVariables: withToolVariables(
-                    this.memory ? { ...args.environmentVariables, AGENTCORE_MEMORY_ID: this.memory.memoryId } : args.environmentVariables,
+                    {
+                        ...args.environmentVariables,
+                        ...(this.memory ? { AGENTCORE_MEMORY_ID: this.memory.memoryId } : {}),
+                        ...(this.gateway ? { [GATEWAY_URL_VARIABLE]: this.gateway.gatewayUrl } : {}),
+                    },
                     { codeInterpreter: this.codeInterpreter, browser: this.browser },
                 ),
                 lifecycle: args.lifecycle,
@@ -171,6 +188,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         }
         this.codeInterpreter?.grantUse(this.runtime.role);
         this.browser?.grantUse(this.runtime.role);
+        grantToolAccess(this.runtime, this.identity, this.gateway, args.identity?.agentProviders ?? []);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -214,6 +232,7 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
     if (ENVIRONMENT_PROFILES[args.environment]?.customerManagedKeys && args.memory?.encryptionKey === "aws-owned") {
         problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
     }
+    checkToolAccess(problems, args.identity, args.gateway);
     if (args.environment !== "dev" && args.network === undefined) {
         problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);
     }

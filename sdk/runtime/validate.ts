@@ -94,7 +94,8 @@ function checkEnvironment(problems: Problems, env: Record<string, pulumi.Input<s
     }
 }
 
-function checkAuthorizer(problems: Problems, auth: InboundAuthorizer | undefined, path: string): void {
+/** Checks a runtime-style inbound authorizer (AWS_IAM or CUSTOM_JWT with discovery URL and audiences or clients). */
+export function checkAuthorizer(problems: Problems, auth: InboundAuthorizer | undefined, path: string): void {
     if (!auth || auth.type === "AWS_IAM") {
         if (auth && (auth as { type: string }).type !== "AWS_IAM") {
             problems.add(`${path}.type`, (auth as { type: string }).type, "must be AWS_IAM or CUSTOM_JWT");

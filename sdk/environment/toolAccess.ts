@@ -1,0 +1,88 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AgentGateway, AgentGatewayArgs } from "../gateway/agentGateway";
+import { GatewayTargetSpec, TargetCredentials } from "../gateway/types";
+import { AgentIdentity, AgentIdentityArgs } from "../identity/agentIdentity";
+import { AgentRuntime } from "../runtime/agentRuntime";
+import { Problems } from "../validation";
+import { EnvironmentProfile } from "./profiles";
+
+/** The identity section of `AgentEnvironmentArgs`: providers, workload identity, token vault key. */
+export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "tags"> {
+    /**
+     * Providers the agent's own code fetches credentials from (granted to the
+     * runtime role); providers used only by gateway targets need not be listed.
+     * @default []
+     */
+    agentProviders?: string[];
+}
+
+/** The gateway section of `AgentEnvironmentArgs`: targets name providers of the identity section. */
+export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectKey" | "tags"> {
+    /** Targets; `credentials: { apiKey: "<name>" }` or `{ oauth2: "<name>" }` name a provider of the identity section. @default [] */
+    targets?: GatewayTargetSpec<string, string>[];
+}
+
+/** The name of the environment variable that carries the gateway's MCP URL to the agent. */
+export const GATEWAY_URL_VARIABLE = "AGENTCORE_GATEWAY_URL";
+
+/** Checks that every provider a target or the agent names is defined in the identity section. */
+export function checkToolAccess(problems: Problems, identity: EnvironmentIdentityArgs | undefined, gateway: EnvironmentGatewayArgs | undefined): void {
+    const apiKeys = Object.keys(identity?.apiKeys ?? {});
+    const oauth2 = Object.keys(identity?.oauth2 ?? {});
+    (identity?.agentProviders ?? []).forEach((provider, i) => {
+        if (!apiKeys.includes(provider) && !oauth2.includes(provider)) {
+            problems.add(`identity.agentProviders[${i}]`, provider, `must name a provider of identity.apiKeys or identity.oauth2 (defined: ${[...apiKeys, ...oauth2].join(", ") || "none"})`);
+        }
+    });
+    (gateway?.targets ?? []).forEach((target, i) => {
+        const credentials = "credentials" in target ? target.credentials : undefined;
+        if (credentials && "apiKey" in credentials && !apiKeys.includes(credentials.apiKey)) {
+            problems.add(`gateway.targets[${i}].credentials.apiKey`, credentials.apiKey, `must name a provider of identity.apiKeys (defined: ${apiKeys.join(", ") || "none"})`);
+        }
+        if (credentials && "oauth2" in credentials && !oauth2.includes(credentials.oauth2)) {
+            problems.add(`gateway.targets[${i}].credentials.oauth2`, credentials.oauth2, `must name a provider of identity.oauth2 (defined: ${oauth2.join(", ") || "none"})`);
+        }
+    });
+}
+
+/** The gateway's arguments in an environment: provider names resolved, debug detail and key from the profile. */
+export function environmentGatewayArgs(gateway: EnvironmentGatewayArgs, identity: AgentIdentity | undefined, profile: EnvironmentProfile, tags: Record<string, string>): AgentGatewayArgs {
+    return {
+        ...gateway,
+        targets: (gateway.targets ?? []).map((target) => resolveTarget(target, identity)),
+        debugErrors: profile.gatewayDebugErrors,
+        encryption: gateway.encryption ?? (profile.customerManagedKeys ? "create" : "aws-owned"),
+        protectKey: profile.protectData,
+        tags,
+    };
+}
+
+/** Grants the runtime invoke on the gateway and use of the providers its own code calls. */
+export function grantToolAccess(runtime: AgentRuntime, identity: AgentIdentity | undefined, gateway: AgentGateway | undefined, agentProviders: string[]): void {
+    gateway?.grantInvoke(runtime.role);
+    if (!identity) {
+        return;
+    }
+    const workloadIdentities: pulumi.Input<string>[] = [runtime.runtime.workloadIdentityDetails.apply((details) => details[0].workloadIdentityArn)];
+    if (identity.workloadIdentity) {
+        workloadIdentities.push(identity.workloadIdentity.arn);
+    }
+    for (const provider of agentProviders) {
+        identity.provider(provider).grantUse(runtime.role, workloadIdentities);
+    }
+}
+
+/** A target with its provider names replaced by the providers (names were checked by {@link checkToolAccess}). */
+function resolveTarget(target: GatewayTargetSpec<string, string>, identity: AgentIdentity | undefined): GatewayTargetSpec {
+    if (target.type === "lambda" || target.type === "smithy") {
+        return target;
+    }
+    if (target.type === "openApi") {
+        return { ...target, credentials: resolveCredentials(target.credentials, identity!) };
+    }
+    return { ...target, credentials: target.credentials && resolveCredentials(target.credentials, identity!) };
+}
+
+function resolveCredentials(credentials: TargetCredentials<string, string>, identity: AgentIdentity): TargetCredentials {
+    return "apiKey" in credentials ? { ...credentials, apiKey: identity.apiKeys[credentials.apiKey] } : { ...credentials, oauth2: identity.oauth2[credentials.oauth2] };
+}

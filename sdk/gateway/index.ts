@@ -1,0 +1,4 @@
+export { AgentGateway, AgentGatewayArgs } from "./agentGateway";
+export { CognitoMachineAuth, CognitoMachineAuthArgs } from "./cognitoAuthorizer";
+export { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
+export * as gatewayPerms from "./perms";

@@ -1,0 +1,73 @@
+import * as pulumi from "@pulumi/pulumi";
+import { TYPE_PREFIX } from "../common/naming";
+import { Problems } from "../validation";
+import { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs } from "./apiKeyCredentialProvider";
+import { CredentialProvider } from "./credentialProvider";
+import { OAuth2CredentialProvider, OAuth2CredentialProviderArgs } from "./oauth2CredentialProvider";
+import { TokenVaultKey } from "./tokenVaultKey";
+import { WorkloadIdentity, WorkloadIdentityArgs } from "./workloadIdentity";
+
+/** Arguments of {@link AgentIdentity}. */
+export interface AgentIdentityArgs {
+    /** API-key providers by name; each key must be a Pulumi secret. @default {} */
+    apiKeys?: Record<string, Omit<ApiKeyCredentialProviderArgs, "tags">>;
+    /** OAuth2 providers by name; each client secret must be a Pulumi secret. @default {} */
+    oauth2?: Record<string, Omit<OAuth2CredentialProviderArgs, "tags">>;
+    /** A workload identity with allowed OAuth2 return URLs (user-delegated flows). @default none */
+    workloadIdentity?: WorkloadIdentityArgs;
+    /**
+     * Encrypt the account's token vault with a customer-managed key created here.
+     * The vault is account- and region-wide: enable this in one stack only.
+     * @default false
+     */
+    tokenVaultKey?: boolean;
+    /** Tags for the providers and the key. */
+    tags?: Record<string, string>;
+}
+
+/**
+ * The AgentCore Identity resources of one agent: its credential providers (by
+ * name), an optional workload identity and, optionally, the token vault's key.
+ */
+export class AgentIdentity extends pulumi.ComponentResource {
+    /** API-key providers by name. */
+    readonly apiKeys: Record<string, ApiKeyCredentialProvider> = {};
+    /** OAuth2 providers by name. */
+    readonly oauth2: Record<string, OAuth2CredentialProvider> = {};
+    /** The workload identity, when asked for. */
+    readonly workloadIdentity?: WorkloadIdentity;
+    /** The token vault key, when asked for. */
+    readonly tokenVaultKey?: TokenVaultKey;
+
+    constructor(name: string, args: AgentIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}AgentIdentity`, name, {}, opts);
+        const problems = new Problems();
+        for (const key of Object.keys(args.oauth2 ?? {}).filter((k) => k in (args.apiKeys ?? {}))) {
+            problems.add(`oauth2.${key}`, key, "names a provider that apiKeys already defines: provider names must be unique");
+        }
+        problems.throwIfAny(`AgentIdentity ${name}`);
+
+        for (const [key, provider] of Object.entries(args.apiKeys ?? {})) {
+            this.apiKeys[key] = new ApiKeyCredentialProvider(`${name}-${key}`, { providerName: key, ...provider, tags: args.tags }, { parent: this });
+        }
+        for (const [key, provider] of Object.entries(args.oauth2 ?? {})) {
+            this.oauth2[key] = new OAuth2CredentialProvider(`${name}-${key}`, { providerName: key, ...provider, tags: args.tags }, { parent: this });
+        }
+        if (args.workloadIdentity) {
+            this.workloadIdentity = new WorkloadIdentity(`${name}-workload`, args.workloadIdentity, { parent: this });
+        }
+        if (args.tokenVaultKey) {
+            this.tokenVaultKey = new TokenVaultKey(`${name}-vault-key`, { tags: args.tags }, { parent: this });
+        }
+        this.registerOutputs({});
+    }
+
+    /** The provider of this name; throws naming the known ones when there is none. */
+    provider(providerName: string): CredentialProvider {
+        const found = this.apiKeys[providerName] ?? this.oauth2[providerName];
+        if (!found) {
+            throw new Error(`no credential provider named "${providerName}" (known: ${[...Object.keys(this.apiKeys), ...Object.keys(this.oauth2)].join(", ") || "none"})`);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AgentcoreApiKeyCredentialProvider } from "@pulumi/aws/bedrock/agentcoreApiKeyCredentialProvider";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { AwsContext, awsContext } from "../common/context";
+import { TYPE_PREFIX } from "../common/naming";
+import { Grantable, PolicyStatement } from "../iam/grants";
+import { Problems, checkShape } from "../validation";
+import { CredentialProvider, credentialPurpose, sidFragment } from "./credentialProvider";
+import * as perms from "./perms";
+import { checkVersion, requireSecret } from "./secretInput";
+import { vaultCredentialStatements } from "./vault";
+
+/** Arguments of {@link ApiKeyCredentialProvider}. */
+export interface ApiKeyCredentialProviderArgs {
+    /** Provider name (`[a-zA-Z0-9\-_]+`, 1-128 characters). @default the component name */
+    providerName?: string;
+    /**
+     * The API key. Must be a Pulumi secret (`config.requireSecret(...)`); a
+     * plaintext value is refused. It is sent through the write-only field
+     * `apiKeyWo`, so it is never stored in state.
+     */
+    apiKey: pulumi.Input<string>;
+    /**
+     * Version of the key: write-only values are not read back, so change this
+     * number (e.g. 1 → 2) whenever the key is rotated, or AgentCore keeps the old one.
+     * @default 1
+     */
+    apiKeyVersion?: number;
+    /** Tags for the provider. */
+    tags?: Record<string, string>;
+}
+
+/**
+ * An API-key credential provider of the token vault whose key comes from a
+ * Pulumi secret and is written only through the write-only field, so it never
+ * appears in state, preview or logs.
+ */
+export class ApiKeyCredentialProvider extends pulumi.ComponentResource implements CredentialProvider {
+    readonly kind = "API_KEY" as const;
+    /** The provider resource. */
+    readonly provider: AgentcoreApiKeyCredentialProvider;
+    /** The provider's name. */
+    readonly providerName: string;
+    readonly providerArn: pulumi.Output<string>;
+    readonly secretArn: pulumi.Output<string>;
+
+    private readonly ctx: AwsContext;
+
+    constructor(name: string, args: ApiKeyCredentialProviderArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}ApiKeyCredentialProvider`, name, {}, opts);
+        this.providerName = args.providerName ?? name;
+        const version = args.apiKeyVersion ?? 1;
+
+        const problems = new Problems();
+        checkShape(problems, "providerName", this.providerName, "CredentialProviderName");
+        const apiKey = requireSecret(problems, `ApiKeyCredentialProvider ${name}`, "apiKey", args.apiKey);
+        checkVersion(problems, "apiKeyVersion", version);
+        problems.throwIfAny(`ApiKeyCredentialProvider ${name}`);
+
+        this.ctx = awsContext(this);
+        this.provider = new AgentcoreApiKeyCredentialProvider(
+            `${name}-provider`,
+            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: version, tags: args.tags },
+            { parent: this },
+        );
+        this.providerArn = this.provider.credentialProviderArn;
+        this.secretArn = this.provider.apiKeySecretArns.apply((arns) => arns[0].secretArn);
+        this.registerOutputs({ providerArn: this.providerArn, secretArn: this.secretArn });
+    }
+
+    useStatements(workloadIdentityArns: pulumi.Input<string>[]): pulumi.Input<PolicyStatement>[] {
+        return vaultCredentialStatements(
+            this.ctx,
+            { sid: `UseApiKey${sidFragment(this.providerName)}`, actions: perms.API_KEY_READ, providerArn: this.providerArn, secretArn: this.secretArn },
+            workloadIdentityArns,
+        );
+    }
+
+    grantUse(grantee: Grantable, workloadIdentityArns: pulumi.Input<string>[]): RolePolicy {
+        return grantee.grant(credentialPurpose(this.providerName), this.useStatements(workloadIdentityArns));
+    }
+}

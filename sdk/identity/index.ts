@@ -1,0 +1,9 @@
+export { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs } from "./apiKeyCredentialProvider";
+export { OAuth2CredentialProvider, OAuth2CredentialProviderArgs, OAuth2Vendor, BuiltInOAuth2Vendor } from "./oauth2CredentialProvider";
+export { CredentialProvider } from "./credentialProvider";
+export { WorkloadIdentity, WorkloadIdentityArgs } from "./workloadIdentity";
+export { AgentIdentity, AgentIdentityArgs } from "./agentIdentity";
+export { TokenVaultKey, TokenVaultKeyArgs } from "./tokenVaultKey";
+export { requireSecret, MARK_SECRET_HINT } from "./secretInput";
+export { tokenVaultArn, workloadDirectoryArn } from "./vault";
+export * as identityPerms from "./perms";

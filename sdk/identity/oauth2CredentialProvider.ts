@@ -1,0 +1,160 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AgentcoreOauth2CredentialProvider } from "@pulumi/aws/bedrock/agentcoreOauth2CredentialProvider";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import type * as inputs from "@pulumi/aws/types/input";
+import { AwsContext, awsContext } from "../common/context";
+import { TYPE_PREFIX } from "../common/naming";
+import { Grantable, PolicyStatement } from "../iam/grants";
+import { Problems, checkShape, isKnown } from "../validation";
+import { CredentialProvider, credentialPurpose, sidFragment } from "./credentialProvider";
+import * as perms from "./perms";
+import { checkVersion, requireSecret } from "./secretInput";
+import { vaultCredentialStatements } from "./vault";
+
+type ProviderConfig = inputs.bedrock.AgentcoreOauth2CredentialProviderOauth2ProviderConfig;
+
+/** Vendors with their own configuration block in the provider schema. */
+const DEDICATED_VENDOR_BLOCKS = {
+    GoogleOauth2: "googleOauth2ProviderConfig",
+    GithubOauth2: "githubOauth2ProviderConfig",
+    SlackOauth2: "slackOauth2ProviderConfig",
+    SalesforceOauth2: "salesforceOauth2ProviderConfig",
+    MicrosoftOauth2: "microsoftOauth2ProviderConfig",
+    AtlassianOauth2: "atlassianOauth2ProviderConfig",
+    LinkedinOauth2: "linkedinOauth2ProviderConfig",
+} as const satisfies Record<string, keyof ProviderConfig>;
+
+/** A built-in vendor (shape CredentialProviderVendorType, except `CustomOauth2`). */
+export type BuiltInOAuth2Vendor =
+    | keyof typeof DEDICATED_VENDOR_BLOCKS
+    | "XOauth2" | "OktaOauth2" | "OneLoginOauth2" | "PingOneOauth2" | "FacebookOauth2" | "YandexOauth2" | "RedditOauth2" | "ZoomOauth2"
+    | "TwitchOauth2" | "SpotifyOauth2" | "DropboxOauth2" | "NotionOauth2" | "HubspotOauth2" | "CyberArkOauth2" | "FusionAuthOauth2"
+    | "Auth0Oauth2" | "CognitoOauth2";
+
+/** Who issues the tokens: a custom OAuth2 server found by discovery, or a vendor AgentCore knows. */
+export type OAuth2Vendor =
+    | {
+          /** Any OAuth2 / OpenID Connect authorization server. */
+          type: "CustomOauth2";
+          /** Its discovery URL, ending in `/.well-known/openid-configuration` or `/.well-known/oauth-authorization-server`. */
+          discoveryUrl: pulumi.Input<string>;
+      }
+    | {
+          /** A vendor AgentCore configures itself (Google, GitHub, Slack, ...). */
+          type: BuiltInOAuth2Vendor;
+      };
+
+/** Arguments of {@link OAuth2CredentialProvider}. */
+export interface OAuth2CredentialProviderArgs {
+    /** Provider name (`[a-zA-Z0-9\-_]+`, 1-128 characters). @default the component name */
+    providerName?: string;
+    /** The authorization server. */
+    vendor: OAuth2Vendor;
+    /** OAuth2 client id (1-256 characters). Sent write-only together with the secret. */
+    clientId: pulumi.Input<string>;
+    /**
+     * OAuth2 client secret. Must be a Pulumi secret (`config.requireSecret(...)`);
+     * a plaintext value is refused. Sent through the write-only `clientSecretWo`.
+     */
+    clientSecret: pulumi.Input<string>;
+    /**
+     * Version of the client credentials: change it (e.g. 1 → 2) whenever the id or
+     * secret changes, or AgentCore keeps the old ones.
+     * @default 1
+     */
+    credentialsVersion?: number;
+    /** Tags for the provider. */
+    tags?: Record<string, string>;
+}
+
+/**
+ * An OAuth2 credential provider of the token vault (custom server or built-in
+ * vendor) whose client secret comes from a Pulumi secret and is written only
+ * through the write-only fields, so it never appears in state, preview or logs.
+ */
+export class OAuth2CredentialProvider extends pulumi.ComponentResource implements CredentialProvider {
+    readonly kind = "OAUTH2" as const;
+    /** The provider resource. */
+    readonly provider: AgentcoreOauth2CredentialProvider;
+    /** The provider's name. */
+    readonly providerName: string;
+    readonly providerArn: pulumi.Output<string>;
+    readonly secretArn: pulumi.Output<string>;
+    /** The callback URL to register with the authorization server (authorization-code flows). */
+    readonly callbackUrl: pulumi.Output<string>;
+
+    private readonly ctx: AwsContext;
+
+    constructor(name: string, args: OAuth2CredentialProviderArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TYPE_PREFIX}OAuth2CredentialProvider`, name, {}, opts);
+        this.providerName = args.providerName ?? name;
+        const version = args.credentialsVersion ?? 1;
+
+        const problems = new Problems();
+        checkShape(problems, "providerName", this.providerName, "CredentialProviderName");
+        checkShape(problems, "vendor.type", args.vendor.type, "CredentialProviderVendorType");
+        checkVendor(problems, args.vendor);
+        if (isKnown(args.clientId)) {
+            checkShape(problems, "clientId", args.clientId ?? "", "ClientIdType");
+        }
+        const clientSecret = requireSecret(problems, `OAuth2CredentialProvider ${name}`, "clientSecret", args.clientSecret);
+        checkVersion(problems, "credentialsVersion", version);
+        problems.throwIfAny(`OAuth2CredentialProvider ${name}`);
+
+        this.ctx = awsContext(this);
+        this.provider = new AgentcoreOauth2CredentialProvider(
+            `${name}-provider`,
+            {
+                name: this.providerName,
+                credentialProviderVendor: args.vendor.type,
+                oauth2ProviderConfig: providerConfig(args.vendor, { clientIdWo: args.clientId, clientSecretWo: clientSecret, clientCredentialsWoVersion: version }),
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        this.providerArn = this.provider.credentialProviderArn;
+        this.secretArn = this.provider.clientSecretArns.apply((arns) => arns[0].secretArn);
+        this.callbackUrl = this.provider.callbackUrl;
+        this.registerOutputs({ providerArn: this.providerArn, secretArn: this.secretArn, callbackUrl: this.callbackUrl });
+    }
+
+    useStatements(workloadIdentityArns: pulumi.Input<string>[]): pulumi.Input<PolicyStatement>[] {
+        return vaultCredentialStatements(
+            this.ctx,
+            { sid: `UseOAuth2${sidFragment(this.providerName)}`, actions: perms.OAUTH2_TOKEN_READ, providerArn: this.providerArn, secretArn: this.secretArn },
+            workloadIdentityArns,
+        );
+    }
+
+    grantUse(grantee: Grantable, workloadIdentityArns: pulumi.Input<string>[]): RolePolicy {
+        return grantee.grant(credentialPurpose(this.providerName), this.useStatements(workloadIdentityArns));
+    }
+}
+
+interface WriteOnlyCredentials {
+    clientIdWo: pulumi.Input<string>;
+    clientSecretWo: pulumi.Input<string>;
+    clientCredentialsWoVersion: number;
+}
+
+/** The provider's configuration block for the vendor: exactly one block, holding the write-only credentials. */
+function providerConfig(vendor: OAuth2Vendor, credentials: WriteOnlyCredentials): ProviderConfig {
+    if (vendor.type === "CustomOauth2") {
+        return { customOauth2ProviderConfig: { ...credentials, oauthDiscovery: { discoveryUrl: vendor.discoveryUrl } } };
+    }
+    const block = (DEDICATED_VENDOR_BLOCKS as Record<string, keyof ProviderConfig>)[vendor.type] ?? "includedOauth2ProviderConfig";
+    return { [block]: credentials };
+}
+
+function checkVendor(problems: Problems, vendor: OAuth2Vendor): void {
+    const discoveryUrl = (vendor as { discoveryUrl?: pulumi.Input<string> }).discoveryUrl;
+    if (vendor.type === "CustomOauth2") {
+        if (discoveryUrl === undefined || discoveryUrl === "") {
+            problems.add("vendor.discoveryUrl", discoveryUrl, "is required for CustomOauth2 (the server's /.well-known/openid-configuration or /.well-known/oauth-authorization-server URL)");
+        } else if (isKnown(discoveryUrl)) {
+            checkShape(problems, "vendor.discoveryUrl", discoveryUrl, "DiscoveryUrlType");
+        }
+    } else if (discoveryUrl !== undefined) {
+        problems.add("vendor.discoveryUrl", discoveryUrl, `applies only to CustomOauth2: AgentCore knows the endpoints of ${vendor.type}`);
+    }
+}

@@ -1,0 +1,235 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { AgentGateway, AgentGatewayArgs, AgentRuntime, ApiKeyCredentialProvider, InputValidationError, OAuth2CredentialProvider } from "../../sdk";
+import { parseJsonInput, record, valueOf } from "../harness";
+import { stableHex } from "../../plan/mocks";
+import { plaintextOccurrences } from "../secretScan";
+
+const GATEWAY = "aws:bedrock/agentcoreGateway:AgentcoreGateway";
+const TARGET = "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget";
+const FN = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup";
+const ACCOUNT = "arn:aws:bedrock-agentcore:us-east-1:123456789012";
+const API_KEY = "search-key-0123456789-very-secret";
+const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agent@sha256:${"d".repeat(64)}`, repositoryArn: "arn:aws:ecr:us-east-1:123456789012:repository/agent" };
+const TOOL = { name: "lookup_order", description: "Find an order", inputSchema: { type: "object", properties: [{ name: "orderId", type: "string", required: true }] } };
+
+function problemsOf(args: AgentGatewayArgs): string[] {
+    try {
+        new AgentGateway("tools", args);
+    } catch (e) {
+        if (e instanceof InputValidationError) {
+            return e.problems;
+        }
+        throw e;
+    }
+    return [];
+}
+
+describe("AgentGateway", () => {
+    it("defaults: MCP, AWS_IAM, AWS-owned key, no debug detail, trust limited to this account and gateway name", async () => {
+        const reg = await record(() => new AgentGateway("tools"));
+        const inputs = reg.one(GATEWAY).inputs;
+        assert.deepEqual(inputs, { name: "tools", roleArn: reg.one("aws:iam/role:Role").outputs.arn, protocolType: "MCP", authorizerType: "AWS_IAM" });
+        assert.deepEqual(parseJsonInput(reg.one("aws:iam/role:Role").inputs.assumeRolePolicy).Statement[0].Condition, {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": `${ACCOUNT}:gateway/tools-*` },
+        });
+        assert.equal(reg.ofType("aws:iam/rolePolicy:RolePolicy").length, 0);
+    });
+
+    it("semantic search, debug errors and a created customer key (protected when asked)", async () => {
+        const reg = await record(() => new AgentGateway("tools", { semanticSearch: true, debugErrors: true, encryption: "create", protectKey: true }));
+        const inputs = reg.one(GATEWAY).inputs;
+        assert.deepEqual(inputs.protocolConfiguration, { mcp: { searchType: "SEMANTIC" } });
+        assert.equal(inputs.exceptionLevel, "DEBUG");
+        const key = reg.one("aws:kms/key:Key");
+        assert.equal(inputs.kmsKeyArn, key.outputs.arn);
+        assert.equal(key.options.protect, true);
+    });
+
+    it("external JWT issuer with audiences", async () => {
+        const discoveryUrl = "https://idp.example.com/.well-known/openid-configuration";
+        const reg = await record(() => new AgentGateway("tools", { inboundAuth: { type: "CUSTOM_JWT", discoveryUrl, allowedAudiences: ["tools-api"] } }));
+        const inputs = reg.one(GATEWAY).inputs;
+        assert.equal(inputs.authorizerType, "CUSTOM_JWT");
+        assert.deepEqual(inputs.authorizerConfiguration, { customJwtAuthorizer: { discoveryUrl, allowedAudiences: ["tools-api"] } });
+        assert.equal(reg.ofType("aws:cognito/userPool:UserPool").length, 0);
+    });
+
+    it("Cognito: pool, resource server and client-credentials client; the authorizer accepts exactly that client; its secret stays secret", async () => {
+        let gateway: AgentGateway | undefined;
+        const reg = await record(() => (gateway = new AgentGateway("tools", { inboundAuth: { type: "CUSTOM_JWT", cognito: {} } })));
+        const pool = reg.one("aws:cognito/userPool:UserPool");
+        const client = reg.one("aws:cognito/userPoolClient:UserPoolClient");
+        assert.deepEqual(reg.one(GATEWAY).inputs.authorizerConfiguration, {
+            customJwtAuthorizer: { discoveryUrl: `https://${pool.outputs.endpoint}/.well-known/openid-configuration`, allowedClients: [stableHex(26, client.name)] },
+        });
+        assert.deepEqual(client.inputs.allowedOauthFlows, ["client_credentials"]);
+        assert.deepEqual(client.inputs.allowedOauthScopes, ["tools/invoke"]);
+        assert.equal(client.inputs.generateSecret, true);
+        assert.equal(reg.one("aws:cognito/resourceServer:ResourceServer").inputs.identifier, "tools");
+        assert.equal(reg.one("aws:cognito/userPoolDomain:UserPoolDomain").inputs.domain, "tools-123456789012");
+        assert.equal(await pulumi.isSecret(gateway!.cognito!.clientSecret), true);
+        assert.equal(await valueOf(gateway!.cognito!.clientSecret), client.outputs.clientSecret);
+    });
+
+    it("NONE only with an explicit acknowledgement", async () => {
+        const reg = await record(() => new AgentGateway("tools", { inboundAuth: { type: "NONE", acknowledgeUnauthenticated: true } }));
+        assert.equal(reg.one(GATEWAY).inputs.authorizerType, "NONE");
+    });
+
+    it("targets: Lambda with inline tools, OpenAPI with API key, Smithy from S3, MCP server", async () => {
+        const reg = await record(() => {
+            const search = new ApiKeyCredentialProvider("search", { apiKey: pulumi.secret(API_KEY) });
+            new AgentGateway("tools", {
+                targets: [
+                    { type: "lambda", name: "orders", functionArn: FN, tools: [TOOL] },
+                    { type: "openApi", name: "search", schema: { inline: '{"openapi":"3.0.0"}' }, credentials: { apiKey: search, parameterName: "X-Api-Key" } },
+                    { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" } },
+                    { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp" },
+                ],
+            });
+        });
+        const gatewayId = reg.one(GATEWAY).outputs.gatewayId;
+        const policy = reg.one("aws:iam/rolePolicy:RolePolicy", "tools-targets");
+        assert.deepEqual(
+            Object.fromEntries(reg.ofType(TARGET).map((t) => [t.name, t.inputs])),
+            Object.fromEntries([
+                ["tools-orders", { gatewayIdentifier: gatewayId, name: "orders", targetConfiguration: { mcp: { lambda: { lambdaArn: FN, toolSchema: { inlinePayloads: [TOOL] } } } }, credentialProviderConfiguration: { gatewayIamRole: {} } }],
+                [
+                    "tools-search",
+                    {
+                        gatewayIdentifier: gatewayId,
+                        name: "search",
+                        targetConfiguration: { mcp: { openApiSchema: { inlinePayload: { payload: '{"openapi":"3.0.0"}' } } } },
+                        credentialProviderConfiguration: { apiKey: { providerArn: `${ACCOUNT}:token-vault/default/apikeycredentialprovider/search`, credentialLocation: "HEADER", credentialParameterName: "X-Api-Key" } },
+                    },
+                ],
+                ["tools-dynamo", { gatewayIdentifier: gatewayId, name: "dynamo", targetConfiguration: { mcp: { smithyModel: { s3: { uri: "s3://schemas/dynamodb.json" } } } }, credentialProviderConfiguration: { gatewayIamRole: {} } }],
+                ["tools-docs", { gatewayIdentifier: gatewayId, name: "docs", targetConfiguration: { mcp: { mcpServer: { endpoint: "https://mcp.example.com/mcp" } } } }],
+            ]),
+        );
+        for (const target of reg.ofType(TARGET)) {
+            assert.ok(target.options.dependsOn.includes(policy.urn), `${target.name} must wait for the role's target permissions`);
+        }
+        assert.deepEqual(plaintextOccurrences(reg, API_KEY), []);
+    });
+
+    it("the gateway role invokes exactly its functions and reads exactly its providers as its own workload identity", async () => {
+        const reg = await record(() => {
+            const search = new ApiKeyCredentialProvider("search", { apiKey: pulumi.secret(API_KEY) });
+            new AgentGateway("tools", {
+                targets: [
+                    { type: "lambda", name: "orders", functionArn: FN, tools: [TOOL] },
+                    { type: "openApi", name: "search", schema: { inline: "{}" }, credentials: { apiKey: search } },
+                ],
+            });
+        });
+        const wid = reg.one(GATEWAY).outputs.workloadIdentityDetails[0].workloadIdentityArn;
+        const provider = reg.one("aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider");
+        assert.deepEqual(parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement, [
+            { Sid: "InvokeTargetFunctions", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [FN] },
+            { Sid: "GetOwnWorkloadAccessToken", Effect: "Allow", Action: ["bedrock-agentcore:GetWorkloadAccessToken"], Resource: [`${ACCOUNT}:workload-identity-directory/default`, wid] },
+            {
+                Sid: "UseApiKeySearch",
+                Effect: "Allow",
+                Action: ["bedrock-agentcore:GetResourceApiKey"],
+                Resource: [provider.outputs.credentialProviderArn, `${ACCOUNT}:token-vault/default`, `${ACCOUNT}:workload-identity-directory/default`, wid],
+            },
+            { Sid: "UseApiKeySearchSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [provider.outputs.apiKeySecretArns[0].secretArn] },
+        ]);
+    });
+
+    it("after granting gateway invoke and one provider, the runtime role holds exactly those actions on exactly those ARNs", async () => {
+        let widArn = "";
+        const reg = await record(() => {
+            const runtime = new AgentRuntime("agent", { image: IMAGE });
+            const search = new ApiKeyCredentialProvider("search", { apiKey: pulumi.secret(API_KEY) });
+            const gateway = new AgentGateway("tools");
+            gateway.grantInvoke(runtime.role);
+            widArn = `${ACCOUNT}:workload-identity-directory/default/workload-identity/agent-1`;
+            search.grantUse(runtime.role, [widArn]);
+        });
+        const provider = reg.one("aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider");
+        const grants = reg.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.name !== "agent-runtime-baseline");
+        const granted = grants.flatMap((p) => parseJsonInput(p.inputs.policy).Statement.map((s: any) => [s.Action, s.Resource]));
+        granted.sort((a: string[][], b: string[][]) => a[0][0].localeCompare(b[0][0]));
+        assert.deepEqual(granted, [
+            [["bedrock-agentcore:GetResourceApiKey"], [provider.outputs.credentialProviderArn, `${ACCOUNT}:token-vault/default`, `${ACCOUNT}:workload-identity-directory/default`, widArn]],
+            [["bedrock-agentcore:InvokeGateway"], [reg.one(GATEWAY).outputs.gatewayArn]],
+            [["secretsmanager:GetSecretValue"], [provider.outputs.apiKeySecretArns[0].secretArn]],
+        ]);
+    });
+});
+
+describe("AgentGateway validation", () => {
+    const cases: [string, AgentGatewayArgs, string[]][] = [
+        [
+            "bad gateway and target names, duplicate target",
+            { gatewayName: "tools_gw", targets: [{ type: "mcpServer", name: "docs--x", endpoint: "https://a.example.com" }, { type: "mcpServer", name: "docs--x", endpoint: "http://b.example.com" }] },
+            [
+                'gatewayName "tools_gw" must match ([0-9a-zA-Z][-]?){1,48} (letters and digits, single hyphens between them) (bedrock-agentcore-control API model, shape GatewayName)',
+                'targets[0].name "docs--x" must match ([0-9a-zA-Z][-]?){1,100} (letters and digits, single hyphens between them) (bedrock-agentcore-control API model, shape TargetName)',
+                'targets[1].name "docs--x" must match ([0-9a-zA-Z][-]?){1,100} (letters and digits, single hyphens between them) (bedrock-agentcore-control API model, shape TargetName)',
+                'targets[1].name "docs--x" must be unique among the gateway\'s targets',
+                'targets[1].endpoint "http://b.example.com" must match https://.* (bedrock-agentcore-control API model, shape McpServerTargetConfigurationEndpointString)',
+            ],
+        ],
+        [
+            "JWT without discovery URL or audience/client",
+            { inboundAuth: { type: "CUSTOM_JWT" } },
+            [
+                "inboundAuth.discoveryUrl (not set) is required for a CUSTOM_JWT authorizer (the issuer's /.well-known/openid-configuration URL)",
+                'inboundAuth "CUSTOM_JWT" needs at least one of allowedAudiences or allowedClients, otherwise any token of the issuer is accepted (Cognito access tokens carry client_id: use allowedClients)',
+            ],
+        ],
+        [
+            "NONE without acknowledgement",
+            { inboundAuth: { type: "NONE" } as any },
+            ["inboundAuth.acknowledgeUnauthenticated (not set) must be true to create a gateway anyone can call without credentials (use AWS_IAM or CUSTOM_JWT otherwise)"],
+        ],
+        [
+            "bad Lambda ARN, S3 URI and OAuth scopes",
+            {
+                targets: [
+                    { type: "lambda", name: "orders", functionArn: "arn:aws:lambda:us-east-1:123:function:x", tools: [] },
+                    { type: "smithy", name: "dynamo", schema: { s3Uri: "https://bucket/key" } },
+                ],
+            },
+            [
+                'targets[0].functionArn "arn:aws:lambda:us-east-1:123:function:x" must match arn:(aws[a-zA-Z-]*)?:lambda:([a-z]{2}(-gov)?-[a-z]+-\\d{1}):(\\d{12}):function:([a-zA-Z0-9-_.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))? (bedrock-agentcore-control API model, shape LambdaFunctionArn)',
+                "targets[0].tools [] must list at least one tool the function implements",
+                'targets[1].schema.s3Uri "https://bucket/key" must match s3://.{1,2043} (bedrock-agentcore-control API model, shape S3BucketUri)',
+            ],
+        ],
+    ];
+    for (const [title, args, expected] of cases) {
+        it(title, async () => {
+            const reg = await record(() => assert.deepEqual(problemsOf(args), expected));
+            assert.deepEqual(reg.ofType(GATEWAY), []);
+        });
+    }
+});
+
+describe("AgentGateway OAuth target validation", () => {
+    it("checks scopes, grant type and return URL against their shapes, all at once", async () => {
+        await record(() => {
+            const crm = new OAuth2CredentialProvider("crm", { vendor: { type: "SalesforceOauth2" }, clientId: "crm", clientSecret: pulumi.secret("s3cr3t-value") });
+            assert.deepEqual(
+                problemsOf({
+                    targets: [
+                        { type: "openApi", name: "crm", schema: { inline: "{}" }, credentials: { oauth2: crm, scopes: ["", "x".repeat(65)], grantType: "AUTHORIZATION_CODE" } },
+                        { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com", credentials: { oauth2: crm, scopes: ["read"], grantType: "IMPLICIT" as any, defaultReturnUrl: "no url" } },
+                    ],
+                }),
+                [
+                    'targets[0].credentials.scopes[0] "" must have at least 1 characters (bedrock-agentcore-control API model, shape OAuthScope)',
+                    `targets[0].credentials.scopes[1] "${"x".repeat(65)}" must have at most 64 characters (bedrock-agentcore-control API model, shape OAuthScope)`,
+                    "targets[0].credentials.defaultReturnUrl (not set) is required with grantType AUTHORIZATION_CODE (where the user's browser returns after consent)",
+                    'targets[1].credentials.grantType "IMPLICIT" must be one of CLIENT_CREDENTIALS, AUTHORIZATION_CODE, TOKEN_EXCHANGE (bedrock-agentcore-control API model, shape OAuthGrantType)',
+                    'targets[1].credentials.defaultReturnUrl "no url" must match \\w+:(\\/?\\/?)[^\\s]+ (bedrock-agentcore-control API model, shape OAuthDefaultReturnUrl)',
+                ],
+            );
+        });
+    });
+});
