@@ -186,6 +186,22 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const id = `vpce-${stableHex(17, name)}`;
         return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:vpc-endpoint/${id}` };
     },
+    // Network (AgentNetwork): awsx's VPC is a remote component; under mocks its children do not exist and
+    // these outputs are all a program sees: one subnet per zone and subnet type asked for.
+    "awsx:ec2:Vpc": (name, inputs) => {
+        const zones: string[] = inputs.availabilityZoneNames ?? [];
+        const types: string[] = (inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }]).map((spec: { type: string }) => spec.type);
+        const subnets = (type: string) => (types.includes(type) ? zones.map((zone) => `subnet-${stableHex(17, name, type, zone)}`) : []);
+        return { vpcId: `vpc-${stableHex(17, name)}`, publicSubnetIds: subnets("Public"), privateSubnetIds: subnets("Private"), isolatedSubnetIds: subnets("Isolated") };
+    },
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (name, _inputs, t) => {
+        const id = `sgr-${stableHex(17, name)}`;
+        return { id, securityGroupRuleId: id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:security-group-rule/${id}` };
+    },
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (name, _inputs, t) => {
+        const id = `sgr-${stableHex(17, name)}`;
+        return { id, securityGroupRuleId: id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:security-group-rule/${id}` };
+    },
 };
 
 function uuidFrom(seed: string): string {
@@ -205,6 +221,24 @@ function genericOutputs(type: string, name: string, t: MockTarget): Record<strin
 
 type CallFactory = (inputs: Record<string, any>, target: MockTarget) => Record<string, any>;
 
+/** Short zone-id prefix of a region as AWS writes it: us-east-1 → use1, ap-southeast-2 → apse2. */
+function zonePrefix(region: string): string {
+    const [area, direction, number] = region.split("-");
+    const initials: Record<string, string> = { northeast: "ne", southeast: "se", northwest: "nw", southwest: "sw", central: "c", north: "n", south: "s", east: "e", west: "w" };
+    return `${area}${initials[direction] ?? direction}${number}`;
+}
+
+/**
+ * The zones of the mock account, in name order. Names map to zone IDs per account;
+ * in us-east-1 this account's `us-east-1a` is `use1-az6`, which AgentCore does not support.
+ */
+function mockZones(region: string): { name: string; zoneId: string }[] {
+    if (region === "us-east-1") {
+        return ["use1-az6", "use1-az1", "use1-az2", "use1-az4", "use1-az3", "use1-az5"].map((zoneId, i) => ({ name: `us-east-1${"abcdef"[i]}`, zoneId }));
+    }
+    return [1, 2, 3].map((n, i) => ({ name: `${region}${"abc"[i]}`, zoneId: `${zonePrefix(region)}-az${n}` }));
+}
+
 const CALLS: Record<string, CallFactory> = {
     "aws:index/getCallerIdentity:getCallerIdentity": (_i, t) => ({
         accountId: t.accountId,
@@ -222,6 +256,45 @@ const CALLS: Record<string, CallFactory> = {
         expiresAt: "2099-01-01T00:00:00Z",
         id: t.region,
     }),
+    // Network lookups (AgentNetwork).
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, t) => {
+        const zones = mockZones(t.region);
+        return { id: t.region, region: t.region, names: zones.map((z) => z.name), zoneIds: zones.map((z) => z.zoneId), groupNames: zones.map(() => t.region) };
+    },
+    // A subnet's zone is picked by the last hex digit of its id (us-east-1: …0 → use1-az6, …1 → use1-az1,
+    // …2 → use1-az2, …3 → use1-az4, …4 → use1-az3) and its VPC is named by the rest of its digits
+    // (subnet-0123456789abcdef1 is in vpc-0123456789abcdef), so tests can choose both.
+    "aws:ec2/getSubnet:getSubnet": (inputs, t) => {
+        const id: string = inputs.id;
+        const digits = id.replace(/^subnet-/, "");
+        const zones = mockZones(t.region);
+        const zone = zones[parseInt(digits.slice(-1), 16) % zones.length];
+        return {
+            id,
+            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:subnet/${id}`,
+            vpcId: `vpc-${digits.slice(0, -1)}`,
+            availabilityZone: zone.name,
+            availabilityZoneId: zone.zoneId,
+            cidrBlock: `10.0.${parseInt(digits.slice(-2), 16)}.0/24`,
+            ownerId: t.accountId,
+            state: "available",
+            mapPublicIpOnLaunch: false,
+        };
+    },
+    "aws:ec2/getPrefixList:getPrefixList": (inputs) => {
+        const id = `pl-${stableHex(8, inputs.name ?? "")}`;
+        return { id, prefixListId: id, name: inputs.name, cidrBlocks: ["3.5.0.0/19", "16.182.0.0/16", "52.216.0.0/15"] };
+    },
+    "aws:ec2/getRouteTable:getRouteTable": (inputs, t) => {
+        const routeTableId = `rtb-${stableHex(17, inputs.subnetId ?? inputs.vpcId ?? "main")}`;
+        return {
+            id: routeTableId,
+            routeTableId,
+            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:route-table/${routeTableId}`,
+            ownerId: t.accountId,
+            associations: inputs.subnetId ? [{ subnetId: inputs.subnetId, routeTableId, main: false }] : [],
+        };
+    },
 };
 
 /**
@@ -236,7 +309,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         const factory = OUTPUTS[args.type];
-        const produced = args.custom === false ? {} : factory ? factory(args.name, args.inputs, this.target) : genericOutputs(args.type, args.name, this.target);
+        // Components answer only when they have an entry: remote components (awsx) return their outputs through it.
+        const produced = factory ? factory(args.name, args.inputs, this.target) : args.custom === false ? {} : genericOutputs(args.type, args.name, this.target);
         const { id, ...rest } = produced;
         const state = { ...args.inputs, ...rest };
         const meta = this.pending.get(`${args.type}::${args.name}`);
