@@ -7,5 +7,6 @@ export * from "./image";
 export * from "./runtime";
 export * from "./iam";
 export * from "./kms";
+export * from "./network";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";
