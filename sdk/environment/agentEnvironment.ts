@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TYPE_PREFIX, agentCoreName, baseTags } from "../common/naming";
 import { AgentImage, AgentImageArgs } from "../image/agentImage";
+import { AgentNetwork } from "../network/agentNetwork";
+import { NetworkFeatures } from "../network/features";
+import { NetworkSettings } from "../network/types";
 import { AgentRuntime } from "../runtime/agentRuntime";
-import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
+import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtocol } from "../runtime/types";
 import { Problems, checkShape } from "../validation";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 
@@ -29,8 +32,13 @@ export interface AgentEnvironmentArgs {
     protocol?: ServerProtocol;
     /** Inbound authorization. @default { type: "AWS_IAM" } */
     authorizer?: InboundAuthorizer;
-    /** Network. @default the profile's mode (dev: PUBLIC) */
-    network?: RuntimeNetwork;
+    /**
+     * Where sessions run: `{ mode: "PUBLIC" }`, an existing VPC (`EXISTING_VPC`)
+     * or a new one (`NEW_VPC`); VPC modes get an `AgentNetwork` with the endpoints
+     * the features of this environment need.
+     * @default the profile's: dev PUBLIC, staging and prod `{ mode: "NEW_VPC" }`
+     */
+    network?: NetworkSettings;
     /** Container environment variables (no secrets). */
     environmentVariables?: Record<string, pulumi.Input<string>>;
     /** Session lifecycle. */
@@ -54,6 +62,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly profile: EnvironmentProfile;
     /** The image component. */
     readonly image: AgentImage;
+    /** The private network (VPC modes only; PUBLIC creates none). */
+    readonly network?: AgentNetwork;
     /** The runtime component (role, runtime, endpoints). */
     readonly runtime: AgentRuntime;
     /** Name of the endpoint callers of this environment use. */
@@ -87,6 +97,9 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        const network = args.network ?? (this.profile.networkMode === "VPC" ? { mode: "NEW_VPC" } : { mode: "PUBLIC" });
+        this.network =
+            network.mode === "PUBLIC" ? undefined : new AgentNetwork(`${name}-network`, { ...network, features: featuresOf(args, this.profile), tags }, { parent: this });
         this.runtime = new AgentRuntime(
             name,
             {
@@ -95,7 +108,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 models: args.models,
                 protocol: args.protocol,
                 authorizer: args.authorizer,
-                network: args.network ?? { mode: "PUBLIC" },
+                network: this.network?.runtimeNetwork ?? { mode: "PUBLIC" },
                 environmentVariables: args.environmentVariables,
                 lifecycle: args.lifecycle,
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
@@ -128,6 +141,19 @@ function resolveEndpoints(args: AgentEnvironmentArgs): RuntimeEndpointSpec[] {
     return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion }] : [];
 }
 
+/**
+ * What this environment uses, for the VPC endpoints its network needs: the one
+ * place features are derived from the args. Each feature section of
+ * `AgentEnvironmentArgs` (memory, identity, gateway, codeInterpreter, browser,
+ * observability, secrets) must add its line here when it is added.
+ */
+export function featuresOf(args: AgentEnvironmentArgs, profile: EnvironmentProfile): Partial<NetworkFeatures> {
+    return {
+        models: (args.models ?? []).length > 0,
+        customerManagedKeys: profile.customerManagedKeys,
+    };
+}
+
 /** Checks what only the environment component knows; the runtime and image check their own fields. */
 function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void {
     const problems = new Problems();
@@ -144,9 +170,6 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
     }
     if (args.runtimeVersion !== undefined) {
         checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
-    }
-    if (args.environment !== "dev" && args.network === undefined) {
-        problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);
     }
     problems.throwIfAny(`AgentEnvironment ${name}`);
 }

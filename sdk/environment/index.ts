@@ -1,2 +1,2 @@
-export { AgentEnvironment, AgentEnvironmentArgs } from "./agentEnvironment";
+export { AgentEnvironment, AgentEnvironmentArgs, featuresOf } from "./agentEnvironment";
 export { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";

@@ -6,7 +6,12 @@ import { Registrations, record, valueOf } from "../harness";
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const ENDPOINT = "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint";
 const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
-const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], securityGroupIds: ["sg-0123456789abcdef0"] };
+const VPC = {
+    mode: "EXISTING_VPC" as const,
+    vpcId: "vpc-0123456789abcdef",
+    subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
+    securityGroupIds: ["sg-0123456789abcdef0"],
+};
 
 function args(overrides: Partial<AgentEnvironmentArgs>): AgentEnvironmentArgs {
     return { environment: "dev", image: { build: { context: SAMPLE } }, models: ["amazon.nova-lite-v1:0"], ...overrides };
