@@ -22,6 +22,8 @@ export interface RecordedResource {
     secretInputs: string[];
     /** Resource options that matter for review. */
     options: { protect: boolean; retainOnDelete: boolean; dependsOn: string[]; deleteBeforeReplace: boolean };
+    /** The `customTimeouts.delete` option ("" when not set). */
+    deleteTimeout: string;
 }
 
 /** The account, region and partition the mocks pretend to deploy to. */
@@ -325,6 +327,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             outputs: state,
             secretInputs: meta?.secretInputs ?? [],
             options: meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
+            deleteTimeout: meta?.deleteTimeout ?? "",
         });
         return { id: args.custom === false ? undefined : (id ?? `${args.name}-id`), state };
     }
@@ -350,6 +353,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 dependsOn: req.getDependenciesList?.() ?? [],
                 deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
             },
+            deleteTimeout: req.getCustomtimeouts?.()?.getDelete() ?? "",
         });
     }
 }

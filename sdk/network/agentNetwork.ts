@@ -27,24 +27,23 @@ export type AgentNetworkArgs = VpcNetworkSettings & {
 };
 
 /**
- * How long deleting a security group or subnet may wait for the runtime's
- * network interfaces to go: AgentCore releases them up to ~8 hours after the
- * runtime is deleted (AgentCore guide, "Configure ... for VPC"). The provider
- * retries the delete while EC2 reports the dependency, so `destroy` waits
- * instead of failing. See README.md, "Teardown".
+ * How long deleting an agent security group or a subnet may wait for the
+ * runtime's network interfaces to go: AgentCore releases them up to ~8 hours
+ * after the runtime is deleted (AgentCore guide, "Configure ... for VPC"). The
+ * provider retries the delete while EC2 reports the dependency, so `destroy`
+ * waits instead of failing. See README.md, "Teardown".
  */
 export const ENI_RELEASE_TIMEOUT = "9h";
 /** HTTPS: the only port the runtime's group may send to and the endpoints' group admits. */
 export const HTTPS = 443;
-const EC2_DELETE_WAITS = ["aws:ec2/subnet:Subnet", "aws:ec2/securityGroup:SecurityGroup"];
 
 /**
- * A `transforms` entry that gives subnets and security groups (also those awsx
- * creates inside its VPC component) the long delete timeout of
- * {@link ENI_RELEASE_TIMEOUT}.
+ * A `transforms` entry giving the subnets awsx creates inside its VPC component
+ * the delete timeout {@link ENI_RELEASE_TIMEOUT} (transforms reach into
+ * packaged components; awsx has no option for it).
  */
 export const waitForReleasedInterfaces: pulumi.ResourceTransform = ({ type, props, opts }) =>
-    EC2_DELETE_WAITS.includes(type) ? { props, opts: { ...opts, customTimeouts: { ...opts.customTimeouts, delete: ENI_RELEASE_TIMEOUT } } } : undefined;
+    type === "aws:ec2/subnet:Subnet" ? { props, opts: { ...opts, customTimeouts: { ...opts.customTimeouts, delete: ENI_RELEASE_TIMEOUT } } } : undefined;
 
 /** Where the runtime's interfaces go and which route tables the S3 gateway endpoint joins. */
 interface Placement {
@@ -76,8 +75,8 @@ export class AgentNetwork extends pulumi.ComponentResource {
     readonly toolsSecurityGroup?: SecurityGroup;
     /** The endpoints' security group, when an interface endpoint is created. */
     readonly endpointsSecurityGroup?: SecurityGroup;
-    /** The runtime's network configuration, for `AgentRuntime`'s `network`. */
-    readonly runtimeNetwork: RuntimeNetwork;
+    /** The runtime's network configuration, for `AgentRuntime`'s `network` (a VPC-mode `RuntimeNetwork`). */
+    readonly runtimeNetwork: Extract<RuntimeNetwork, { mode: "VPC" }> & { subnetIds: pulumi.Output<string[]>; securityGroupIds: pulumi.Output<string[]> };
     /** Subnets and security groups for the Code Interpreter and Browser, when `features` names either. */
     readonly toolNetwork?: ToolNetwork;
 
@@ -105,13 +104,13 @@ export class AgentNetwork extends pulumi.ComponentResource {
 
         const existingGroups = args.mode === "EXISTING_VPC" ? args.securityGroupIds : undefined;
         if (!existingGroups) {
-            this.runtimeSecurityGroup = this.securityGroup("runtime", "AgentCore runtime network interfaces: no ingress, egress 443 to VPC endpoints only");
+            this.runtimeSecurityGroup = this.securityGroup("runtime", "AgentCore runtime network interfaces: no ingress, egress 443 to VPC endpoints only", true);
             if (usesTools) {
-                this.toolsSecurityGroup = this.securityGroup("tools", "AgentCore Code Interpreter and Browser network interfaces: no ingress, egress 443 only");
+                this.toolsSecurityGroup = this.securityGroup("tools", "AgentCore Code Interpreter and Browser network interfaces: no ingress, egress 443 only", true);
             }
         }
         if (interfaceServices.length > 0) {
-            this.endpointsSecurityGroup = this.securityGroup("endpoints", "AgentCore VPC interface endpoints: ingress 443 from the agent groups only");
+            this.endpointsSecurityGroup = this.securityGroup("endpoints", "AgentCore VPC interface endpoints: ingress 443 from the agent groups only", false);
         }
         const rules = this.rules(ctx, existingGroups, args.mode === "NEW_VPC" && (args.natGateways ?? "None") !== "None");
         for (const service of this.endpointServices) {
@@ -180,12 +179,12 @@ export class AgentNetwork extends pulumi.ComponentResource {
         return { vpcId: pulumi.output(args.vpcId), subnetIds: checked.apply((s) => s.map((x) => x.id)), endpointSubnetIds: checked.apply(onePerZone) };
     }
 
-    /** A security group without inline rules; groups ENIs attach to wait for them on delete. */
-    private securityGroup(role: string, description: string): SecurityGroup {
+    /** A security group without inline rules; a group AgentCore's interfaces attach to waits for them on delete. */
+    private securityGroup(role: string, description: string, holdsAgentInterfaces: boolean): SecurityGroup {
         return new SecurityGroup(
             `${this.resourceName}-${role}-sg`,
             { vpcId: this.vpcId, description, tags: { ...this.tags, Name: `${this.resourceName}-${role}` } },
-            { parent: this, transforms: [waitForReleasedInterfaces] },
+            { parent: this, ...(holdsAgentInterfaces ? { customTimeouts: { delete: ENI_RELEASE_TIMEOUT } } : {}) },
         );
     }
 
