@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { AgentEnvironment, AgentEnvironmentArgs, InputValidationError } from "../../sdk";
+import { AgentEnvironment, AgentEnvironmentArgs, ENVIRONMENT_PROFILES, InputValidationError, featuresOf } from "../../sdk";
 import { Registrations, record, valueOf } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
@@ -85,5 +85,34 @@ describe("AgentEnvironment", () => {
             "runtimeVersion (not set) is required in prod: callers use a custom endpoint pinned to a reviewed runtime version. Set it to the version to serve (e.g. `pulumi config set runtimeVersion 3`; the first deployment creates version 1), or pass endpoints explicitly",
         ]);
         assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:AgentEnvironment"]);
+    });
+
+    it("dev is PUBLIC: no network component and no network resources", async () => {
+        const { reg, env } = await plan({ environment: "dev" });
+        assert.equal(env.network, undefined);
+        assert.deepEqual(reg.all.filter((r) => /AgentNetwork|^awsx:|^aws:ec2\/|^aws:vpc\//.test(r.type)).map((r) => r.type), []);
+        assert.deepEqual(reg.one(RUNTIME).inputs.networkConfiguration, { networkMode: "PUBLIC" });
+    });
+
+    for (const environment of ["staging", "prod"] as const) {
+        it(`${environment} defaults to a new VPC whose endpoints follow the features, and runs the runtime in it`, async () => {
+            const { reg, env } = await plan({ environment, runtimeVersion: "1" });
+            const network = reg.one("agentcore:index:AgentNetwork");
+            assert.equal(network.name, "support-agent-network");
+            assert.equal(network.parent, `urn:pulumi:test::agentcore-test::agentcore:index:AgentEnvironment::support-agent`);
+            assert.equal(reg.ofType("awsx:ec2:Vpc").length, 1);
+            // models → bedrock-runtime; the profile's customer-managed keys → kms.
+            assert.deepEqual(env.network!.endpointServices, ["ecr.api", "ecr.dkr", "logs", "s3", "bedrock-runtime", "kms"]);
+            const runtimeGroup = reg.one("aws:ec2/securityGroup:SecurityGroup", "support-agent-network-runtime-sg").outputs.arn.split("/").pop();
+            assert.deepEqual(reg.one(RUNTIME).inputs.networkConfiguration, {
+                networkMode: "VPC",
+                networkModeConfig: { subnets: reg.one("awsx:ec2:Vpc").outputs.isolatedSubnetIds, securityGroups: [runtimeGroup] },
+            });
+        });
+    }
+
+    it("featuresOf derives the network features from the args and the profile", () => {
+        assert.deepEqual(featuresOf(args({ models: [] }), ENVIRONMENT_PROFILES.dev), { models: false, customerManagedKeys: false });
+        assert.deepEqual(featuresOf(args({ environment: "prod" }), ENVIRONMENT_PROFILES.prod), { models: true, customerManagedKeys: true });
     });
 });
