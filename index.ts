@@ -2,7 +2,7 @@
 // driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, EnvironmentName } from "./sdk";
+import { AgentEnvironment, EnvironmentName, NetworkSettings } from "./sdk";
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
@@ -12,6 +12,8 @@ const agent = new AgentEnvironment("sample-agent", {
     image: { build: { context: path.join(__dirname, "examples", "sample-agent") } },
     models: config.getObject<string[]>("models") ?? [],
     runtimeVersion: config.get("runtimeVersion"),
+    // Optional: { mode: PUBLIC | EXISTING_VPC | NEW_VPC, ... } (sdk/network/README.md); default from the profile.
+    network: config.getObject<NetworkSettings>("network"),
     description: "Sample agent of pulumi-agentcore",
 });
 
