@@ -21,6 +21,7 @@ import {
     EnvironmentIdentityArgs,
     EnvironmentName,
     EnvironmentObservabilityArgs,
+    NetworkSettings,
     OAuth2CredentialProviderArgs,
     TransactionSearch,
 } from "./sdk";
@@ -49,6 +50,8 @@ const agent = new AgentEnvironment("sample-agent", {
     image: { build: { context: path.join(__dirname, "examples", "sample-agent") } },
     models: config.getObject<string[]>("models") ?? [],
     runtimeVersion: config.get("runtimeVersion"),
+    // Optional: { mode: PUBLIC | EXISTING_VPC | NEW_VPC, ... } (sdk/network/README.md); default from the profile.
+    network: config.getObject<NetworkSettings>("network"),
     description: "Sample agent of pulumi-agentcore",
     // `memory`: optional AgentMemory section (strategies, eventExpiryDays, encryptionKey...);
     // profile defaults apply to what it leaves out. Absent: the agent has no memory.

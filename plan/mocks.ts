@@ -21,6 +21,8 @@ export interface RecordedResource {
     secretInputs: string[];
     /** Resource options that matter for review. */
     options: { protect: boolean; retainOnDelete: boolean; dependsOn: string[]; deleteBeforeReplace: boolean };
+    /** The `customTimeouts.delete` option ("" when not set). */
+    deleteTimeout?: string;
 }
 
 /** The account, region and partition the mocks pretend to deploy to. */
@@ -204,14 +206,6 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const id = `rtb-${stableHex(17, name)}`;
         return { id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:route-table/${id}`, ownerId: t.accountId };
     },
-    // A remote component: under mocks its outputs are only what this answers.
-    "awsx:ec2:Vpc": (name, inputs) => {
-        const zones: number = inputs.availabilityZoneNames?.length ?? inputs.numberOfAvailabilityZones ?? 3;
-        const types: string[] = inputs.subnetSpecs?.map((spec: { type: string }) => spec.type) ?? ["Public", "Private"];
-        const ids = (type: string) => (types.includes(type) ? Array.from({ length: zones }, (_, i) => `subnet-${stableHex(17, name, type, String(i))}`) : []);
-        const vpcId = `vpc-${stableHex(17, name)}`;
-        return { vpcId, publicSubnetIds: ids("Public"), privateSubnetIds: ids("Private"), isolatedSubnetIds: ids("Isolated") };
-    },
     "aws:cognito/userPoolDomain:UserPoolDomain": (_name, inputs, t) => ({
         id: inputs.domain,
         cloudfrontDistribution: `${stableHex(14, inputs.domain ?? "")}.cloudfront.net`,
@@ -265,6 +259,23 @@ const OUTPUTS: Record<string, OutputFactory> = {
         return { id: n, name: n, arn: `arn:${t.partition}:cloudwatch:${t.region}:${t.accountId}:alarm:${n}` };
     },
     "command:local:Command": (name) => ({ id: `${name}-${stableHex(8, name)}`, stdout: "smoke test passed (plan)", stderr: "" }),
+    // Network (AgentNetwork): awsx's VPC is a remote component; under mocks its children do not exist and
+    // these outputs are all a program sees: one subnet per zone and subnet type asked for.
+    "awsx:ec2:Vpc": (name, inputs, t) => {
+        const zones: string[] =
+            inputs.availabilityZoneNames ?? Array.from({ length: inputs.numberOfAvailabilityZones ?? 3 }, (_, i) => `${t.region}${ZONE_LETTERS[i % ZONE_LETTERS.length]}`);
+        const types: string[] = (inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }]).map((spec: { type: string }) => spec.type);
+        const subnets = (type: string) => (types.includes(type) ? zones.map((zone) => `subnet-${stableHex(17, name, type, zone)}`) : []);
+        return { vpcId: `vpc-${stableHex(17, name)}`, publicSubnetIds: subnets("Public"), privateSubnetIds: subnets("Private"), isolatedSubnetIds: subnets("Isolated") };
+    },
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (name, _inputs, t) => {
+        const id = `sgr-${stableHex(17, name)}`;
+        return { id, securityGroupRuleId: id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:security-group-rule/${id}` };
+    },
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (name, _inputs, t) => {
+        const id = `sgr-${stableHex(17, name)}`;
+        return { id, securityGroupRuleId: id, arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:security-group-rule/${id}` };
+    },
 };
 
 const ZONE_LETTERS = ["a", "b", "c"];
@@ -299,6 +310,24 @@ function genericOutputs(type: string, name: string, t: MockTarget): Record<strin
 
 type CallFactory = (inputs: Record<string, any>, target: MockTarget) => Record<string, any>;
 
+/** Short zone-id prefix of a region as AWS writes it: us-east-1 → use1, ap-southeast-2 → apse2. */
+function zonePrefix(region: string): string {
+    const [area, direction, number] = region.split("-");
+    const initials: Record<string, string> = { northeast: "ne", southeast: "se", northwest: "nw", southwest: "sw", central: "c", north: "n", south: "s", east: "e", west: "w" };
+    return `${area}${initials[direction] ?? direction}${number}`;
+}
+
+/**
+ * The zones of the mock account, in name order. Names map to zone IDs per account;
+ * in us-east-1 this account's `us-east-1a` is `use1-az6`, which AgentCore does not support.
+ */
+function mockZones(region: string): { name: string; zoneId: string }[] {
+    if (region === "us-east-1") {
+        return ["use1-az6", "use1-az1", "use1-az2", "use1-az4", "use1-az3", "use1-az5"].map((zoneId, i) => ({ name: `us-east-1${"abcdef"[i]}`, zoneId }));
+    }
+    return [1, 2, 3].map((n, i) => ({ name: `${region}${"abc"[i]}`, zoneId: `${zonePrefix(region)}-az${n}` }));
+}
+
 const CALLS: Record<string, CallFactory> = {
     "aws:index/getCallerIdentity:getCallerIdentity": (_i, t) => ({
         accountId: t.accountId,
@@ -308,37 +337,6 @@ const CALLS: Record<string, CallFactory> = {
     }),
     "aws:index/getRegion:getRegion": (_i, t) => ({ name: t.region, region: t.region, id: t.region, endpoint: `ec2.${t.region}.amazonaws.com` }),
     "aws:index/getPartition:getPartition": (_i, t) => ({ partition: t.partition, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: t.partition }),
-    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, t) => {
-        const names = ZONE_LETTERS.map((l) => `${t.region}${l}`);
-        return { id: t.region, names, zoneIds: names.map((n) => zoneIdOf(n, t)), groupNames: [t.region], state: "available" };
-    },
-    "aws:ec2/getSubnet:getSubnet": (inputs, t) => {
-        const id: string = inputs.id ?? `subnet-${stableHex(17, JSON.stringify(inputs))}`;
-        const zone = inputs.availabilityZone ?? zoneOf(id, t);
-        return {
-            id,
-            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:subnet/${id}`,
-            availabilityZone: zone,
-            availabilityZoneId: zoneIdOf(zone, t),
-            vpcId: inputs.vpcId ?? `vpc-${stableHex(17, "vpc", id)}`,
-            cidrBlock: `10.0.${parseInt(stableHex(2, id), 16)}.0/24`,
-            ownerId: t.accountId,
-            mapPublicIpOnLaunch: false,
-        };
-    },
-    "aws:ec2/getRouteTable:getRouteTable": (inputs, t) => {
-        const id: string = inputs.routeTableId ?? `rtb-${stableHex(17, JSON.stringify(inputs))}`;
-        return {
-            id,
-            routeTableId: id,
-            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:route-table/${id}`,
-            vpcId: inputs.vpcId ?? `vpc-${stableHex(17, "vpc", id)}`,
-            subnetId: inputs.subnetId ?? "",
-            ownerId: t.accountId,
-            routes: [],
-            associations: inputs.subnetId ? [{ routeTableAssociationId: `rtbassoc-${stableHex(17, id, inputs.subnetId)}`, routeTableId: id, subnetId: inputs.subnetId, main: false }] : [],
-        };
-    },
     "aws:ecr/getAuthorizationToken:getAuthorizationToken": (_i, t) => ({
         userName: "AWS",
         password: "mock-ecr-password",
@@ -347,6 +345,45 @@ const CALLS: Record<string, CallFactory> = {
         expiresAt: "2099-01-01T00:00:00Z",
         id: t.region,
     }),
+    // Network lookups (AgentNetwork).
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, t) => {
+        const zones = mockZones(t.region);
+        return { id: t.region, region: t.region, names: zones.map((z) => z.name), zoneIds: zones.map((z) => z.zoneId), groupNames: zones.map(() => t.region) };
+    },
+    // A subnet's zone is picked by the last hex digit of its id (us-east-1: …0 → use1-az6, …1 → use1-az1,
+    // …2 → use1-az2, …3 → use1-az4, …4 → use1-az3) and its VPC is named by the rest of its digits
+    // (subnet-0123456789abcdef1 is in vpc-0123456789abcdef), so tests can choose both.
+    "aws:ec2/getSubnet:getSubnet": (inputs, t) => {
+        const id: string = inputs.id;
+        const digits = id.replace(/^subnet-/, "");
+        const zones = mockZones(t.region);
+        const zone = zones[parseInt(digits.slice(-1), 16) % zones.length];
+        return {
+            id,
+            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:subnet/${id}`,
+            vpcId: `vpc-${digits.slice(0, -1)}`,
+            availabilityZone: zone.name,
+            availabilityZoneId: zone.zoneId,
+            cidrBlock: `10.0.${parseInt(digits.slice(-2), 16)}.0/24`,
+            ownerId: t.accountId,
+            state: "available",
+            mapPublicIpOnLaunch: false,
+        };
+    },
+    "aws:ec2/getPrefixList:getPrefixList": (inputs) => {
+        const id = `pl-${stableHex(8, inputs.name ?? "")}`;
+        return { id, prefixListId: id, name: inputs.name, cidrBlocks: ["3.5.0.0/19", "16.182.0.0/16", "52.216.0.0/15"] };
+    },
+    "aws:ec2/getRouteTable:getRouteTable": (inputs, t) => {
+        const routeTableId = `rtb-${stableHex(17, inputs.subnetId ?? inputs.vpcId ?? "main")}`;
+        return {
+            id: routeTableId,
+            routeTableId,
+            arn: `arn:${t.partition}:ec2:${t.region}:${t.accountId}:route-table/${routeTableId}`,
+            ownerId: t.accountId,
+            associations: inputs.subnetId ? [{ subnetId: inputs.subnetId, routeTableId, main: false }] : [],
+        };
+    },
 };
 
 /**
@@ -377,6 +414,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             outputs: state,
             secretInputs: meta?.secretInputs ?? [],
             options: meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
+            deleteTimeout: meta?.deleteTimeout ?? "",
         });
         return { id: args.custom === false ? undefined : (id ?? `${args.name}-id`), state };
     }
@@ -402,6 +440,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 dependsOn: req.getDependenciesList?.() ?? [],
                 deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
             },
+            deleteTimeout: req.getCustomtimeouts?.()?.getDelete() ?? "",
         });
     }
 }

@@ -13,5 +13,6 @@ export * from "./smoke";
 export * from "./tools";
 export * from "./identity";
 export * from "./gateway";
+export * from "./network";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";

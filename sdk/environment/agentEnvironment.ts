@@ -1,18 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TYPE_PREFIX, agentCoreName, baseTags } from "../common/naming";
-import { AgentImage, AgentImageArgs } from "../image/agentImage";
-import { AgentMemory, AgentMemoryArgs } from "../memory/agentMemory";
-import { AgentObservability } from "../observability/agentObservability";
-import { EnvironmentObservabilityArgs, environmentObservability } from "../observability/environment";
-import { AgentRuntime } from "../runtime/agentRuntime";
-import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "../runtime/types";
-import { SmokeTest } from "../smoke/smokeTest";
-import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, checkToolSections, codeInterpreterArgsFor, withToolVariables } from "../tools";
-import { Problems, checkShape } from "../validation";
 import { AgentGateway } from "../gateway/agentGateway";
 import { AgentIdentity } from "../identity/agentIdentity";
-import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, GATEWAY_URL_VARIABLE, checkToolAccess, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
+import { AgentImage, AgentImageArgs } from "../image/agentImage";
+import { AgentMemory, AgentMemoryArgs } from "../memory/agentMemory";
+import { AgentNetwork } from "../network/agentNetwork";
+import { NetworkFeatures } from "../network/features";
+import { NetworkSettings } from "../network/types";
+import { AgentObservability } from "../observability/agentObservability";
+import { EnvironmentObservabilityArgs, environmentObservability } from "../observability/environment";
+import { ObservedResource } from "../observability/types";
+import { AgentRuntime } from "../runtime/agentRuntime";
+import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtocol } from "../runtime/types";
+import { SmokeTest } from "../smoke/smokeTest";
+import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, checkToolSections, codeInterpreterArgsFor } from "../tools";
+import { Problems, checkShape } from "../validation";
+import { agentVariables, checkReservedVariables } from "./agentVariables";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
+import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, checkToolAccess, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
 
 /** Arguments of {@link AgentEnvironment}: one agent in one environment. */
 export interface AgentEnvironmentArgs {
@@ -37,8 +42,13 @@ export interface AgentEnvironmentArgs {
     protocol?: ServerProtocol;
     /** Inbound authorization. @default { type: "AWS_IAM" } */
     authorizer?: InboundAuthorizer;
-    /** Network. @default the profile's mode (dev: PUBLIC) */
-    network?: RuntimeNetwork;
+    /**
+     * Where sessions run: `{ mode: "PUBLIC" }`, an existing VPC (`EXISTING_VPC`)
+     * or a new one (`NEW_VPC`); VPC modes get an `AgentNetwork` with the endpoints
+     * the features of this environment need.
+     * @default the profile's: dev PUBLIC, staging and prod `{ mode: "NEW_VPC" }`
+     */
+    network?: NetworkSettings;
     /** Container environment variables (no secrets). */
     environmentVariables?: Record<string, pulumi.Input<string>>;
     /** Session lifecycle. */
@@ -79,6 +89,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly profile: EnvironmentProfile;
     /** The image component. */
     readonly image: AgentImage;
+    /** The private network (VPC modes only; PUBLIC creates none). */
+    readonly network?: AgentNetwork;
     /** The runtime component (role, runtime, endpoints). */
     readonly runtime: AgentRuntime;
     /** Name of the endpoint callers of this environment use. */
@@ -113,6 +125,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         const tags = { ...baseTags("AgentEnvironment", args.environment), ...args.tags };
         const endpoints = resolveEndpoints(args);
         this.endpointName = endpoints.length > 0 && this.profile.endpoint === "pinned" ? endpoints[0].name : "DEFAULT";
+        const network = resolveNetwork(args, this.profile);
 
         this.image = new AgentImage(
             name,
@@ -126,6 +139,9 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        if (network.mode !== "PUBLIC") {
+            this.network = new AgentNetwork(`${name}-network`, { ...network, features: featuresOf(args, this.profile), tags }, { parent: this });
+        }
         if (args.memory) {
             this.memory = new AgentMemory(
                 `${name}-memory`,
@@ -139,15 +155,12 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        const toolEnvironment = {
-            profile: this.profile,
-            vpc: args.network?.mode === "VPC" ? { subnetIds: args.network.subnetIds, securityGroupIds: args.network.securityGroupIds } : undefined,
-            tags,
-        };
-        this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(`${name}-code-interpreter`, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
-        this.browser = args.browser && new Browser(`${name}-browser`, browserArgsFor(args.browser, toolEnvironment), { parent: this });
         this.identity = args.identity && new AgentIdentity(`${name}-identity`, { ...args.identity, tags }, { parent: this });
         this.gateway = args.gateway && new AgentGateway(`${name}-gateway`, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
+        const toolEnvironment = { profile: this.profile, vpc: this.network?.toolNetwork, tags };
+        this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(`${name}-code-interpreter`, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
+        this.browser = args.browser && new Browser(`${name}-browser`, browserArgsFor(args.browser, toolEnvironment), { parent: this });
+
         this.runtime = new AgentRuntime(
             name,
             {
@@ -156,15 +169,13 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 models: args.models,
                 protocol: args.protocol,
                 authorizer: args.authorizer,
-                network: args.network ?? { mode: "PUBLIC" },
-                environmentVariables: withToolVariables(
-                    {
-                        ...args.environmentVariables,
-                        ...(this.memory ? { AGENTCORE_MEMORY_ID: this.memory.memoryId } : {}),
-                        ...(this.gateway ? { [GATEWAY_URL_VARIABLE]: this.gateway.gatewayUrl } : {}),
-                    },
-                    { codeInterpreter: this.codeInterpreter, browser: this.browser },
-                ),
+                network: this.network?.runtimeNetwork ?? { mode: "PUBLIC" },
+                environmentVariables: agentVariables(args.environmentVariables, {
+                    memory: this.memory?.memoryId,
+                    gateway: this.gateway?.gatewayUrl,
+                    codeInterpreter: this.codeInterpreter?.codeInterpreterId,
+                    browser: this.browser?.browserId,
+                }),
                 lifecycle: args.lifecycle,
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
@@ -174,21 +185,30 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             { parent: this },
         );
         this.memory?.grantAccess(this.runtime.role);
+        this.codeInterpreter?.grantUse(this.runtime.role);
+        this.browser?.grantUse(this.runtime.role);
+        grantToolAccess(this.runtime, this.identity, this.gateway, args.identity?.agentProviders ?? []);
 
         const observability = args.observability ?? {};
+        const observed: ObservedResource[] = [
+            ...(this.memory ? [{ kind: "memory" as const, name: this.memory.memoryName, arn: this.memory.memoryArn }] : []),
+            ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.gatewayName, arn: this.gateway.gatewayArn }] : []),
+        ];
         const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
-        this.observability = new AgentObservability(`${name}-observability`, environmentObservability(observability, this.profile, metricsTarget, tags), { parent: this });
+        this.observability = new AgentObservability(
+            `${name}-observability`,
+            environmentObservability(observability, this.profile, metricsTarget, observed, tags),
+            { parent: this },
+        );
         if (observability.smokeTest) {
             const pinned = endpoints.find((e) => e.name === this.endpointName);
             this.smokeTest = new SmokeTest(
                 `${name}-smoke-test`,
                 { runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName, version: pinned?.version ?? this.runtime.latestVersion, ...observability.smokeTest },
-                { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints)] },
+                // After the runtime, its endpoints and every permission granted to its role.
+                { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints), ...this.runtime.role.policies.values()] },
             );
         }
-        this.codeInterpreter?.grantUse(this.runtime.role);
-        this.browser?.grantUse(this.runtime.role);
-        grantToolAccess(this.runtime, this.identity, this.gateway, args.identity?.agentProviders ?? []);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -204,12 +224,37 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     }
 }
 
+/** The network settings in force: the args', else the profile's mode (a new VPC where the profile runs in a VPC). */
+function resolveNetwork(args: AgentEnvironmentArgs, profile: EnvironmentProfile): NetworkSettings {
+    return args.network ?? (profile.networkMode === "VPC" ? { mode: "NEW_VPC" } : { mode: "PUBLIC" });
+}
+
 /** The custom endpoints an environment gets: explicit ones, else one named after the environment when a version is pinned. */
 function resolveEndpoints(args: AgentEnvironmentArgs): RuntimeEndpointSpec[] {
     if (args.endpoints) {
         return args.endpoints;
     }
     return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion }] : [];
+}
+
+/**
+ * What this environment uses, for the VPC endpoints its network needs: the one
+ * place features are derived from the args.
+ */
+export function featuresOf(args: AgentEnvironmentArgs, profile: EnvironmentProfile): NetworkFeatures {
+    return {
+        models: (args.models ?? []).length > 0,
+        memory: args.memory !== undefined,
+        identity: args.identity !== undefined,
+        gateway: args.gateway !== undefined,
+        codeInterpreter: args.codeInterpreter !== undefined,
+        browser: args.browser !== undefined,
+        observability: args.observability?.traces !== false,
+        customerManagedKeys: profile.customerManagedKeys,
+        // Agent-side credential providers read their secret through Secrets Manager.
+        secretsManager: (args.identity?.agentProviders ?? []).length > 0,
+        assumeRoles: false,
+    };
 }
 
 /** Checks what only the environment component knows; the runtime and image check their own fields. */
@@ -233,9 +278,15 @@ function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void
         problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
     }
     checkToolAccess(problems, args.identity, args.gateway);
-    if (args.environment !== "dev" && args.network === undefined) {
-        problems.add("network", undefined, `must be given in ${args.environment} (its profile runs agents in VPC mode)`);
+    const profile = ENVIRONMENT_PROFILES[args.environment];
+    if (profile) {
+        checkToolSections(problems, args, resolveNetwork(args, profile).mode !== "PUBLIC");
     }
-    checkToolSections(problems, args);
+    checkReservedVariables(problems, args.environmentVariables, {
+        memory: args.memory !== undefined,
+        gateway: args.gateway !== undefined,
+        codeInterpreter: args.codeInterpreter !== undefined,
+        browser: args.browser !== undefined,
+    });
     problems.throwIfAny(`AgentEnvironment ${name}`);
 }

@@ -1,3 +1,4 @@
-export { AgentEnvironment, AgentEnvironmentArgs } from "./agentEnvironment";
+export { AgentEnvironment, AgentEnvironmentArgs, featuresOf } from "./agentEnvironment";
 export { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
-export { EnvironmentGatewayArgs, EnvironmentIdentityArgs, GATEWAY_URL_VARIABLE } from "./toolAccess";
+export { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "./toolAccess";
+export { AGENT_VARIABLES } from "./agentVariables";

@@ -22,9 +22,6 @@ export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets"
     targets?: GatewayTargetSpec<string, string>[];
 }
 
-/** The name of the environment variable that carries the gateway's MCP URL to the agent. */
-export const GATEWAY_URL_VARIABLE = "AGENTCORE_GATEWAY_URL";
-
 /** Checks that every provider a target or the agent names is defined in the identity section. */
 export function checkToolAccess(problems: Problems, identity: EnvironmentIdentityArgs | undefined, gateway: EnvironmentGatewayArgs | undefined): void {
     const apiKeys = Object.keys(identity?.apiKeys ?? {});

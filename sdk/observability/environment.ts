@@ -16,8 +16,6 @@ export interface EnvironmentObservabilityArgs {
     alarms?: boolean | AlarmThresholds;
     /** Where alarms notify. @default none */
     alarmTopic?: AlarmTopic;
-    /** Other AgentCore resources of the agent (memory, gateway) whose logs and traces are delivered too. @default [] */
-    resources?: ObservedResource[];
     /**
      * Invoke the endpoint callers use after each deployment that changes its version
      * or the payload, and fail the update when the answer does not meet `expect`.
@@ -26,17 +24,22 @@ export interface EnvironmentObservabilityArgs {
     smokeTest?: { payload: string; expect: SmokeExpectation };
 }
 
-/** Resolves the environment's observability section into {@link AgentObservability} arguments with the profile's defaults. */
+/**
+ * Resolves the environment's observability section into {@link AgentObservability}
+ * arguments with the profile's defaults; `resources` are the environment's memory
+ * and gateway, whose logs and traces are delivered beside the runtime's.
+ */
 export function environmentObservability(
     section: EnvironmentObservabilityArgs,
     profile: EnvironmentProfile,
     runtime: MetricsTarget,
+    resources: ObservedResource[],
     tags: Record<string, string>,
 ): AgentObservabilityArgs {
     const alarms = section.alarms ?? profile.dashboardAndAlarms;
     return {
         runtime,
-        resources: section.resources,
+        resources,
         logs: section.logs,
         traces: section.traces,
         logRetentionDays: profile.logRetentionDays,

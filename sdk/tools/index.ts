@@ -6,11 +6,8 @@ export {
     BrowserSection,
     CodeInterpreterSection,
     ToolEnvironment,
-    BROWSER_ID_VARIABLE,
-    CODE_INTERPRETER_ID_VARIABLE,
     browserArgsFor,
     checkToolSections,
     codeInterpreterArgsFor,
-    withToolVariables,
 } from "./sections";
 export * as toolPerms from "./perms";

@@ -5,11 +5,6 @@ import { BrowserArgs, BrowserRecording } from "./browser";
 import { CodeInterpreterArgs } from "./codeInterpreter";
 import { ToolVpcConfig } from "./types";
 
-/** Runtime environment variable naming the code interpreter an agent should use. */
-export const CODE_INTERPRETER_ID_VARIABLE = "AGENTCORE_CODE_INTERPRETER_ID";
-/** Runtime environment variable naming the browser an agent should use. */
-export const BROWSER_ID_VARIABLE = "AGENTCORE_BROWSER_ID";
-
 /** The `codeInterpreter` section of an `AgentEnvironment` (and of the stack config). */
 export interface CodeInterpreterSection {
     /** Use AWS's managed interpreter `aws.codeinterpreter.v1` instead of creating one (no other field may be set). @default false */
@@ -88,51 +83,19 @@ export function browserArgsFor(section: BrowserSection, env: ToolEnvironment): B
 }
 
 /**
- * The runtime's environment variables with the ids of the environment's tools
- * added, so the agent knows which tools to use; `base` itself when there are none.
- */
-export function withToolVariables<T>(
-    base: Record<string, T | pulumi.Output<string>> | undefined,
-    tools: { codeInterpreter?: { codeInterpreterId: pulumi.Output<string> }; browser?: { browserId: pulumi.Output<string> } },
-): Record<string, T | pulumi.Output<string>> | undefined {
-    if (!tools.codeInterpreter && !tools.browser) {
-        return base;
-    }
-    return {
-        ...base,
-        ...(tools.codeInterpreter ? { [CODE_INTERPRETER_ID_VARIABLE]: tools.codeInterpreter.codeInterpreterId } : {}),
-        ...(tools.browser ? { [BROWSER_ID_VARIABLE]: tools.browser.browserId } : {}),
-    };
-}
-
-/**
  * Checks what only the environment knows about its tool sections: VPC mode
- * needs the environment's VPC, a browser without one must say PUBLIC, and the
- * tool id variables are the environment's to set.
+ * needs the environment to run in a VPC, and a browser outside one must say PUBLIC.
  */
-export function checkToolSections(
-    problems: Problems,
-    args: { codeInterpreter?: CodeInterpreterSection; browser?: BrowserSection; network?: { mode: string }; environmentVariables?: Record<string, unknown> },
-): void {
-    const inVpc = args.network?.mode === "VPC";
-    const noVpc = "needs the environment's VPC network: give the environment network: { mode: \"VPC\", subnetIds, securityGroupIds }";
+export function checkToolSections(problems: Problems, args: { codeInterpreter?: CodeInterpreterSection; browser?: BrowserSection }, inVpc: boolean): void {
+    const noVpc = 'needs the environment to run in a VPC (network mode "EXISTING_VPC" or "NEW_VPC")';
     if (args.codeInterpreter && !args.codeInterpreter.managed && args.codeInterpreter.networkMode === "VPC" && !inVpc) {
         problems.add("codeInterpreter.networkMode", "VPC", noVpc);
     }
     if (args.browser && !args.browser.managed && !inVpc) {
         if (args.browser.networkMode === undefined) {
-            problems.add("browser.networkMode", undefined, 'is required when the environment has no VPC network: set "PUBLIC" explicitly, or give the environment a VPC network');
+            problems.add("browser.networkMode", undefined, 'is required when the environment has no VPC network: set "PUBLIC" explicitly, or run the environment in a VPC');
         } else if (args.browser.networkMode === "VPC") {
             problems.add("browser.networkMode", "VPC", noVpc);
-        }
-    }
-    const sections: [string, unknown][] = [
-        [CODE_INTERPRETER_ID_VARIABLE, args.codeInterpreter],
-        [BROWSER_ID_VARIABLE, args.browser],
-    ];
-    for (const [variable, section] of sections) {
-        if (section && args.environmentVariables?.[variable] !== undefined) {
-            problems.addMessage(`environmentVariables.${variable} is set by the environment from its tool section; remove it`);
         }
     }
 }

@@ -1,12 +1,17 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { AgentEnvironment, AgentEnvironmentArgs, InputValidationError } from "../../sdk";
+import { AgentEnvironment, AgentEnvironmentArgs, ENVIRONMENT_PROFILES, InputValidationError, featuresOf } from "../../sdk";
 import { Registrations, record, valueOf } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const ENDPOINT = "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint";
 const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
-const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], securityGroupIds: ["sg-0123456789abcdef0"] };
+const VPC = {
+    mode: "EXISTING_VPC" as const,
+    vpcId: "vpc-0123456789abcdef",
+    subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
+    securityGroupIds: ["sg-0123456789abcdef0"],
+};
 
 function args(overrides: Partial<AgentEnvironmentArgs>): AgentEnvironmentArgs {
     return { environment: "dev", image: { build: { context: SAMPLE } }, models: ["amazon.nova-lite-v1:0"], ...overrides };
@@ -80,5 +85,49 @@ describe("AgentEnvironment", () => {
             "runtimeVersion (not set) is required in prod: callers use a custom endpoint pinned to a reviewed runtime version. Set it to the version to serve (e.g. `pulumi config set runtimeVersion 3`; the first deployment creates version 1), or pass endpoints explicitly",
         ]);
         assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:AgentEnvironment"]);
+    });
+
+    it("dev is PUBLIC: no network component and no network resources", async () => {
+        const { reg, env } = await plan({ environment: "dev" });
+        assert.equal(env.network, undefined);
+        assert.deepEqual(reg.all.filter((r) => /AgentNetwork|^awsx:|^aws:ec2\/|^aws:vpc\//.test(r.type)).map((r) => r.type), []);
+        assert.deepEqual(reg.one(RUNTIME).inputs.networkConfiguration, { networkMode: "PUBLIC" });
+    });
+
+    for (const environment of ["staging", "prod"] as const) {
+        it(`${environment} defaults to a new VPC whose endpoints follow the features, and runs the runtime in it`, async () => {
+            const { reg, env } = await plan({ environment, runtimeVersion: "1" });
+            const network = reg.one("agentcore:index:AgentNetwork");
+            assert.equal(network.name, "support-agent-network");
+            assert.equal(network.parent, `urn:pulumi:test::agentcore-test::agentcore:index:AgentEnvironment::support-agent`);
+            assert.equal(reg.ofType("awsx:ec2:Vpc").length, 1);
+            // models → bedrock-runtime; the profile's customer-managed keys → kms.
+            assert.deepEqual(env.network!.endpointServices, ["ecr.api", "ecr.dkr", "logs", "s3", "bedrock-runtime", "xray", "monitoring", "kms"]);
+            const runtimeGroup = reg.one("aws:ec2/securityGroup:SecurityGroup", "support-agent-network-runtime-sg").outputs.arn.split("/").pop();
+            assert.deepEqual(reg.one(RUNTIME).inputs.networkConfiguration, {
+                networkMode: "VPC",
+                networkModeConfig: { subnets: reg.one("awsx:ec2:Vpc").outputs.isolatedSubnetIds, securityGroups: [runtimeGroup] },
+            });
+        });
+    }
+
+    it("featuresOf derives the network features from the args and the profile", () => {
+        const none = { models: false, memory: false, identity: false, gateway: false, codeInterpreter: false, browser: false, observability: true, customerManagedKeys: false, secretsManager: false, assumeRoles: false };
+        assert.deepEqual(featuresOf(args({ models: [] }), ENVIRONMENT_PROFILES.dev), none);
+        assert.deepEqual(featuresOf(args({ environment: "prod" }), ENVIRONMENT_PROFILES.prod), { ...none, models: true, customerManagedKeys: true });
+        assert.deepEqual(
+            featuresOf(
+                args({
+                    memory: { strategies: [{ type: "SEMANTIC" }] },
+                    codeInterpreter: {},
+                    browser: { networkMode: "PUBLIC" },
+                    identity: { apiKeys: {}, agentProviders: ["search"] },
+                    gateway: {},
+                    observability: { traces: false },
+                }),
+                ENVIRONMENT_PROFILES.dev,
+            ),
+            { ...none, models: true, memory: true, identity: true, gateway: true, codeInterpreter: true, browser: true, observability: false, secretsManager: true },
+        );
     });
 });

@@ -6,7 +6,7 @@ import { Registrations, parseJsonInput, record } from "../harness";
 import { plaintextOccurrences } from "../secretScan";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
-const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] };
+const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
 const GATEWAY = "aws:bedrock/agentcoreGateway:AgentcoreGateway";
 const API_KEY = "env-search-api-key-0123456789";
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup";

@@ -8,7 +8,7 @@ const MEMORY = "aws:bedrock/agentcoreMemory:AgentcoreMemory";
 const STRATEGY = "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy";
 const KEY = "aws:kms/key:Key";
 const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
-const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] };
+const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
 const STRATEGIES: NonNullable<AgentEnvironmentArgs["memory"]>["strategies"] = [{ type: "SEMANTIC" }, { type: "SUMMARIZATION" }];
 
 async function plan(overrides: Partial<AgentEnvironmentArgs>): Promise<{ reg: Registrations; env: AgentEnvironment }> {

@@ -4,7 +4,7 @@ import { AgentEnvironment, AgentEnvironmentArgs } from "../../sdk";
 import { Registrations, record } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
-const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] };
+const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
 const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
 const COMMAND = "command:local:Command";
 const SMOKE = { payload: '{"prompt":"ping"}', expect: { contains: "echo: ping" } };
@@ -58,7 +58,11 @@ describe("AgentEnvironment observability", () => {
         const smoke = reg.one("agentcore:index:SmokeTest");
         assert.deepEqual(
             new Set(smoke.options.dependsOn),
-            new Set([runtime.urn, reg.one("aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint").urn]),
+            new Set([
+                runtime.urn,
+                reg.one("aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint").urn,
+                ...reg.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.parent.includes("AgentExecutionRole")).map((p) => p.urn),
+            ]),
         );
     });
 

@@ -7,7 +7,7 @@ const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
 const INTERPRETER = "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter";
 const BROWSER = "aws:bedrock/agentcoreBrowser:AgentcoreBrowser";
-const VPC = { mode: "VPC" as const, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], securityGroupIds: ["sg-0123456789abcdef0"] };
+const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
 
 async function plan(overrides: Partial<AgentEnvironmentArgs>): Promise<Registrations> {
     return record(() => new AgentEnvironment("support-agent", { environment: "dev", image: { build: { context: SAMPLE } }, ...overrides }));
@@ -108,9 +108,9 @@ describe("AgentEnvironment tools", () => {
         });
         assert.ok(error instanceof InputValidationError, `expected InputValidationError, got ${error}`);
         assert.deepEqual(error.problems, [
-            'codeInterpreter.networkMode "VPC" needs the environment\'s VPC network: give the environment network: { mode: "VPC", subnetIds, securityGroupIds }',
-            'browser.networkMode (not set) is required when the environment has no VPC network: set "PUBLIC" explicitly, or give the environment a VPC network',
-            "environmentVariables.AGENTCORE_BROWSER_ID is set by the environment from its tool section; remove it",
+            'codeInterpreter.networkMode "VPC" needs the environment to run in a VPC (network mode "EXISTING_VPC" or "NEW_VPC")',
+            'browser.networkMode (not set) is required when the environment has no VPC network: set "PUBLIC" explicitly, or run the environment in a VPC',
+            "environmentVariables.AGENTCORE_BROWSER_ID is set by the environment from its browser section; remove it",
         ]);
         assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:AgentEnvironment"]);
     });
