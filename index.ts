@@ -7,10 +7,13 @@ import { AgentEnvironment, EnvironmentName } from "./sdk";
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
 
+const models = config.getObject<string[]>("models") ?? [];
+
 const agent = new AgentEnvironment("sample-agent", {
     environment,
     image: { build: { context: path.join(__dirname, "examples", "sample-agent") } },
-    models: config.getObject<string[]>("models") ?? [],
+    models,
+    environmentVariables: models.length > 0 ? { AGENT_MODEL_ID: models[0] } : undefined,
     runtimeVersion: config.get("runtimeVersion"),
     description: "Sample agent of pulumi-agentcore",
 });
