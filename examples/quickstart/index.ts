@@ -11,5 +11,6 @@ const agent = new AgentEnvironment("quickstart-agent", {
     environmentVariables: { AGENT_MODEL_ID: model },
 });
 
+export const runtimeArn = agent.runtimeArn;
 export const invokeEndpointArn = agent.invokeEndpointArn;
 export const latestVersion = agent.latestVersion;

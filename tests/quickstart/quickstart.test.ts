@@ -43,6 +43,7 @@ describe("quickstart example", () => {
             "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
         ]);
 
+        assert.equal(await valueOf(program!.runtimeArn), runtime.outputs.agentRuntimeArn);
         assert.equal(await valueOf(program!.invokeEndpointArn), `${runtime.outputs.agentRuntimeArn}/runtime-endpoint/DEFAULT`);
         assert.equal(await valueOf(program!.latestVersion), "1");
     });
