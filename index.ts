@@ -44,11 +44,13 @@ function identityFromConfig(): EnvironmentIdentityArgs | undefined {
         tokenVaultKey,
     };
 }
+const models = config.getObject<string[]>("models") ?? [];
 
 const agent = new AgentEnvironment("sample-agent", {
     environment,
     image: { build: { context: path.join(__dirname, "examples", "sample-agent") } },
-    models: config.getObject<string[]>("models") ?? [],
+    models,
+    environmentVariables: models.length > 0 ? { AGENT_MODEL_ID: models[0] } : undefined,
     runtimeVersion: config.get("runtimeVersion"),
     // Optional: { mode: PUBLIC | EXISTING_VPC | NEW_VPC, ... } (sdk/network/README.md); default from the profile.
     network: config.getObject<NetworkSettings>("network"),

@@ -1,0 +1,106 @@
+import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AgentEnvironment } from "../../sdk";
+import { record, valueOf } from "../harness";
+
+const REPO = path.join(__dirname, "..", "..");
+const PACKAGE = "@agentcore-platform/pulumi-agentcore";
+const TSC = require.resolve("typescript/bin/tsc");
+
+/** Every file the tarball must hold, derived from the sources: compiled sdk/policy/plan, the policy pack's assets, package metadata. */
+function expectedFiles(): string[] {
+    const sources = (dir: string): string[] =>
+        fs.readdirSync(path.join(REPO, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+    const compiled = ["sdk", "policy", "plan"]
+        .flatMap(sources)
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+        .flatMap((f) => [`dist/${f.replace(/\.ts$/, ".js")}`, `dist/${f.replace(/\.ts$/, ".d.ts")}`]);
+    const policyConfigs = fs.existsSync(path.join(REPO, "policy", "config")) ? sources("policy/config").filter((f) => f.endsWith(".json")) : [];
+    const smokeScript = ["sdk/smoke/invoke.mjs", "sdk/smoke/invoke.d.mts"];
+    const assets = ["policy/PulumiPolicy.yaml", ...policyConfigs, ...smokeScript].map((f) => `dist/${f}`);
+    return [...compiled, ...assets, "package.json", "README.md", "LICENSE"].map((f) => `package/${f}`).sort();
+}
+
+/** The consumer program: what a user writes, importing the package by its name. */
+const PROGRAM = `import * as path from "path";
+import { AgentEnvironment } from "${PACKAGE}";
+
+const agent = new AgentEnvironment("consumer-agent", {
+    environment: "dev",
+    image: { build: { context: path.join(__dirname, "agent") } },
+    models: ["amazon.nova-lite-v1:0"],
+});
+export const invokeEndpointArn = agent.invokeEndpointArn;
+`;
+
+/** Plans the compiled consumer program under the package's own mocks and prints what it registered. */
+const RUNNER = `const { installMocks, settle } = require("${PACKAGE}/mocks");
+(async () => {
+    const mocks = await installMocks("consumer", "dev");
+    const program = require("./index.js");
+    await settle();
+    const invokeEndpointArn = await new Promise((resolve) => program.invokeEndpointArn.apply(resolve));
+    let deepImport = "allowed";
+    try { require("${PACKAGE}/dist/sdk/index.js"); } catch (e) { deepImport = e.code; }
+    process.stdout.write(JSON.stringify({
+        resolved: require.resolve("${PACKAGE}"),
+        deepImport,
+        resources: mocks.resources.map((r) => [r.type, r.name]),
+        invokeEndpointArn,
+    }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+const TSCONFIG = { compilerOptions: { strict: true, module: "node16", moduleResolution: "node16", target: "ES2022", skipLibCheck: true, types: ["node"], typeRoots: [path.join(REPO, "node_modules", "@types")] }, files: ["index.ts"] };
+
+describe("packaging (npm pack, install, plan)", function () {
+    this.timeout(120_000);
+    let work: string;
+    let tarball: string;
+
+    before(() => {
+        work = fs.mkdtempSync(path.join(os.tmpdir(), "agentcore-pack-"));
+        const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+        tarball = path.join(work, packed[0].filename);
+    });
+
+    after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+    it("holds the compiled package, its type declarations, the policy pack and nothing else", () => {
+        const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter((f) => f && !f.endsWith("/"));
+        assert.deepEqual(files.sort(), expectedFiles());
+    });
+
+    it("installs outside the repo and plans a program that imports it by name", async () => {
+        const app = path.join(work, "app");
+        fs.mkdirSync(path.join(app, "agent"), { recursive: true });
+        // Dependencies come from the repo's install as links (npm does not copy file: directories), so nothing is downloaded.
+        const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
+        const linked = Object.fromEntries(Object.keys(manifest.dependencies).map((dep) => [dep, `file:${fs.realpathSync(path.join(REPO, "node_modules", dep))}`]));
+        fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies: { ...linked, [PACKAGE]: `file:${tarball}` } }));
+        fs.writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify(TSCONFIG));
+        fs.writeFileSync(path.join(app, "agent", "Dockerfile"), "FROM node:20-slim\n");
+        fs.writeFileSync(path.join(app, "index.ts"), PROGRAM);
+        fs.writeFileSync(path.join(app, "plan.js"), RUNNER);
+
+        execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", "--loglevel=error"], { cwd: app, stdio: "pipe" });
+        execFileSync(process.execPath, [TSC, "-p", app], { cwd: app, stdio: "pipe" });
+        const planned = JSON.parse(execFileSync(process.execPath, ["plan.js"], { cwd: app, encoding: "utf8", env: { PATH: process.env.PATH } }));
+
+        let local: AgentEnvironment | undefined;
+        const expected = await record(
+            () => (local = new AgentEnvironment("consumer-agent", { environment: "dev", image: { build: { context: path.join(app, "agent") } }, models: ["amazon.nova-lite-v1:0"] })),
+            "dev",
+            "consumer",
+        );
+        assert.equal(planned.resolved, path.join(fs.realpathSync(app), "node_modules", PACKAGE, "dist", "sdk", "index.js"));
+        assert.equal(planned.deepImport, "ERR_PACKAGE_PATH_NOT_EXPORTED");
+        assert.deepEqual(planned.resources[0], ["agentcore:index:AgentEnvironment", "consumer-agent"]);
+        assert.deepEqual(planned.resources, expected.all.map((r) => [r.type, r.name]));
+        assert.equal(planned.invokeEndpointArn, await valueOf(local!.invokeEndpointArn));
+        assert.match(planned.invokeEndpointArn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime\/consumer_agent-[0-9a-f]{10}\/runtime-endpoint\/DEFAULT$/);
+    });
+});
