@@ -6,7 +6,7 @@ import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { Grantable, PolicyDocument, PolicyStatement, allow, policyDocument } from "../iam/grants";
+import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { workloadDirectoryArn } from "../identity/vault";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -86,7 +86,7 @@ export class AgentGateway extends pulumi.ComponentResource {
         problems.throwIfAny(`AgentGateway ${name}`);
 
         const ctx = awsContext(this);
-        this.trustPolicy = trustPolicy(ctx, this.gatewayName);
+        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));
         this.role = new Role(
             `${name}-role`,
             { assumeRolePolicy: pulumi.jsonStringify(this.trustPolicy), description: `Execution role of AgentCore gateway ${this.gatewayName}`, tags: args.tags },
@@ -148,24 +148,6 @@ export class AgentGateway extends pulumi.ComponentResource {
     }
 }
 
-/** Trust: only the AgentCore service, only for this account, only for gateways of this name. */
-function trustPolicy(ctx: AwsContext, gatewayName: string): pulumi.Output<PolicyDocument> {
-    return pulumi.output({
-        Version: "2012-10-17" as const,
-        Statement: [
-            {
-                Sid: "AssumedByAgentCoreGateway",
-                Effect: "Allow" as const,
-                Principal: { Service: perms.SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": ctx.accountId },
-                    ArnLike: { "aws:SourceArn": arn(ctx, "bedrock-agentcore", `gateway/${gatewayName.toLowerCase()}-*`) },
-                },
-            },
-        ],
-    }) as pulumi.Output<PolicyDocument>;
-}
 
 /** The gateway's inputs for its inbound authorization. */
 function authorizer(auth: GatewayInboundAuth, cognito: CognitoMachineAuth | undefined): Pick<AgentcoreGatewayArgs, "authorizerType" | "authorizerConfiguration"> {

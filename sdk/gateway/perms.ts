@@ -10,7 +10,5 @@ export const GATEWAY_INVOKE = ["bedrock-agentcore:InvokeGateway"];
 export const LAMBDA_INVOKE = ["lambda:InvokeFunction"];
 /** Obtain the gateway's own workload access token, needed before it can read credentials from the token vault. */
 export const GATEWAY_WORKLOAD_TOKEN = ["bedrock-agentcore:GetWorkloadAccessToken"];
-/** The service principal that assumes gateway roles. */
-export const SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
 /** The OAuth scope the gateway's Cognito resource server defines for machine clients. */
 export const COGNITO_INVOKE_SCOPE = "invoke";

@@ -27,3 +27,24 @@ export function policyDocument(statements: pulumi.Input<PolicyStatement>[]): pul
 export function allow(sid: string, actions: string[], resources: pulumi.Input<pulumi.Input<string>[]>, condition?: Record<string, any>): pulumi.Input<PolicyStatement> {
     return { Sid: sid, Effect: "Allow", Action: actions, Resource: resources, ...(condition ? { Condition: condition } : {}) };
 }
+
+/** The service principal that assumes every AgentCore execution role. */
+export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
+
+/**
+ * Trust policy of an AgentCore execution role: only the AgentCore service, only
+ * on behalf of this account (`aws:SourceAccount`) and only for the resources the
+ * `sourceArn` pattern names (`aws:SourceArn`), the confused-deputy protection AWS
+ * documents for every AgentCore role.
+ */
+export function agentCoreTrustPolicy(sid: string, accountId: pulumi.Input<string>, sourceArn: pulumi.Input<string>): pulumi.Output<PolicyDocument> {
+    return policyDocument([
+        {
+            Sid: sid,
+            Effect: "Allow",
+            Principal: { Service: AGENTCORE_SERVICE_PRINCIPAL },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": sourceArn } },
+        },
+    ]);
+}

@@ -1,1 +1,1 @@
-export { Grantable, PolicyDocument, PolicyStatement, policyDocument, allow } from "./grants";
+export { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "./grants";

@@ -5,7 +5,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext, arn } from "../common/context";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
-import { Grantable, PolicyStatement, allow, policyDocument } from "../iam/grants";
+import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { modelsResourceArns } from "../runtime/models";
 import { Problems, checkInput } from "../validation";
@@ -108,7 +108,7 @@ export class AgentMemory extends pulumi.ComponentResource {
             this.executionRole = new Role(
                 `${name}-role`,
                 {
-                    assumeRolePolicy: pulumi.jsonStringify(trustPolicy(this.ctx, sourceArn)),
+                    assumeRolePolicy: pulumi.jsonStringify(agentCoreTrustPolicy("AssumedByAgentCoreMemory", this.ctx.accountId, sourceArn)),
                     description: `Execution role of AgentCore memory ${this.memoryName} (custom strategy models)`,
                     maxSessionDuration: 3600,
                     tags: args.tags,
@@ -189,25 +189,13 @@ function keyServiceStatement(ctx: AwsContext, sourceArn: pulumi.Output<string>):
     return {
         Sid: "AgentCoreMemoryUsesKey",
         Effect: "Allow",
-        Principal: { Service: perms.SERVICE_PRINCIPAL },
+        Principal: { Service: AGENTCORE_SERVICE_PRINCIPAL },
         Action: perms.KEY_USE_BY_SERVICE,
         Resource: "*",
         Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId }, ArnLike: { "aws:SourceArn": sourceArn } },
     };
 }
 
-/** Trust: only the AgentCore service, only for this account and memories of this name. */
-function trustPolicy(ctx: AwsContext, sourceArn: pulumi.Output<string>) {
-    return policyDocument([
-        {
-            Sid: "AssumedByAgentCoreMemory",
-            Effect: "Allow",
-            Principal: { Service: perms.SERVICE_PRINCIPAL },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId }, ArnLike: { "aws:SourceArn": sourceArn } },
-        },
-    ]);
-}
 
 /** The models a strategy's overrides run on. */
 function overrideModels(strategy: MemoryStrategySpec): string[] {

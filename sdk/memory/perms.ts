@@ -31,5 +31,3 @@ export const KEY_USE_BY_SERVICE = ["kms:Decrypt", "kms:GenerateDataKey", "kms:Ge
 
 /** Invoke the models that custom strategies override extraction, consolidation or reflection with. */
 export const MODEL_INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-/** The service principal that assumes the memory execution role and uses the key. */
-export const SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";

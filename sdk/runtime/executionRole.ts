@@ -3,7 +3,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext, arn } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { Grantable, PolicyDocument, PolicyStatement, allow, policyDocument } from "../iam/grants";
+import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { modelsResourceArns } from "./models";
 import * as perms from "./perms";
 
@@ -56,7 +56,7 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
         this.resourceName = name;
         const ctx = awsContext(this);
 
-        this.trustPolicy = trustPolicy(ctx, args.runtimeName);
+        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreRuntime", ctx.accountId, arn(ctx, "bedrock-agentcore", `runtime/${args.runtimeName}-*`));
         this.role = new Role(
             `${name}-role`,
             {
@@ -94,24 +94,6 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
     }
 }
 
-/** Trust: only the AgentCore service, only for this account, only for runtimes of this name. */
-function trustPolicy(ctx: AwsContext, runtimeName: string): pulumi.Output<PolicyDocument> {
-    return pulumi.output({
-        Version: "2012-10-17" as const,
-        Statement: [
-            {
-                Sid: "AssumedByAgentCoreRuntime",
-                Effect: "Allow" as const,
-                Principal: { Service: perms.SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": ctx.accountId },
-                    ArnLike: { "aws:SourceArn": arn(ctx, "bedrock-agentcore", `runtime/${runtimeName}-*`) },
-                },
-            },
-        ],
-    }) as pulumi.Output<PolicyDocument>;
-}
 
 function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs): pulumi.Input<PolicyStatement>[] {
     const logGroup = `log-group:/aws/bedrock-agentcore/runtimes/${args.runtimeName}-*`;

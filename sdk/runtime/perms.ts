@@ -26,5 +26,3 @@ export const WORKLOAD_TOKENS = ["bedrock-agentcore:GetWorkloadAccessToken", "bed
 export const WORKLOAD_TOKEN_FOR_USER_ID = ["bedrock-agentcore:GetWorkloadAccessTokenForUserId"];
 /** Call the foundation models and inference profiles the agent is allowed to use. */
 export const MODEL_INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
-/** The service principal that assumes execution roles. */
-export const SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";

@@ -2,8 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, arn } from "../common/context";
-import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/grants";
-import { SERVICE_PRINCIPAL } from "../runtime/perms";
+import { PolicyDocument, PolicyStatement, agentCoreTrustPolicy, policyDocument } from "../iam/grants";
 
 /** What a tool's execution role is for. */
 export interface ToolRoleSpec {
@@ -33,21 +32,7 @@ export interface ToolRole {
  * exactly the given statements and nothing else.
  */
 export function toolExecutionRole(parent: pulumi.Resource, name: string, ctx: AwsContext, spec: ToolRoleSpec): ToolRole {
-    const trustPolicy = pulumi.output({
-        Version: "2012-10-17" as const,
-        Statement: [
-            {
-                Sid: "AssumedByAgentCoreTool",
-                Effect: "Allow" as const,
-                Principal: { Service: SERVICE_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": ctx.accountId },
-                    ArnLike: { "aws:SourceArn": arn(ctx, "bedrock-agentcore", `${spec.resourceType}/${spec.toolName}-*`) },
-                },
-            },
-        ],
-    }) as pulumi.Output<PolicyDocument>;
+    const trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreTool", ctx.accountId, arn(ctx, "bedrock-agentcore", `${spec.resourceType}/${spec.toolName}-*`));
     const role = new Role(
         `${name}-role`,
         {
