@@ -7,6 +7,8 @@ export interface RecordedResource {
     type: string;
     /** Logical name given to the resource. */
     name: string;
+    /** Physical id the mock answered with (`undefined` for components). */
+    id?: string;
     /** URN as the engine would compute it. */
     urn: string;
     /** URN of the parent resource (the stack for top-level resources). */
@@ -392,7 +394,7 @@ const CALLS: Record<string, CallFactory> = {
  */
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
-    private readonly pending = new Map<string, Omit<RecordedResource, "inputs" | "outputs" | "custom">>();
+    private readonly pending = new Map<string, Omit<RecordedResource, "id" | "inputs" | "outputs" | "custom">>();
 
     constructor(readonly target: MockTarget = DEFAULT_TARGET) {}
 
@@ -400,13 +402,15 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const factory = OUTPUTS[args.type];
         // Components get outputs only when a factory knows them (remote components such as awsx:ec2:Vpc).
         const produced = factory ? factory(args.name, args.inputs, this.target) : args.custom === false ? {} : genericOutputs(args.type, args.name, this.target);
-        const { id, ...rest } = produced;
+        const { id: producedId, ...rest } = produced;
+        const id = args.custom === false ? undefined : (producedId ?? `${args.name}-id`);
         const state = { ...args.inputs, ...rest };
         const meta = this.pending.get(`${args.type}::${args.name}`);
         this.pending.delete(`${args.type}::${args.name}`);
         this.resources.push({
             type: args.type,
             name: args.name,
+            id,
             urn: meta?.urn ?? "",
             parent: meta?.parent ?? "",
             custom: args.custom !== false,
@@ -416,7 +420,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             options: meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
             deleteTimeout: meta?.deleteTimeout ?? "",
         });
-        return { id: args.custom === false ? undefined : (id ?? `${args.name}-id`), state };
+        return { id, state };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {

@@ -1,0 +1,62 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { AgentEnvironment, EnvironmentName } from "@agentcore-platform/pulumi-agentcore";
+
+const config = new pulumi.Config();
+// staging or prod: both serve a custom endpoint pinned to `runtimeVersion`.
+const environment = config.require("environment") as EnvironmentName;
+const model = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+
+const agent = new AgentEnvironment("orders-agent", {
+    environment,
+    image: { build: { context: path.join(__dirname, "..", "sample-agent") } },
+    models: [model],
+    environmentVariables: { AGENT_MODEL_ID: model },
+    // Promotion: set it to the version reviewed in staging; rollback: set it back.
+    runtimeVersion: config.require("runtimeVersion"),
+    // A new VPC without NAT: private subnets in supported zones, only the VPC endpoints the features below need.
+    network: { mode: "NEW_VPC", cidrBlock: "10.20.0.0/16", availabilityZoneCount: 2 },
+    // Encrypted with a key created here (staging and prod require customer-managed keys); prod protects it from deletion.
+    memory: { strategies: [{ type: "SEMANTIC" }, { type: "SUMMARIZATION" }] },
+    gateway: {
+        // Callers present a Cognito access token (client-credentials flow); the authorizer accepts exactly the client created here.
+        inboundAuth: { type: "CUSTOM_JWT", cognito: {} },
+        targets: [
+            {
+                type: "lambda",
+                name: "orders",
+                functionArn: config.require("orderLookupFunctionArn"),
+                tools: [
+                    {
+                        name: "lookup_order",
+                        description: "Find an order by its id",
+                        inputSchema: {
+                            type: "object",
+                            properties: [{ name: "orderId", type: "string", description: "The order id", required: true }],
+                        },
+                    },
+                ],
+            },
+        ],
+    },
+    observability: {
+        dashboard: true,
+        alarms: true,
+        alarmTopic: { type: "create" },
+        // Runs after every deployment that moves the pinned endpoint; a wrong answer fails `pulumi up`.
+        smokeTest: { payload: JSON.stringify({ prompt: "ping" }), expect: { jsonField: "answer" } },
+    },
+});
+
+const cognito = agent.gateway!.cognito!;
+
+export const invokeEndpointArn = agent.invokeEndpointArn;
+export const endpointName = agent.endpointName;
+export const runtimeArn = agent.runtimeArn;
+export const latestVersion = agent.latestVersion;
+export const memoryId = agent.memory!.memoryId;
+export const gatewayUrl = agent.gateway!.gatewayUrl;
+export const tokenEndpoint = cognito.tokenEndpoint;
+export const tokenScope = cognito.scope;
+export const clientId = cognito.clientId;
+export const clientSecret = cognito.clientSecret;

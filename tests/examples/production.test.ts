@@ -1,0 +1,107 @@
+import { strict as assert } from "assert";
+import { parseJsonInput } from "../harness";
+import { planExample } from "./planExample";
+
+const FUNCTION_ARNS = {
+    staging: "arn:aws:lambda:us-east-1:123456789012:function:order-lookup-staging",
+    prod: "arn:aws:lambda:us-east-1:123456789012:function:order-lookup",
+};
+
+describe("production example", () => {
+    for (const { stack, version, protectData } of [
+        { stack: "staging", version: "2", protectData: false },
+        { stack: "prod", version: "1", protectData: true },
+    ] as const) {
+        describe(`stack ${stack}`, () => {
+            let planned: Awaited<ReturnType<typeof planExample>>;
+            before(async () => {
+                planned = await planExample("production", stack);
+            });
+
+            it("plans with zero policy violations under the prod policy config", () => {
+                assert.deepEqual(planned.report.violations, []);
+                assert.equal(planned.report.environment, stack);
+            });
+
+            it("runs the runtime in VPC mode on the new VPC's isolated subnets with its own security group", () => {
+                const { reg } = planned;
+                const vpc = reg.one("awsx:ec2:Vpc", "orders-agent-network-vpc");
+                assert.equal(vpc.inputs.cidrBlock, "10.20.0.0/16");
+                assert.deepEqual(vpc.inputs.natGateways, { strategy: "None" });
+                const runtimeGroup = reg.one("aws:ec2/securityGroup:SecurityGroup", "orders-agent-network-runtime-sg");
+                const runtime = reg.one("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime");
+                assert.deepEqual(runtime.inputs.networkConfiguration, {
+                    networkMode: "VPC",
+                    networkModeConfig: { subnets: vpc.outputs.isolatedSubnetIds, securityGroups: [runtimeGroup.id] },
+                });
+                assert.equal(vpc.outputs.isolatedSubnetIds.length, 2);
+            });
+
+            it("encrypts memory and gateway with customer-managed keys created here, protected in prod only", () => {
+                const { reg } = planned;
+                const keyArn = (name: string) => reg.one("aws:kms/key:Key", name).outputs.arn;
+                const memory = reg.one("aws:bedrock/agentcoreMemory:AgentcoreMemory");
+                assert.equal(memory.inputs.encryptionKeyArn, keyArn("orders-agent-memory-key"));
+                assert.equal(memory.options.protect, protectData);
+                assert.equal(memory.options.retainOnDelete, protectData);
+                assert.deepEqual(
+                    reg.ofType("aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy").map((s) => s.inputs.type),
+                    ["SEMANTIC", "SUMMARIZATION"],
+                );
+                assert.equal(reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway").inputs.kmsKeyArn, keyArn("orders-agent-gateway-cmk-key"));
+            });
+
+            it("authorizes gateway callers with exactly the Cognito machine client the component created", () => {
+                const { reg } = planned;
+                const pool = reg.one("aws:cognito/userPool:UserPool");
+                const client = reg.one("aws:cognito/userPoolClient:UserPoolClient");
+                const gateway = reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway");
+                assert.equal(gateway.inputs.authorizerType, "CUSTOM_JWT");
+                assert.deepEqual(gateway.inputs.authorizerConfiguration, {
+                    customJwtAuthorizer: {
+                        discoveryUrl: `https://cognito-idp.us-east-1.amazonaws.com/${pool.id}/.well-known/openid-configuration`,
+                        allowedClients: [client.id],
+                    },
+                });
+                assert.deepEqual(client.inputs.allowedOauthFlows, ["client_credentials"]);
+                assert.deepEqual(client.inputs.allowedOauthScopes, ["orders-agent-gateway/invoke"]);
+            });
+
+            it("puts the stack's Lambda behind the gateway, invocable by the gateway's role only on that function", () => {
+                const { reg } = planned;
+                const target = reg.one("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", "orders-agent-gateway-orders");
+                assert.equal(target.inputs.targetConfiguration.mcp.lambda.lambdaArn, FUNCTION_ARNS[stack]);
+                assert.deepEqual(target.inputs.credentialProviderConfiguration, { gatewayIamRole: {} });
+                const policy = parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "orders-agent-gateway-targets").inputs.policy);
+                assert.deepEqual(policy.Statement, [{ Sid: "InvokeTargetFunctions", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [FUNCTION_ARNS[stack]] }]);
+            });
+
+            it(`serves callers through one endpoint named ${stack}, pinned to version ${version}`, () => {
+                const { reg } = planned;
+                const endpoint = reg.one("aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint");
+                assert.equal(endpoint.name, `orders-agent-${stack}`);
+                assert.equal(endpoint.inputs.name, stack);
+                assert.equal(endpoint.inputs.agentRuntimeVersion, version);
+            });
+
+            it("creates the dashboard, four alarms notifying the created topic, and a smoke test of the pinned endpoint", () => {
+                const { reg } = planned;
+                assert.equal(reg.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardName, "agentcore-orders_agent");
+                const topic = reg.one("aws:sns/topic:Topic");
+                const alarms = reg.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+                assert.deepEqual(
+                    alarms.map((a) => a.inputs.metricName),
+                    ["SystemErrors", "Throttles", "Latency", "SessionCount"],
+                );
+                assert.deepEqual(
+                    alarms.map((a) => a.inputs.alarmActions),
+                    alarms.map(() => [topic.outputs.arn]),
+                );
+                const smoke = reg.one("command:local:Command", "orders-agent-smoke-test-invoke");
+                assert.equal(smoke.inputs.environment.SMOKE_QUALIFIER, stack);
+                assert.equal(smoke.inputs.environment.SMOKE_EXPECT, JSON.stringify({ jsonField: "answer" }));
+                assert.deepEqual(smoke.inputs.triggers, [version, stack, JSON.stringify({ prompt: "ping" })]);
+            });
+        });
+    }
+});
