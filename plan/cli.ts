@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { formatPlan, PlanReport, toSarif } from "./report";
-import { Evaluator, planStack, ProgramError, stacksOf, TOOL_DIR } from "./run";
+import { Evaluator, planStack, ProgramError, stacksOf } from "./run";
 
 const HELP = `Usage: npm run plan -- [options]
 
@@ -12,12 +12,12 @@ with a stack's config, prints the resource tree, a summary and policy violations
 
 Options:
   --program DIR         Pulumi program directory (holds Pulumi.yaml; entry point is its
-                        "main" or index.ts). Default: ${TOOL_DIR}
+                        "main" or index.ts). Default: the current directory
   --stack NAME          Stack to plan (reads Pulumi.NAME.yaml). Default: every stack of
                         the program, one after another.
-  --policy-config FILE  Policy config. Default: policy/config/<env>.json of this package,
-                        <env> being the stack's <project>:environment config, else the
-                        stack name if that file exists, else "prod".
+  --policy-config FILE  Policy config. Default: policy/config/<name>.json of this package
+                        for the first of the stack's <project>:environment config and the
+                        stack name that has such a file, else prod.json (the strictest).
   --json FILE           Write the report as JSON (an array when several stacks are planned).
                         Format: plan/README.md.
   --sarif FILE          Write policy violations as SARIF 2.1.0 (one run per stack).
@@ -73,7 +73,7 @@ async function plan(argv: string[], stdout: (text: string) => void, evaluate: Ev
         stdout(HELP);
         return 0;
     }
-    const programDir = path.resolve(values.program ?? TOOL_DIR);
+    const programDir = path.resolve(values.program ?? process.cwd());
     const stacks = values.stack ? [values.stack] : stacksOf(programDir);
     if (stacks.length === 0) {
         throw new Error(`no Pulumi.<stack>.yaml in ${programDir}: add one or pass --program with a Pulumi program directory`);

@@ -60,17 +60,14 @@ export function stacksOf(programDir: string): string[] {
 }
 
 /**
- * The policy config for a stack: `policy/config/<env>.json` of this package where
- * `<env>` is the `<project>:environment` config value; without one, the stack's
- * name if such a file exists, else `prod`.
+ * The policy config a stack is checked with: `<environment>.json` (the stack's
+ * `<project>:environment` config value), else `<stack>.json`, when such a file
+ * exists; otherwise `prod.json`, the strictest.
  */
 export function defaultPolicyConfig(project: string, stack: string, config: StackConfig, dir = path.join(TOOL_DIR, "policy", "config")): string {
     const environment = config.values[`${project}:environment`];
-    if (environment !== undefined) {
-        return path.join(dir, `${environment}.json`);
-    }
-    const perStack = path.join(dir, `${stack}.json`);
-    return fs.existsSync(perStack) ? perStack : path.join(dir, "prod.json");
+    const candidates = [environment, stack].filter((name): name is string => typeof name === "string").map((name) => path.join(dir, `${name}.json`));
+    return candidates.find((file) => fs.existsSync(file)) ?? path.join(dir, "prod.json");
 }
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -224,10 +224,16 @@ describe("plan/run planStack", () => {
 describe("plan/run defaultPolicyConfig", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-"));
     fs.writeFileSync(path.join(dir, "staging.json"), "{}");
+    fs.writeFileSync(path.join(dir, "dev.json"), "{}");
     const config = (values: Record<string, string>) => ({ values, secretKeys: [] });
 
     it("uses the <project>:environment config value first", () => {
         assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "p:environment": "dev" }), dir), path.join(dir, "dev.json"));
+    });
+
+    it("skips an environment without a config file: the stack's name when that file exists, else prod", () => {
+        assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "p:environment": "qa" }), dir), path.join(dir, "staging.json"));
+        assert.strictEqual(defaultPolicyConfig("p", "uat", config({ "p:environment": "qa" }), dir), path.join(dir, "prod.json"));
     });
 
     it("falls back to the stack's name when that file exists, else prod", () => {
