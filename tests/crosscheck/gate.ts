@@ -42,7 +42,7 @@ export interface AllowedAdvisory {
     policy: string;
     /** Type token of the resource it is reported on. */
     type: string;
-    /** The deliberate dev choice (ENVIRONMENT_PROFILES.dev column or dev default). */
+    /** The dev profile's choice behind it (`ENVIRONMENT_PROFILES.dev`), as policy/README.md words it. */
     because: string;
 }
 
@@ -52,9 +52,9 @@ export interface AllowedAdvisory {
  * anything else fails the dev gate.
  */
 export const DEV_ALLOWED_ADVISORIES: readonly AllowedAdvisory[] = [
-    { policy: "agentcore-browser-network", type: T.browser, because: "networkMode PUBLIC: dev runs without a VPC, so its browser browses directly" },
-    { policy: "agentcore-customer-managed-keys", type: T.memory, because: "customerManagedKeys false: memory under AgentCore's own key" },
-    { policy: "agentcore-customer-managed-keys", type: T.gateway, because: "customerManagedKeys false: gateway under AgentCore's own key" },
+    { policy: "agentcore-browser-network", type: T.browser, because: "no VPC (`networkMode: PUBLIC`), so a browser is PUBLIC" },
+    { policy: "agentcore-customer-managed-keys", type: T.memory, because: "`customerManagedKeys: false`: memory under AgentCore's own key" },
+    { policy: "agentcore-customer-managed-keys", type: T.gateway, because: "`customerManagedKeys: false`: gateway under AgentCore's own key" },
 ];
 
 /** Type token of the resource a URN names (the last `$`-separated part of its type). */
