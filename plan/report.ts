@@ -1,6 +1,8 @@
 import * as path from "path";
 import { pathToFileURL } from "url";
+import type { AgentcorePolicy } from "../policy/common/rule";
 import type { PlanViolation } from "../policy/evaluate";
+import { allPolicies } from "../policy/rules";
 import { SECRET_PLACEHOLDER } from "./config";
 import type { RecordedResource } from "./mocks";
 
@@ -225,8 +227,19 @@ export interface SarifLog {
     runs: SarifRun[];
 }
 
+/** A SARIF rule (reportingDescriptor): the policy, with its description and remediation when the pack knows it. */
+interface SarifRule {
+    id: string;
+    name: string;
+    shortDescription?: { text: string };
+    help?: { text: string };
+}
+
+/** What SARIF tells of a policy: its name, description and remediation steps. */
+export type PolicyDescription = Pick<AgentcorePolicy, "name" | "description" | "remediationSteps">;
+
 interface SarifRun {
-    tool: { driver: { name: string; informationUri: string; rules: { id: string; name: string }[] } };
+    tool: { driver: { name: string; informationUri: string; rules: SarifRule[] } };
     automationDetails: { id: string };
     results: SarifResult[];
 }
@@ -245,10 +258,22 @@ interface SarifResult {
 
 /**
  * The violations of one or more plans as SARIF 2.1.0, one run per stack: rule id
- * = policy name, mandatory → error, advisory → warning, located at the program's
- * entry point (relative to `baseDir` when inside it) and logically at the URN.
+ * = policy name, described by the policy's description and helped by its
+ * remediation steps (for policies of `policies`), mandatory → error, advisory →
+ * warning, located at the program's entry point (relative to `baseDir` when
+ * inside it) and logically at the URN.
  */
-export function toSarif(reports: PlanReport[], baseDir = process.cwd()): SarifLog {
+export function toSarif(reports: PlanReport[], baseDir = process.cwd(), policies: readonly PolicyDescription[] = allPolicies): SarifLog {
+    const known = new Map(policies.map((p) => [p.name, p]));
+    const rule = (id: string): SarifRule => {
+        const policy = known.get(id);
+        return {
+            id,
+            name: id,
+            ...(policy ? { shortDescription: { text: policy.description } } : {}),
+            ...(policy?.remediationSteps ? { help: { text: policy.remediationSteps } } : {}),
+        };
+    };
     return {
         version: "2.1.0",
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -261,7 +286,7 @@ export function toSarif(reports: PlanReport[], baseDir = process.cwd()): SarifLo
                     driver: {
                         name: "pulumi-agentcore-plan",
                         informationUri: "https://www.pulumi.com/docs/using-pulumi/crossguard/",
-                        rules: rules.map((id) => ({ id, name: id })),
+                        rules: rules.map(rule),
                     },
                 },
                 automationDetails: { id: `plan/${report.project}/${report.stack}/` },

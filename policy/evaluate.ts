@@ -57,7 +57,7 @@ export function loadPolicyConfig(path: string | undefined, policies: readonly Ag
 }
 
 /** Level a policy runs at: its own config entry, else `all`, else its default, else the pack's. */
-function levelOf(p: AgentcorePolicy, config: Record<string, PolicyConfigEntry>): EnforcementLevel {
+export function levelOf(p: AgentcorePolicy, config: Record<string, PolicyConfigEntry>): EnforcementLevel {
     const level = config[p.name]?.enforcementLevel ?? config.all?.enforcementLevel ?? p.enforcementLevel ?? PACK_LEVEL;
     return level === "remediate" ? "mandatory" : level;
 }

@@ -68,7 +68,7 @@ export interface AgentEnvironmentArgs {
     memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
     /** Logs, traces, dashboard, alarms and the post-deploy smoke test. @default logs and traces on; dashboard and alarms per profile; no smoke test */
     observability?: EnvironmentObservabilityArgs;
-    /** A code interpreter for the agent (SANDBOX unless said otherwise), granted to the runtime and named in `AGENTCORE_CODE_INTERPRETER_ID`. @default none */
+    /** A code interpreter for the agent (on the environment's VPC when it has one, else SANDBOX, unless said otherwise), granted to the runtime and named in `AGENTCORE_CODE_INTERPRETER_ID`. @default none */
     codeInterpreter?: CodeInterpreterSection;
     /** A browser for the agent (on the environment's VPC unless PUBLIC is said), granted to the runtime and named in `AGENTCORE_BROWSER_ID`. @default none */
     browser?: BrowserSection;

@@ -11,7 +11,11 @@ export interface CodeInterpreterSection {
     managed?: boolean;
     /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default `<environment component name>_code_interpreter` */
     name?: string;
-    /** SANDBOX, VPC (the environment's network) or PUBLIC (internet; only when written here). @default "SANDBOX" */
+    /**
+     * SANDBOX, VPC (the environment's network) or PUBLIC (internet; only when written here).
+     * SANDBOX still resolves DNS, so the prod gate (Security Hub's check too) wants VPC wherever there is one.
+     * @default "VPC" when the environment runs in a VPC, else "SANDBOX"
+     */
     networkMode?: "SANDBOX" | "VPC" | "PUBLIC";
     /** Names of S3 buckets code in the interpreter may read. @default [] (the interpreter holds no credentials) */
     dataBuckets?: pulumi.Input<string>[];
@@ -53,7 +57,7 @@ export interface ToolEnvironment {
  * cannot have instead of it being dropped.
  */
 export function codeInterpreterArgsFor(section: CodeInterpreterSection, env: ToolEnvironment): CodeInterpreterArgs {
-    const mode = section.networkMode;
+    const mode = section.networkMode ?? (section.managed || !env.vpc ? undefined : "VPC");
     return {
         managed: section.managed,
         name: section.name,

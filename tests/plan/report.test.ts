@@ -122,6 +122,15 @@ describe("plan/report", () => {
         ]);
     });
 
+    it("describes a rule the pack knows by its description, with its remediation steps as help", () => {
+        const policies = [{ name: "encryption", description: "Data is encrypted with a customer key.", remediationSteps: "Set kmsKeyArn." }];
+        const sarif = toSarif([report([{ policy: "encryption", level: "mandatory", urn: BUCKET, message: "m" }, { policy: "tags", level: "advisory", urn: BUCKET, message: "m" }])], "/repo", policies);
+        assert.deepStrictEqual(sarif.runs[0].tool.driver.rules, [
+            { id: "encryption", name: "encryption", shortDescription: { text: "Data is encrypted with a customer key." }, help: { text: "Set kmsKeyArn." } },
+            { id: "tags", name: "tags" },
+        ]);
+    });
+
     it("locates the entry point by file URL when it is outside the base directory", () => {
         const sarif = toSarif([report([{ policy: "x", level: "advisory", urn: "", message: "m" }])], path.join("/elsewhere"));
         assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "file:///repo/app/index.ts");

@@ -52,8 +52,8 @@ describe("AgentEnvironment tools", () => {
         assert.equal(reg.one("aws:s3/bucket:Bucket").options.protect, false);
     });
 
-    it("prod: tools on the environment's VPC, recordings under a protected customer-managed key for 90 days", async () => {
-        const reg = await plan({ environment: "prod", runtimeVersion: "4", network: VPC, codeInterpreter: { networkMode: "VPC" }, browser: { recording: {} } });
+    it("prod: tools on the environment's VPC by default, recordings under a protected customer-managed key for 90 days", async () => {
+        const reg = await plan({ environment: "prod", runtimeVersion: "4", network: VPC, codeInterpreter: {}, browser: { recording: {} } });
         const vpcConfig = { subnets: VPC.subnetIds, securityGroups: VPC.securityGroupIds };
         assert.deepEqual(reg.one(INTERPRETER).inputs.networkConfiguration, { networkMode: "VPC", vpcConfig });
         assert.deepEqual(reg.one(BROWSER).inputs.networkConfiguration, { networkMode: "VPC", vpcConfig });
