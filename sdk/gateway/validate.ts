@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
-import { Problems, checkInput, checkShape } from "../validation";
+import { Problems, checkInput, checkShape, isKnown } from "../validation";
 import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
 
 /** The gateway arguments checked before anything is registered (names resolved; providers referred to as the caller does). */
@@ -77,6 +77,10 @@ function checkTargets<ApiKey, OAuth2>(problems: Problems, targets: GatewayTarget
                 if (target.tools.length === 0) {
                     problems.add(`${at}.tools`, [], "must list at least one tool the function implements");
                 }
+                target.tools.forEach((tool, j) => {
+                    checkToolSchema(problems, tool.inputSchema, `${at}.tools[${j}].inputSchema`);
+                    checkToolSchema(problems, tool.outputSchema, `${at}.tools[${j}].outputSchema`);
+                });
                 return { ...target, functionArn };
             }
             case "openApi":
@@ -94,6 +98,27 @@ function checkTargets<ApiKey, OAuth2>(problems: Problems, targets: GatewayTarget
                 return target;
         }
     });
+}
+
+/** A tool's input or output schema as the provider takes it: a type, and nested properties or items. */
+interface ToolSchema {
+    type?: unknown;
+    properties?: unknown;
+    items?: unknown;
+}
+
+/** Checks the type of a tool schema and of every nested property and item schema (known values only). */
+function checkToolSchema(problems: Problems, schema: pulumi.Input<ToolSchema | undefined> | undefined, path: string): void {
+    if (schema === undefined || !isKnown(schema)) {
+        return;
+    }
+    if (isKnown(schema.type)) {
+        checkShape(problems, `${path}.type`, schema.type, "SchemaType");
+    }
+    if (Array.isArray(schema.properties)) {
+        schema.properties.forEach((property: pulumi.Input<ToolSchema>, i: number) => checkToolSchema(problems, property, `${path}.properties[${i}]`));
+    }
+    checkToolSchema(problems, schema.items as pulumi.Input<ToolSchema | undefined>, `${path}.items`);
 }
 
 function checkSchema(problems: Problems, schema: SchemaSource, path: string, component: string | undefined): SchemaSource {

@@ -6,7 +6,7 @@ import { awsContext } from "../common/context";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Grantable, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
-import { Problems, checkShape } from "../validation";
+import { MODEL_SOURCE, Problems, SHAPES, checkShape } from "../validation";
 import * as perms from "./perms";
 import { RecordingBucket } from "./recordingBucket";
 import { toolExecutionRole } from "./toolRole";
@@ -205,7 +205,11 @@ function recordingSettings(recording: BrowserRecording | undefined): Required<Br
 
 /** A recording prefix must be a valid S3 key prefix that scopes the IAM grant to exactly its own keys. */
 function checkRecordingPrefix(problems: Problems, path: string, prefix: string): void {
+    const before = problems.count;
     checkShape(problems, path, prefix, "S3LocationPrefixString");
+    if (problems.count === before && [...prefix].length === SHAPES.S3LocationPrefixString.max) {
+        problems.add(path, prefix, `must have at most ${SHAPES.S3LocationPrefixString.max - 1} characters: "/" is appended before it is sent (${MODEL_SOURCE}, shape S3LocationPrefixString)`);
+    }
     const segments = prefix.split("/");
     if (prefix.length > 0 && segments.some((segment) => !PREFIX_SEGMENT.test(segment) || segment === "." || segment === "..")) {
         problems.add(

@@ -74,6 +74,7 @@ export const SHAPES = {
     },
     S3BucketUri: { pattern: "s3://.{1,2043}" },
     AwsAccountId: { pattern: "[0-9]{12}" },
+    SchemaType: { enum: ["string", "number", "object", "array", "boolean", "integer"] },
     McpServerTargetConfigurationEndpointString: { pattern: "https://.*" },
     KmsKeyArn: { pattern: "arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}", min: 1, max: 2048 },
     CredentialProviderName: { pattern: "[a-zA-Z0-9\\-_]+", min: 1, max: 128 },
