@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { InputValidationError } from "../../sdk";
 import { RecordedResource } from "../../plan/mocks";
-import { record } from "../harness";
+import { record, recordFailures } from "../harness";
 import { ConceptTable, constrainedFields, invalidValues, modelAccepts } from "./apiModel";
 import { GATEWAY_TABLE } from "./exposed/gateway";
 import { IDENTITY_TABLE } from "./exposed/identity";
@@ -19,27 +19,9 @@ const EXPOSED = TABLES.flatMap((t) => t.exposed);
 const DERIVED: Record<string, string> = Object.assign({}, ...TABLES.map((t) => t.derived));
 const MAXIMAL = TABLES.flatMap((t) => t.maximal);
 
-/**
- * The errors a build produces: thrown while the program runs, or (for values
- * checked when they resolve) raised when the resource's inputs are sent.
- */
+/** The errors a build produces: thrown while the program runs, or raised once values resolve. */
 async function errorsOf(build: () => unknown): Promise<{ thrown: unknown; late: unknown }> {
-    let thrown: unknown;
-    const late: unknown[] = [];
-    const onRejection = (reason: unknown) => late.push(reason);
-    process.on("unhandledRejection", onRejection);
-    try {
-        await record(() => {
-            try {
-                build();
-            } catch (e) {
-                thrown = e;
-            }
-        });
-        await new Promise((resolve) => setImmediate(resolve));
-    } finally {
-        process.off("unhandledRejection", onRejection);
-    }
+    const { thrown, late } = await recordFailures(build);
     return { thrown, late: late[0] };
 }
 
