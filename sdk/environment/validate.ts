@@ -104,6 +104,7 @@ function checkSections(problems: Problems, name: string, args: AgentEnvironmentA
     const endpoints = resolveEndpoints(args);
     checkRuntimeSettings(problems, {
         runtimeName: args.agentName ?? agentCoreName(name),
+        runtimeNamePath: "agentName",
         models: args.models,
         protocol: args.protocol,
         authorizer: args.authorizer,

@@ -22,6 +22,8 @@ export interface RuntimeSettings {
     endpoints?: RuntimeEndpointSpec[];
     models?: string[];
     tags?: Record<string, string>;
+    /** Argument path of the runtime name where the caller calls it otherwise (`AgentEnvironment`: "agentName"). @default "runtimeName" */
+    runtimeNamePath?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface RuntimeSettings {
  */
 export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, prefix = "", component?: string): RuntimeSettings {
     const at = (field: string) => `${prefix}${field}`;
-    checkShape(problems, at("runtimeName"), s.runtimeName, "AgentRuntimeName", { hint: "(letters, digits and underscores; no hyphens)" });
+    checkShape(problems, at(s.runtimeNamePath ?? "runtimeName"), s.runtimeName, "AgentRuntimeName", { hint: "(letters, digits and underscores; no hyphens)" });
     const image = s.image && { ...s.image, imageUri: checkInput(problems, component, at("image.imageUri"), s.image.imageUri, "RuntimeContainerUri") };
     checkShape(problems, at("protocol"), s.protocol, "ServerProtocol");
     checkShape(problems, at("description"), s.description, "Description");
