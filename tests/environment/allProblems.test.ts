@@ -1,6 +1,17 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { AgentEnvironment, AgentEnvironmentArgs, AgentGateway, AgentMemory, CodeInterpreter, GatewayTargetSpec, InputValidationError } from "../../sdk";
+import {
+    AgentEnvironment,
+    AgentEnvironmentArgs,
+    AgentGateway,
+    AgentMemory,
+    AgentNetwork,
+    ApiKeyCredentialProvider,
+    CodeInterpreter,
+    ExistingVpcNetwork,
+    GatewayTargetSpec,
+    InputValidationError,
+} from "../../sdk";
 import { record } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
@@ -18,6 +29,14 @@ const BAD_ENVIRONMENT: AgentEnvironmentArgs = {
     gateway: { targets: [{ type: "lambda", name: "orders", functionArn: "arn:aws:lambda:us-east-1:123:function:x", tools: [] }] },
     codeInterpreter: { name: "code-interpreter" },
     browser: { networkMode: "PUBLIC", recording: { prefix: "/recordings/" } },
+};
+
+/** An existing VPC with a malformed VPC id, too many subnets and a malformed security group. */
+const BAD_NETWORK: ExistingVpcNetwork = {
+    mode: "EXISTING_VPC",
+    vpcId: "vpc-1",
+    subnetIds: [...Array(17).keys()].map((i) => `subnet-${String(i).padStart(8, "0")}`),
+    securityGroupIds: ["sg-1"],
 };
 
 describe("AgentEnvironment reports every problem of every section at once", () => {
@@ -51,6 +70,8 @@ describe("AgentEnvironment reports every problem of every section at once", () =
         ["memory", { memory: BAD_ENVIRONMENT.memory }, () => new AgentMemory("support-agent-memory", { ...BAD_ENVIRONMENT.memory, encryptionKey: "aws-owned" }), "memory."],
         ["gateway", { gateway: BAD_ENVIRONMENT.gateway }, () => new AgentGateway("support-agent-gateway", { targets: BAD_ENVIRONMENT.gateway!.targets as GatewayTargetSpec[] }), "gateway."],
         ["codeInterpreter", { codeInterpreter: BAD_ENVIRONMENT.codeInterpreter }, () => new CodeInterpreter("support-agent-code-interpreter", { name: "code-interpreter" }), "codeInterpreter."],
+        ["identity", { identity: BAD_ENVIRONMENT.identity }, () => new ApiKeyCredentialProvider("support-agent-identity-search", { providerName: "search", apiKey: "plaintext-key" }), "identity.apiKeys.search."],
+        ["network", { network: BAD_NETWORK }, () => new AgentNetwork("support-agent-network", BAD_NETWORK), "network."],
     ];
     for (const [section, overrides, child, prefix] of SECTIONS) {
         it(`${section}: the environment's messages are the component's own, prefixed with "${prefix}"`, async () => {
