@@ -5,6 +5,9 @@ import { checkIdentityArgs } from "../identity/agentIdentity";
 import { checkImageArgs } from "../image/agentImage";
 import { checkMemorySettings } from "../memory/validate";
 import { checkVpcNetworkSettings } from "../network/validate";
+import { checkObservabilityArgs } from "../observability/agentObservability";
+import { environmentObservability } from "../observability/environment";
+import { ObservedResource } from "../observability/types";
 import { checkRuntimeSettings } from "../runtime/validate";
 import { checkSmokeTestArgs } from "../smoke/smokeTest";
 import { browserArgsFor, checkBrowserArgs, checkCodeInterpreterArgs, checkToolSections, codeInterpreterArgsFor } from "../tools";
@@ -29,7 +32,8 @@ export function childNames(name: string) {
 /**
  * Checks every argument of an `AgentEnvironment` named `name`: its own rules and
  * every section with the check function of the component it becomes, with the
- * section's argument path as prefix (`memory.`, `gateway.targets[0].`, …), so that
+ * section's argument path as prefix (`memory.`, `gateway.targets[0].`,
+ * `observability.`, …), so that
  * one run reports every problem. Values known only once other resources exist
  * (the image URI, the network's ids, the parts' ids in environment variables) are
  * checked by the child components when they resolve.
@@ -77,18 +81,22 @@ function checkSections(problems: Problems, name: string, args: AgentEnvironmentA
     if (network.mode !== "PUBLIC") {
         checkVpcNetworkSettings(problems, network, "network.");
     }
+    let memoryName: string | undefined;
     if (args.memory) {
         const memory = memoryArgsFor(args, profile);
-        checkMemorySettings(problems, { ...memory, memoryName: memory.memoryName ?? agentCoreName(children.memory), strategies: memory.strategies ?? [], eventExpiryDays: memory.eventExpiryDays! }, "memory.");
+        memoryName = memory.memoryName ?? agentCoreName(children.memory);
+        checkMemorySettings(problems, { ...memory, memoryName, strategies: memory.strategies ?? [], eventExpiryDays: memory.eventExpiryDays }, "memory.");
     }
     if (args.identity) {
         checkIdentityArgs(problems, children.identity, args.identity, "identity.");
     }
+    let gatewayName: string | undefined;
     if (args.gateway) {
         const gateway = gatewaySectionArgs(args.gateway, profile);
+        gatewayName = gateway.gatewayName ?? children.gateway;
         checkGatewaySettings(
             problems,
-            { ...gateway, gatewayName: gateway.gatewayName ?? children.gateway, inboundAuth: gateway.inboundAuth ?? { type: "AWS_IAM" }, targets: gateway.targets ?? [] },
+            { ...gateway, gatewayName, inboundAuth: gateway.inboundAuth ?? { type: "AWS_IAM" }, targets: gateway.targets ?? [] },
             "gateway.",
         );
     }
@@ -120,9 +128,15 @@ function checkSections(problems: Problems, name: string, args: AgentEnvironmentA
         endpoints,
         tags: environmentTags(args),
     });
+    const endpointName = endpoints.length > 0 && profile.endpoint === "pinned" ? endpoints[0].name : "DEFAULT";
+    const observed: ObservedResource[] = [
+        ...(memoryName ? [{ kind: "memory" as const, name: memoryName, arn: pending }] : []),
+        ...(gatewayName ? [{ kind: "gateway" as const, name: gatewayName, arn: pending }] : []),
+    ];
+    const runtime = { runtimeName: args.agentName ?? agentCoreName(name), runtimeArn: pending, endpointName };
+    checkObservabilityArgs(problems, environmentObservability(args.observability ?? {}, profile, runtime, observed, {}), "observability.");
     const smokeTest = args.observability?.smokeTest;
     if (smokeTest) {
-        const endpointName = endpoints.length > 0 && profile.endpoint === "pinned" ? endpoints[0].name : "DEFAULT";
         const version = endpoints.find((e) => e.name === endpointName)?.version ?? pending;
         checkSmokeTestArgs(problems, { runtimeArn: pending, endpointName, version, ...smokeTest }, "observability.smokeTest.");
     }

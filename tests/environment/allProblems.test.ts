@@ -6,6 +6,7 @@ import {
     AgentGateway,
     AgentMemory,
     AgentNetwork,
+    AgentObservability,
     ApiKeyCredentialProvider,
     CodeInterpreter,
     ExistingVpcNetwork,
@@ -30,6 +31,8 @@ const BAD_ENVIRONMENT: AgentEnvironmentArgs = {
     codeInterpreter: { name: "code-interpreter" },
     browser: { networkMode: "PUBLIC", recording: { prefix: "/recordings/" } },
 };
+
+const RUNTIME_TARGET = { runtimeName: "support_agent", runtimeArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abcdefghij", endpointName: "DEFAULT" };
 
 /** An existing VPC with a malformed VPC id, too many subnets and a malformed security group. */
 const BAD_NETWORK: ExistingVpcNetwork = {
@@ -72,6 +75,12 @@ describe("AgentEnvironment reports every problem of every section at once", () =
         ["codeInterpreter", { codeInterpreter: BAD_ENVIRONMENT.codeInterpreter }, () => new CodeInterpreter("support-agent-code-interpreter", { name: "code-interpreter" }), "codeInterpreter."],
         ["identity", { identity: BAD_ENVIRONMENT.identity }, () => new ApiKeyCredentialProvider("support-agent-identity-search", { providerName: "search", apiKey: "plaintext-key" }), "identity.apiKeys.search."],
         ["network", { network: BAD_NETWORK }, () => new AgentNetwork("support-agent-network", BAD_NETWORK), "network."],
+        [
+            "observability",
+            { observability: { alarms: { systemErrors: -1, periodSeconds: 90 } } },
+            () => new AgentObservability("support-agent-observability", { runtime: RUNTIME_TARGET, alarms: { systemErrors: -1, periodSeconds: 90 } }),
+            "observability.",
+        ],
     ];
     for (const [section, overrides, child, prefix] of SECTIONS) {
         it(`${section}: the environment's messages are the component's own, prefixed with "${prefix}"`, async () => {
