@@ -33,10 +33,9 @@ export function childNames(name: string) {
  * Checks every argument of an `AgentEnvironment` named `name`: its own rules and
  * every section with the check function of the component it becomes, with the
  * section's argument path as prefix (`memory.`, `gateway.targets[0].`,
- * `observability.`, …), so that
- * one run reports every problem. Values known only once other resources exist
- * (the image URI, the network's ids, the parts' ids in environment variables) are
- * checked by the child components when they resolve.
+ * `observability.`, …), so that one run reports every problem. Values known only
+ * once other resources exist (the image URI, the network's ids, the parts' ids in
+ * environment variables) are checked by the child components when they resolve.
  */
 export function checkEnvironmentArgs(problems: Problems, name: string, args: AgentEnvironmentArgs): void {
     if (!ENVIRONMENT_NAMES.includes(args.environment)) {
