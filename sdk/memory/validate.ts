@@ -72,7 +72,14 @@ export function checkMemorySettings(problems: Problems, s: MemorySettings, prefi
         if (strategy.type === "EPISODIC") {
             checkNamespace(problems, `${path}.reflectionNamespace`, strategy.reflectionNamespace);
         }
-        return strategy.type === "CUSTOM" ? { ...strategy, override: checkOverride(problems, `${path}.override`, strategy.override, component) } : strategy;
+        if (strategy.type !== "CUSTOM") {
+            return strategy;
+        }
+        if (strategy.override === undefined) {
+            problems.add(`${path}.override`, undefined, "is required for a CUSTOM strategy (the built-in steps it overrides, with their models)");
+            return strategy;
+        }
+        return { ...strategy, override: checkOverride(problems, `${path}.override`, strategy.override, component) };
     });
     let encryptionKey = s.encryptionKey;
     if (typeof encryptionKey === "object") {
@@ -104,11 +111,8 @@ function checkNamespace(problems: Problems, path: string, namespace: string | un
     checkShape(problems, path, namespace, "Namespace", { hint: NAMESPACE_HINT });
 }
 
-function checkOverride(problems: Problems, path: string, override: StrategyOverride | undefined, component: string | undefined): StrategyOverride {
-    if (override === undefined) {
-        problems.add(path, undefined, "is required for a CUSTOM strategy (the built-in steps it overrides, with their models)");
-        return override as unknown as StrategyOverride;
-    }
+/** Checks a custom strategy's override; returns it with its prompts checked when they resolve (with `component`). */
+function checkOverride(problems: Problems, path: string, override: StrategyOverride, component: string | undefined): StrategyOverride {
     const before = problems.count;
     checkShape(problems, `${path}.type`, override.type, "OverrideType");
     if (problems.count > before) {
