@@ -46,6 +46,8 @@ export class ProgramError extends Error {
         /** Stack being planned. */
         readonly stackName: string,
         message: string,
+        /** `<type> <name>` of every resource the program registered before it failed. */
+        readonly registered: string[] = [],
     ) {
         super(message);
         this.name = "ProgramError";
@@ -147,7 +149,7 @@ async function runProgram(main: string, project: string, stack: string, config: 
     }
     const [leaked, leakMessage] = debuggable.leakedPromises();
     if (failures.length > 0) {
-        throw new ProgramError(stack, errorMessage(failures[0]));
+        throw new ProgramError(stack, errorMessage(failures[0]), mocks.resources.map((r) => `${r.type} ${r.name}`));
     }
     if (pulumi.log.hasErrors()) {
         // As in a deployment, an error the program logged fails it; Pulumi has printed the message already.

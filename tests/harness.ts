@@ -40,6 +40,44 @@ export async function record(program: () => unknown, stack = "test", project = "
     return new Registrations(mocks.resources);
 }
 
+/** What a program registered, what it threw, and what failed after it returned. */
+export interface Failures {
+    registrations: Registrations;
+    /** The error the program threw (plan-time validation), if any. */
+    thrown: unknown;
+    /** Errors raised once values resolved (deferred checks reject the registration of the resource consuming them). */
+    late: unknown[];
+}
+
+/**
+ * Runs `program` like {@link record}, catching what it throws and collecting the
+ * rejections that surface after it returned, as a deployment would report them.
+ */
+export async function recordFailures(program: () => unknown): Promise<Failures> {
+    let thrown: unknown;
+    const late: unknown[] = [];
+    const onRejection = (reason: unknown) => {
+        if (!late.includes(reason)) {
+            late.push(reason);
+        }
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        const registrations = await record(() => {
+            try {
+                program();
+            } catch (e) {
+                thrown = e;
+            }
+        });
+        // Rejections nobody handled are reported by Node after the current macrotask.
+        await new Promise((resolve) => setImmediate(resolve));
+        return { registrations, thrown, late };
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+}
+
 /** Resolves an Output to its value (for assertions outside `apply`). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply((v) => resolve(v)));

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { TYPE_PREFIX, agentCoreName, baseTags } from "../common/naming";
+import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AgentGateway } from "../gateway/agentGateway";
 import { AgentIdentity } from "../identity/agentIdentity";
 import { AgentImage, AgentImageArgs } from "../image/agentImage";
@@ -13,11 +13,12 @@ import { ObservedResource } from "../observability/types";
 import { AgentRuntime } from "../runtime/agentRuntime";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtocol } from "../runtime/types";
 import { SmokeTest } from "../smoke/smokeTest";
-import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, checkToolSections, codeInterpreterArgsFor } from "../tools";
-import { Problems, checkShape } from "../validation";
-import { agentVariables, checkReservedVariables } from "./agentVariables";
-import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
-import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, checkToolAccess, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
+import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, codeInterpreterArgsFor } from "../tools";
+import { Problems } from "../validation";
+import { agentVariables } from "./agentVariables";
+import { ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
+import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
+import { checkEnvironmentArgs, childNames, environmentTags, imageArgsFor, memoryArgsFor, resolveEndpoints, resolveNetwork } from "./validate";
 
 /** Arguments of {@link AgentEnvironment}: one agent in one environment. */
 export interface AgentEnvironmentArgs {
@@ -120,46 +121,26 @@ export class AgentEnvironment extends pulumi.ComponentResource {
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
-        validateEnvironmentArgs(name, args);
+        const problems = new Problems();
+        checkEnvironmentArgs(problems, name, args);
+        problems.throwIfAny(`AgentEnvironment ${name}`);
         this.profile = ENVIRONMENT_PROFILES[args.environment];
-        const tags = { ...baseTags("AgentEnvironment", args.environment), ...args.tags };
+        const tags = environmentTags(args);
+        const children = childNames(name);
         const endpoints = resolveEndpoints(args);
         this.endpointName = endpoints.length > 0 && this.profile.endpoint === "pinned" ? endpoints[0].name : "DEFAULT";
         const network = resolveNetwork(args, this.profile);
 
-        this.image = new AgentImage(
-            name,
-            {
-                ...args.image,
-                repository: {
-                    ...args.image.repository,
-                    untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? this.profile.untaggedImageExpiryDays,
-                },
-                tags,
-            },
-            { parent: this },
-        );
+        this.image = new AgentImage(name, imageArgsFor(args, this.profile, tags), { parent: this });
         if (network.mode !== "PUBLIC") {
             this.network = new AgentNetwork(`${name}-network`, { ...network, features: featuresOf(args, this.profile), tags }, { parent: this });
         }
-        if (args.memory) {
-            this.memory = new AgentMemory(
-                `${name}-memory`,
-                {
-                    ...args.memory,
-                    eventExpiryDays: args.memory.eventExpiryDays ?? this.profile.memoryEventExpiryDays,
-                    encryptionKey: args.memory.encryptionKey ?? (this.profile.customerManagedKeys ? "create" : "aws-owned"),
-                    protectFromDeletion: this.profile.protectData,
-                    tags,
-                },
-                { parent: this },
-            );
-        }
-        this.identity = args.identity && new AgentIdentity(`${name}-identity`, { ...args.identity, tags }, { parent: this });
-        this.gateway = args.gateway && new AgentGateway(`${name}-gateway`, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
+        this.memory = args.memory && new AgentMemory(children.memory, memoryArgsFor(args, this.profile, tags), { parent: this });
+        this.identity = args.identity && new AgentIdentity(children.identity, { ...args.identity, tags }, { parent: this });
+        this.gateway = args.gateway && new AgentGateway(children.gateway, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
         const toolEnvironment = { profile: this.profile, vpc: this.network?.toolNetwork, tags };
-        this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(`${name}-code-interpreter`, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
-        this.browser = args.browser && new Browser(`${name}-browser`, browserArgsFor(args.browser, toolEnvironment), { parent: this });
+        this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(children.codeInterpreter, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
+        this.browser = args.browser && new Browser(children.browser, browserArgsFor(args.browser, toolEnvironment), { parent: this });
 
         this.runtime = new AgentRuntime(
             name,
@@ -203,7 +184,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         if (observability.smokeTest) {
             const pinned = endpoints.find((e) => e.name === this.endpointName);
             this.smokeTest = new SmokeTest(
-                `${name}-smoke-test`,
+                children.smokeTest,
                 { runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName, version: pinned?.version ?? this.runtime.latestVersion, ...observability.smokeTest },
                 // After the runtime, its endpoints and every permission granted to its role.
                 { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints), ...this.runtime.role.policies.values()] },
@@ -224,19 +205,6 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     }
 }
 
-/** The network settings in force: the args', else the profile's mode (a new VPC where the profile runs in a VPC). */
-function resolveNetwork(args: AgentEnvironmentArgs, profile: EnvironmentProfile): NetworkSettings {
-    return args.network ?? (profile.networkMode === "VPC" ? { mode: "NEW_VPC" } : { mode: "PUBLIC" });
-}
-
-/** The custom endpoints an environment gets: explicit ones, else one named after the environment when a version is pinned. */
-function resolveEndpoints(args: AgentEnvironmentArgs): RuntimeEndpointSpec[] {
-    if (args.endpoints) {
-        return args.endpoints;
-    }
-    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion }] : [];
-}
-
 /**
  * What this environment uses, for the VPC endpoints its network needs: the one
  * place features are derived from the args.
@@ -255,38 +223,4 @@ export function featuresOf(args: AgentEnvironmentArgs, profile: EnvironmentProfi
         secretsManager: (args.identity?.agentProviders ?? []).length > 0,
         assumeRoles: false,
     };
-}
-
-/** Checks what only the environment component knows; the runtime and image check their own fields. */
-function validateEnvironmentArgs(name: string, args: AgentEnvironmentArgs): void {
-    const problems = new Problems();
-    if (!ENVIRONMENT_NAMES.includes(args.environment)) {
-        problems.add("environment", args.environment, `must be one of ${ENVIRONMENT_NAMES.join(", ")}`);
-    } else if (ENVIRONMENT_PROFILES[args.environment].endpoint === "pinned" && args.runtimeVersion === undefined && !args.endpoints?.length) {
-        problems.add(
-            "runtimeVersion",
-            undefined,
-            `is required in ${args.environment}: callers use a custom endpoint pinned to a reviewed runtime version. ` +
-                `Set it to the version to serve (e.g. \`pulumi config set runtimeVersion 3\`; the first deployment creates version 1), ` +
-                `or pass endpoints explicitly`,
-        );
-    }
-    if (args.runtimeVersion !== undefined) {
-        checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
-    }
-    if (ENVIRONMENT_PROFILES[args.environment]?.customerManagedKeys && args.memory?.encryptionKey === "aws-owned") {
-        problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
-    }
-    checkToolAccess(problems, args.identity, args.gateway);
-    const profile = ENVIRONMENT_PROFILES[args.environment];
-    if (profile) {
-        checkToolSections(problems, args, resolveNetwork(args, profile).mode !== "PUBLIC");
-    }
-    checkReservedVariables(problems, args.environmentVariables, {
-        memory: args.memory !== undefined,
-        gateway: args.gateway !== undefined,
-        codeInterpreter: args.codeInterpreter !== undefined,
-        browser: args.browser !== undefined,
-    });
-    problems.throwIfAny(`AgentEnvironment ${name}`);
 }

@@ -1,4 +1,5 @@
 export { AgentEnvironment, AgentEnvironmentArgs, featuresOf } from "./agentEnvironment";
+export { checkEnvironmentArgs } from "./validate";
 export { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 export { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "./toolAccess";
 export { AGENT_VARIABLES } from "./agentVariables";

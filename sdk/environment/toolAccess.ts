@@ -44,9 +44,13 @@ export function checkToolAccess(problems: Problems, identity: EnvironmentIdentit
 
 /** The gateway's arguments in an environment: provider names resolved, debug detail and key from the profile. */
 export function environmentGatewayArgs(gateway: EnvironmentGatewayArgs, identity: AgentIdentity | undefined, profile: EnvironmentProfile, tags: Record<string, string>): AgentGatewayArgs {
+    return { ...gatewaySectionArgs(gateway, profile, tags), targets: (gateway.targets ?? []).map((target) => resolveTarget(target, identity)) };
+}
+
+/** The gateway section with the profile's defaults (debug detail, key, its protection); targets still name their providers. */
+export function gatewaySectionArgs(gateway: EnvironmentGatewayArgs, profile: EnvironmentProfile, tags?: Record<string, string>): EnvironmentGatewayArgs & Omit<AgentGatewayArgs, "targets"> {
     return {
         ...gateway,
-        targets: (gateway.targets ?? []).map((target) => resolveTarget(target, identity)),
         debugErrors: profile.gatewayDebugErrors,
         encryption: gateway.encryption ?? (profile.customerManagedKeys ? "create" : "aws-owned"),
         protectKey: profile.protectData,

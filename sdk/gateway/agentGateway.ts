@@ -10,11 +10,11 @@ import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow
 import { CredentialProvider } from "../identity/credentialProvider";
 import { workloadDirectoryArn } from "../identity/vault";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
-import { Problems, checkShape, isKnown } from "../validation";
+import { Problems } from "../validation";
 import { CognitoMachineAuth } from "./cognitoAuthorizer";
 import * as perms from "./perms";
 import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
-import { checkInboundAuth, checkTargets } from "./validate";
+import { checkGatewaySettings } from "./validate";
 
 /** Arguments of {@link AgentGateway}. */
 export interface AgentGatewayArgs {
@@ -71,19 +71,16 @@ export class AgentGateway extends pulumi.ComponentResource {
     constructor(name: string, args: AgentGatewayArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentGateway`, name, {}, opts);
         this.gatewayName = args.gatewayName ?? name;
-        const inboundAuth = args.inboundAuth ?? { type: "AWS_IAM" };
-        const targets = args.targets ?? [];
-        const encryption = args.encryption ?? "aws-owned";
-
+        const component = `AgentGateway ${name}`;
         const problems = new Problems();
-        checkShape(problems, "gatewayName", this.gatewayName, "GatewayName", { hint: "(letters and digits, single hyphens between them)" });
-        checkShape(problems, "description", args.description, "GatewayDescription");
-        checkInboundAuth(problems, inboundAuth, "inboundAuth");
-        checkTargets(problems, targets, "targets");
-        if (typeof encryption === "object" && isKnown(encryption.kmsKeyArn)) {
-            checkShape(problems, "encryption.kmsKeyArn", encryption.kmsKeyArn, "KmsKeyArn");
-        }
-        problems.throwIfAny(`AgentGateway ${name}`);
+        const checked = checkGatewaySettings(
+            problems,
+            { ...args, gatewayName: this.gatewayName, inboundAuth: args.inboundAuth ?? { type: "AWS_IAM" }, targets: args.targets ?? [], encryption: args.encryption ?? "aws-owned" },
+            "",
+            component,
+        );
+        problems.throwIfAny(component);
+        const { inboundAuth, targets, encryption } = checked;
 
         const ctx = awsContext(this);
         this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));

@@ -1,38 +1,69 @@
-import { checkAuthorizer } from "../runtime/validate";
-import { Problems, checkShape, isKnown } from "../validation";
+import * as pulumi from "@pulumi/pulumi";
+import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
+import { Problems, checkInput, checkShape, isKnown } from "../validation";
 import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
 
+/** The gateway arguments checked before anything is registered (names resolved; providers referred to as the caller does). */
+export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
+    gatewayName: string;
+    description?: string;
+    inboundAuth: GatewayInboundAuth;
+    targets: GatewayTargetSpec<ApiKey, OAuth2>[];
+    encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
+    tags?: Record<string, string>;
+}
+
+/**
+ * Checks every gateway argument against the API model and the rules it cannot
+ * express, recording all problems. `prefix` is the argument path of the gateway
+ * in the caller's args ("" or "gateway."). Values unknown at plan time are checked
+ * when they resolve if `component` is given; the returned settings carry them.
+ */
+export function checkGatewaySettings<ApiKey, OAuth2>(problems: Problems, s: GatewaySettings<ApiKey, OAuth2>, prefix = "", component?: string): GatewaySettings<ApiKey, OAuth2> {
+    const at = (field: string) => `${prefix}${field}`;
+    checkShape(problems, at("gatewayName"), s.gatewayName, "GatewayName", { hint: "(letters and digits, single hyphens between them)" });
+    checkShape(problems, at("description"), s.description, "GatewayDescription");
+    const inboundAuth = checkInboundAuth(problems, s.inboundAuth, at("inboundAuth"), component);
+    const targets = checkTargets(problems, s.targets, at("targets"), component);
+    const encryption =
+        typeof s.encryption === "object" ? { kmsKeyArn: checkInput(problems, component, at("encryption.kmsKeyArn"), s.encryption.kmsKeyArn, "KmsKeyArn") } : s.encryption;
+    if (s.encryption !== undefined && typeof s.encryption !== "object" && s.encryption !== "create" && s.encryption !== "aws-owned") {
+        problems.add(at("encryption"), s.encryption, 'must be "aws-owned", "create" or { kmsKeyArn: <customer-managed KMS key ARN> }');
+    }
+    checkTags(problems, s.tags, at("tags"));
+    return { ...s, inboundAuth, targets, encryption };
+}
+
 /** Checks the inbound authorization: JWT needs an issuer and a client or audience; NONE needs an explicit acknowledgement. */
-export function checkInboundAuth(problems: Problems, auth: GatewayInboundAuth, path: string): void {
+function checkInboundAuth(problems: Problems, auth: GatewayInboundAuth, path: string, component: string | undefined): GatewayInboundAuth {
     switch (auth.type) {
         case "AWS_IAM":
-            return;
+            return auth;
         case "NONE":
             if ((auth as { acknowledgeUnauthenticated?: unknown }).acknowledgeUnauthenticated !== true) {
                 problems.add(`${path}.acknowledgeUnauthenticated`, undefined, "must be true to create a gateway anyone can call without credentials (use AWS_IAM or CUSTOM_JWT otherwise)");
             }
-            return;
+            return auth;
         case "CUSTOM_JWT": {
             if (auth.cognito === undefined) {
-                checkAuthorizer(problems, { ...auth, discoveryUrl: auth.discoveryUrl as string }, path);
-            } else if (auth.discoveryUrl !== undefined || auth.allowedAudiences !== undefined || auth.allowedClients !== undefined) {
+                const checked = checkAuthorizer(problems, { ...auth, discoveryUrl: auth.discoveryUrl as string }, path, component);
+                return { ...auth, ...checked, type: "CUSTOM_JWT" };
+            }
+            if (auth.discoveryUrl !== undefined || auth.allowedAudiences !== undefined || auth.allowedClients !== undefined) {
                 problems.add(path, "CUSTOM_JWT", "takes either cognito (the component creates the issuer and its client) or discoveryUrl with allowedAudiences/allowedClients, not both");
             }
-            if (auth.cognito !== undefined && auth.allowedScopes !== undefined) {
-                checkShape(problems, `${path}.allowedScopes`, auth.allowedScopes, "AllowedScopesType");
-                auth.allowedScopes.forEach((scope, i) => isKnown(scope) && checkShape(problems, `${path}.allowedScopes[${i}]`, scope, "AllowedScopeType"));
-            }
-            return;
+            return { ...auth, allowedScopes: checkScopes(problems, auth.allowedScopes, `${path}.allowedScopes`, component) };
         }
         default:
             problems.add(`${path}.type`, (auth as { type: unknown }).type, "must be AWS_IAM, CUSTOM_JWT or NONE");
+            return auth;
     }
 }
 
-/** Checks every target: names unique and valid, ARNs, URLs, schemas and credentials. */
-export function checkTargets(problems: Problems, targets: GatewayTargetSpec<unknown, unknown>[], path: string): void {
+/** Checks every target: names unique and valid, ARNs, URLs, schemas and credentials; returns them with unknown values checked. */
+function checkTargets<ApiKey, OAuth2>(problems: Problems, targets: GatewayTargetSpec<ApiKey, OAuth2>[], path: string, component: string | undefined): GatewayTargetSpec<ApiKey, OAuth2>[] {
     const seen = new Set<string>();
-    targets.forEach((target, i) => {
+    return targets.map((target, i) => {
         const at = `${path}[${i}]`;
         checkShape(problems, `${at}.name`, target.name, "TargetName", { hint: "(letters and digits, single hyphens between them)" });
         if (seen.has(target.name)) {
@@ -41,43 +72,65 @@ export function checkTargets(problems: Problems, targets: GatewayTargetSpec<unkn
         seen.add(target.name);
         checkShape(problems, `${at}.description`, target.description, "TargetDescription");
         switch (target.type) {
-            case "lambda":
-                if (isKnown(target.functionArn)) {
-                    checkShape(problems, `${at}.functionArn`, target.functionArn, "LambdaFunctionArn");
-                }
+            case "lambda": {
+                const functionArn = checkInput(problems, component, `${at}.functionArn`, target.functionArn, "LambdaFunctionArn");
                 if (target.tools.length === 0) {
                     problems.add(`${at}.tools`, [], "must list at least one tool the function implements");
                 }
-                return;
+                target.tools.forEach((tool, j) => {
+                    checkToolSchema(problems, tool.inputSchema, `${at}.tools[${j}].inputSchema`);
+                    checkToolSchema(problems, tool.outputSchema, `${at}.tools[${j}].outputSchema`);
+                });
+                return { ...target, functionArn };
+            }
             case "openApi":
-                checkSchema(problems, target.schema, `${at}.schema`);
                 checkCredentials(problems, target.credentials, `${at}.credentials`);
-                return;
+                return { ...target, schema: checkSchema(problems, target.schema, `${at}.schema`, component) };
             case "smithy":
-                checkSchema(problems, target.schema, `${at}.schema`);
-                return;
+                return { ...target, schema: checkSchema(problems, target.schema, `${at}.schema`, component) };
             case "mcpServer":
-                if (isKnown(target.endpoint)) {
-                    checkShape(problems, `${at}.endpoint`, target.endpoint, "McpServerTargetConfigurationEndpointString");
-                }
                 if (target.credentials) {
                     checkCredentials(problems, target.credentials, `${at}.credentials`);
                 }
-                return;
+                return { ...target, endpoint: checkInput(problems, component, `${at}.endpoint`, target.endpoint, "McpServerTargetConfigurationEndpointString") };
             default:
                 problems.add(`${at}.type`, (target as { type: unknown }).type, "must be lambda, openApi, smithy or mcpServer");
+                return target;
         }
     });
 }
 
-function checkSchema(problems: Problems, schema: SchemaSource, path: string): void {
-    if ("s3Uri" in schema) {
-        if (isKnown(schema.s3Uri)) {
-            checkShape(problems, `${path}.s3Uri`, schema.s3Uri, "S3BucketUri");
-        }
-    } else if (isKnown(schema.inline) && schema.inline.trim() === "") {
-        problems.add(`${path}.inline`, schema.inline, "must not be empty");
+/** A tool's input or output schema as the provider takes it: a type, and nested properties or items. */
+interface ToolSchema {
+    type?: unknown;
+    properties?: unknown;
+    items?: unknown;
+}
+
+/** Checks the type of a tool schema and of every nested property and item schema (known values only). */
+function checkToolSchema(problems: Problems, schema: pulumi.Input<ToolSchema | undefined> | undefined, path: string): void {
+    if (schema === undefined || !isKnown(schema)) {
+        return;
     }
+    if (isKnown(schema.type)) {
+        checkShape(problems, `${path}.type`, schema.type, "SchemaType");
+    }
+    if (Array.isArray(schema.properties)) {
+        schema.properties.forEach((property: pulumi.Input<ToolSchema>, i: number) => checkToolSchema(problems, property, `${path}.properties[${i}]`));
+    }
+    checkToolSchema(problems, schema.items as pulumi.Input<ToolSchema | undefined>, `${path}.items`);
+}
+
+function checkSchema(problems: Problems, schema: SchemaSource, path: string, component: string | undefined): SchemaSource {
+    if ("s3Uri" in schema) {
+        checkShape(problems, `${path}.bucketOwnerAccountId`, schema.bucketOwnerAccountId, "AwsAccountId");
+        return { ...schema, s3Uri: checkInput(problems, component, `${path}.s3Uri`, schema.s3Uri, "S3BucketUri") };
+    }
+    const inline = schema.inline;
+    if (typeof inline === "string" && inline.trim() === "") {
+        problems.add(`${path}.inline`, inline, "must not be empty");
+    }
+    return schema;
 }
 
 function checkCredentials(problems: Problems, credentials: TargetCredentials<unknown, unknown>, path: string): void {

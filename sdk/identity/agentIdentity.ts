@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TYPE_PREFIX } from "../common/naming";
 import { Problems } from "../validation";
-import { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs } from "./apiKeyCredentialProvider";
+import { checkTags } from "../runtime/validate";
+import { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs, checkApiKeyProviderArgs } from "./apiKeyCredentialProvider";
 import { CredentialProvider } from "./credentialProvider";
-import { OAuth2CredentialProvider, OAuth2CredentialProviderArgs } from "./oauth2CredentialProvider";
+import { OAuth2CredentialProvider, OAuth2CredentialProviderArgs, checkOAuth2ProviderArgs } from "./oauth2CredentialProvider";
 import { TokenVaultKey } from "./tokenVaultKey";
-import { WorkloadIdentity, WorkloadIdentityArgs } from "./workloadIdentity";
+import { WorkloadIdentity, WorkloadIdentityArgs, checkWorkloadIdentityArgs } from "./workloadIdentity";
 
 /** Arguments of {@link AgentIdentity}. */
 export interface AgentIdentityArgs {
@@ -42,9 +43,7 @@ export class AgentIdentity extends pulumi.ComponentResource {
     constructor(name: string, args: AgentIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentIdentity`, name, {}, opts);
         const problems = new Problems();
-        for (const key of Object.keys(args.oauth2 ?? {}).filter((k) => k in (args.apiKeys ?? {}))) {
-            problems.add(`oauth2.${key}`, key, "names a provider that apiKeys already defines: provider names must be unique");
-        }
+        checkIdentityArgs(problems, name, args);
         problems.throwIfAny(`AgentIdentity ${name}`);
 
         for (const [key, provider] of Object.entries(args.apiKeys ?? {})) {
@@ -54,7 +53,7 @@ export class AgentIdentity extends pulumi.ComponentResource {
             this.oauth2[key] = new OAuth2CredentialProvider(`${name}-${key}`, { providerName: key, ...provider, tags: args.tags }, { parent: this });
         }
         if (args.workloadIdentity) {
-            this.workloadIdentity = new WorkloadIdentity(`${name}-workload`, args.workloadIdentity, { parent: this });
+            this.workloadIdentity = new WorkloadIdentity(workloadIdentityName(name), args.workloadIdentity, { parent: this });
         }
         if (args.tokenVaultKey) {
             this.tokenVaultKey = new TokenVaultKey(`${name}-vault-key`, { tags: args.tags }, { parent: this });
@@ -70,4 +69,31 @@ export class AgentIdentity extends pulumi.ComponentResource {
         }
         return found;
     }
+}
+
+/** Name of the workload identity component of an `AgentIdentity` (and its default identity name). */
+function workloadIdentityName(name: string): string {
+    return `${name}-workload`;
+}
+
+/**
+ * Checks every argument of an `AgentIdentity` named `name` and of the providers
+ * and workload identity it creates (values known at plan time; the children
+ * check the rest when it resolves), recording all problems; `prefix` is the
+ * section's argument path in the caller's args ("" or "identity.").
+ */
+export function checkIdentityArgs(problems: Problems, name: string, args: AgentIdentityArgs, prefix = ""): void {
+    for (const key of Object.keys(args.oauth2 ?? {}).filter((k) => k in (args.apiKeys ?? {}))) {
+        problems.add(`${prefix}oauth2.${key}`, key, "names a provider that apiKeys already defines: provider names must be unique");
+    }
+    for (const [key, provider] of Object.entries(args.apiKeys ?? {})) {
+        checkApiKeyProviderArgs(problems, provider.providerName ?? key, provider, `${prefix}apiKeys.${key}.`);
+    }
+    for (const [key, provider] of Object.entries(args.oauth2 ?? {})) {
+        checkOAuth2ProviderArgs(problems, provider.providerName ?? key, provider, `${prefix}oauth2.${key}.`);
+    }
+    if (args.workloadIdentity) {
+        checkWorkloadIdentityArgs(problems, args.workloadIdentity.identityName ?? workloadIdentityName(name), args.workloadIdentity, `${prefix}workloadIdentity.`);
+    }
+    checkTags(problems, args.tags, `${prefix}tags`);
 }

@@ -4,6 +4,7 @@ import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyStatement } from "../iam/grants";
+import { checkTags } from "../runtime/validate";
 import { Problems, checkShape } from "../validation";
 import { CredentialProvider, credentialPurpose, sidFragment } from "./credentialProvider";
 import * as perms from "./perms";
@@ -49,18 +50,16 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
     constructor(name: string, args: ApiKeyCredentialProviderArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}ApiKeyCredentialProvider`, name, {}, opts);
         this.providerName = args.providerName ?? name;
-        const version = args.apiKeyVersion ?? 1;
 
+        const component = `ApiKeyCredentialProvider ${name}`;
         const problems = new Problems();
-        checkShape(problems, "providerName", this.providerName, "CredentialProviderName");
-        const apiKey = requireSecret(problems, `ApiKeyCredentialProvider ${name}`, "apiKey", args.apiKey);
-        checkVersion(problems, "apiKeyVersion", version);
-        problems.throwIfAny(`ApiKeyCredentialProvider ${name}`);
+        const apiKey = checkApiKeyProviderArgs(problems, this.providerName, args, "", component);
+        problems.throwIfAny(component);
 
         this.ctx = awsContext(this);
         this.provider = new AgentcoreApiKeyCredentialProvider(
             `${name}-provider`,
-            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: version, tags: args.tags },
+            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: args.apiKeyVersion ?? 1, tags: args.tags },
             { parent: this },
         );
         this.providerArn = this.provider.credentialProviderArn;
@@ -79,4 +78,17 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
     grantUse(grantee: Grantable, workloadIdentityArns: pulumi.Input<string>[]): RolePolicy {
         return grantee.grant(credentialPurpose(this.providerName), this.useStatements(workloadIdentityArns));
     }
+}
+
+/**
+ * Checks an API-key provider's arguments (`providerName` resolved), recording every
+ * problem; `prefix` is their argument path in the caller's args. Returns the key to
+ * send: a secret Output, checked when it resolves if `component` is given.
+ */
+export function checkApiKeyProviderArgs(problems: Problems, providerName: string, args: ApiKeyCredentialProviderArgs, prefix = "", component?: string): pulumi.Output<string> {
+    checkShape(problems, `${prefix}providerName`, providerName, "CredentialProviderName");
+    const apiKey = requireSecret(problems, component, `${prefix}apiKey`, args.apiKey, "DefaultApiKeyType");
+    checkVersion(problems, `${prefix}apiKeyVersion`, args.apiKeyVersion ?? 1);
+    checkTags(problems, args.tags, `${prefix}tags`);
+    return apiKey;
 }

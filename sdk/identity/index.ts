@@ -1,8 +1,8 @@
-export { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs } from "./apiKeyCredentialProvider";
-export { OAuth2CredentialProvider, OAuth2CredentialProviderArgs, OAuth2Vendor, BuiltInOAuth2Vendor } from "./oauth2CredentialProvider";
+export { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs, checkApiKeyProviderArgs } from "./apiKeyCredentialProvider";
+export { OAuth2CredentialProvider, OAuth2CredentialProviderArgs, OAuth2Vendor, BuiltInOAuth2Vendor, checkOAuth2ProviderArgs } from "./oauth2CredentialProvider";
 export { CredentialProvider } from "./credentialProvider";
-export { WorkloadIdentity, WorkloadIdentityArgs } from "./workloadIdentity";
-export { AgentIdentity, AgentIdentityArgs } from "./agentIdentity";
+export { WorkloadIdentity, WorkloadIdentityArgs, checkWorkloadIdentityArgs } from "./workloadIdentity";
+export { AgentIdentity, AgentIdentityArgs, checkIdentityArgs } from "./agentIdentity";
 export { TokenVaultKey, TokenVaultKeyArgs } from "./tokenVaultKey";
 export { requireSecret, MARK_SECRET_HINT } from "./secretInput";
 export { tokenVaultArn, workloadDirectoryArn } from "./vault";

@@ -5,7 +5,8 @@ import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyStatement } from "../iam/grants";
-import { Problems, checkShape, isKnown } from "../validation";
+import { checkTags } from "../runtime/validate";
+import { Problems, checkInput, checkShape } from "../validation";
 import { CredentialProvider, credentialPurpose, sidFragment } from "./credentialProvider";
 import * as perms from "./perms";
 import { checkVersion, requireSecret } from "./secretInput";
@@ -90,16 +91,10 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
         this.providerName = args.providerName ?? name;
         const version = args.credentialsVersion ?? 1;
 
+        const component = `OAuth2CredentialProvider ${name}`;
         const problems = new Problems();
-        checkShape(problems, "providerName", this.providerName, "CredentialProviderName");
-        checkShape(problems, "vendor.type", args.vendor.type, "CredentialProviderVendorType");
-        checkVendor(problems, args.vendor);
-        if (isKnown(args.clientId)) {
-            checkShape(problems, "clientId", args.clientId ?? "", "ClientIdType");
-        }
-        const clientSecret = requireSecret(problems, `OAuth2CredentialProvider ${name}`, "clientSecret", args.clientSecret);
-        checkVersion(problems, "credentialsVersion", version);
-        problems.throwIfAny(`OAuth2CredentialProvider ${name}`);
+        const checked = checkOAuth2ProviderArgs(problems, this.providerName, args, "", component);
+        problems.throwIfAny(component);
 
         this.ctx = awsContext(this);
         this.provider = new AgentcoreOauth2CredentialProvider(
@@ -107,7 +102,7 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
             {
                 name: this.providerName,
                 credentialProviderVendor: args.vendor.type,
-                oauth2ProviderConfig: providerConfig(args.vendor, { clientIdWo: args.clientId, clientSecretWo: clientSecret, clientCredentialsWoVersion: version }),
+                oauth2ProviderConfig: providerConfig(checked.vendor, { clientIdWo: checked.clientId, clientSecretWo: checked.clientSecret, clientCredentialsWoVersion: version }),
                 tags: args.tags,
             },
             { parent: this },
@@ -146,15 +141,47 @@ function providerConfig(vendor: OAuth2Vendor, credentials: WriteOnlyCredentials)
     return { [block]: credentials };
 }
 
-function checkVendor(problems: Problems, vendor: OAuth2Vendor): void {
+/**
+ * Checks an OAuth2 provider's arguments (`providerName` resolved), recording every
+ * problem; `prefix` is their argument path in the caller's args. Returns the
+ * vendor, client id and secret to send, checked when they resolve if `component`
+ * is given (the secret always as a secret Output).
+ */
+export function checkOAuth2ProviderArgs(
+    problems: Problems,
+    providerName: string,
+    args: OAuth2CredentialProviderArgs,
+    prefix = "",
+    component?: string,
+): { vendor: OAuth2Vendor; clientId: pulumi.Input<string>; clientSecret: pulumi.Output<string> } {
+    const at = (field: string) => `${prefix}${field}`;
+    checkShape(problems, at("providerName"), providerName, "CredentialProviderName");
+    checkShape(problems, at("vendor.type"), args.vendor.type, "CredentialProviderVendorType");
+    const vendor = checkVendor(problems, args.vendor, at("vendor.discoveryUrl"), component);
+    let clientId = args.clientId;
+    if (clientId === undefined || clientId === "") {
+        problems.add(at("clientId"), clientId, "is required (the client id registered with the authorization server)");
+    } else {
+        // The API model gives the custom block's client id its own shape (DefaultClientIdType).
+        clientId = checkInput(problems, component, at("clientId"), clientId, args.vendor.type === "CustomOauth2" ? "DefaultClientIdType" : "ClientIdType");
+    }
+    const clientSecret = requireSecret(problems, component, at("clientSecret"), args.clientSecret, "DefaultClientSecretType");
+    checkVersion(problems, at("credentialsVersion"), args.credentialsVersion ?? 1);
+    checkTags(problems, args.tags, at("tags"));
+    return { vendor, clientId, clientSecret };
+}
+
+function checkVendor(problems: Problems, vendor: OAuth2Vendor, path: string, component: string | undefined): OAuth2Vendor {
     const discoveryUrl = (vendor as { discoveryUrl?: pulumi.Input<string> }).discoveryUrl;
     if (vendor.type === "CustomOauth2") {
         if (discoveryUrl === undefined || discoveryUrl === "") {
-            problems.add("vendor.discoveryUrl", discoveryUrl, "is required for CustomOauth2 (the server's /.well-known/openid-configuration or /.well-known/oauth-authorization-server URL)");
-        } else if (isKnown(discoveryUrl)) {
-            checkShape(problems, "vendor.discoveryUrl", discoveryUrl, "DiscoveryUrlType");
+            problems.add(path, discoveryUrl, "is required for CustomOauth2 (the server's /.well-known/openid-configuration or /.well-known/oauth-authorization-server URL)");
+            return vendor;
         }
-    } else if (discoveryUrl !== undefined) {
-        problems.add("vendor.discoveryUrl", discoveryUrl, `applies only to CustomOauth2: AgentCore knows the endpoints of ${vendor.type}`);
+        return { ...vendor, discoveryUrl: checkInput(problems, component, path, discoveryUrl, "DiscoveryUrlType") };
     }
+    if (discoveryUrl !== undefined) {
+        problems.add(path, discoveryUrl, `applies only to CustomOauth2: AgentCore knows the endpoints of ${vendor.type}`);
+    }
+    return vendor;
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputValidationError, MASKED, Problems } from "../validation";
+import { InputValidationError, MASKED, Problems, ShapeName, checkShape } from "../validation";
 
 /** How to fix a secret given in plaintext; part of every such message. */
 export const MARK_SECRET_HINT =
@@ -9,10 +9,18 @@ export const MARK_SECRET_HINT =
  * Accepts a credential only when it is a Pulumi secret, so that it is encrypted
  * in state and masked in preview and logs. A plain string is refused at plan
  * time (recorded in `problems`, the value itself never printed); an Output or
- * Promise is checked when it resolves and fails the deployment before the
- * resource using it is sent to AWS. The result is always a secret Output.
+ * Promise is checked when it resolves (a secret, and within `shape` when given)
+ * and fails the deployment before the resource using it is sent to AWS — unless
+ * `component` is undefined (plan-time checks only, see `checkWhenKnown`). The
+ * result is always a secret Output.
  */
-export function requireSecret(problems: Problems, component: string, path: string, value: pulumi.Input<string> | undefined): pulumi.Output<string> {
+export function requireSecret(
+    problems: Problems,
+    component: string | undefined,
+    path: string,
+    value: pulumi.Input<string> | undefined,
+    shape?: ShapeName,
+): pulumi.Output<string> {
     if (value === undefined || value === "") {
         problems.add(path, undefined, "is required");
         return pulumi.secret("");
@@ -22,11 +30,21 @@ export function requireSecret(problems: Problems, component: string, path: strin
         return pulumi.secret("");
     }
     const output = pulumi.output(value);
+    if (component === undefined) {
+        return pulumi.secret(output);
+    }
     const checked = pulumi.isSecret(output).then((secret) => {
         if (!secret) {
             throw new InputValidationError(component, [`${path} "[secret]" ${MARK_SECRET_HINT}`]);
         }
-        return output;
+        return output.apply((resolved) => {
+            const late = new Problems();
+            if (shape) {
+                checkShape(late, path, resolved, shape, { secret: true });
+            }
+            late.throwIfAny(component);
+            return resolved;
+        });
     });
     return pulumi.secret(pulumi.output(checked));
 }

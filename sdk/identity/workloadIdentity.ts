@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreWorkloadIdentity } from "@pulumi/aws/bedrock/agentcoreWorkloadIdentity";
 import { TYPE_PREFIX } from "../common/naming";
-import { Problems, checkShape, isKnown } from "../validation";
+import { Problems, checkInputList, checkShape } from "../validation";
 
 /** Arguments of {@link WorkloadIdentity}. */
 export interface WorkloadIdentityArgs {
@@ -31,17 +31,27 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         super(`${TYPE_PREFIX}WorkloadIdentity`, name, {}, opts);
         this.identityName = args.identityName ?? name;
 
+        const component = `WorkloadIdentity ${name}`;
         const problems = new Problems();
-        checkShape(problems, "identityName", this.identityName, "WorkloadIdentityNameType");
-        (args.allowedReturnUrls ?? []).forEach((url, i) => isKnown(url) && checkShape(problems, `allowedReturnUrls[${i}]`, url, "ResourceOauth2ReturnUrlType"));
-        problems.throwIfAny(`WorkloadIdentity ${name}`);
+        const allowedReturnUrls = checkWorkloadIdentityArgs(problems, this.identityName, args, "", component);
+        problems.throwIfAny(component);
 
         this.identity = new AgentcoreWorkloadIdentity(
             `${name}-identity`,
-            { name: this.identityName, allowedResourceOauth2ReturnUrls: args.allowedReturnUrls },
+            { name: this.identityName, allowedResourceOauth2ReturnUrls: allowedReturnUrls },
             { parent: this },
         );
         this.arn = this.identity.workloadIdentityArn;
         this.registerOutputs({ arn: this.arn });
     }
+}
+
+/**
+ * Checks a workload identity's arguments (`identityName` resolved), recording every
+ * problem; `prefix` is their argument path in the caller's args. Returns the return
+ * URLs to send, checked when they resolve if `component` is given.
+ */
+export function checkWorkloadIdentityArgs(problems: Problems, identityName: string, args: WorkloadIdentityArgs, prefix = "", component?: string): pulumi.Input<string>[] | undefined {
+    checkShape(problems, `${prefix}identityName`, identityName, "WorkloadIdentityNameType");
+    return args.allowedReturnUrls && (checkInputList(problems, component, `${prefix}allowedReturnUrls`, args.allowedReturnUrls, undefined, "ResourceOauth2ReturnUrlType") as pulumi.Input<string>[]);
 }

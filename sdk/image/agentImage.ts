@@ -81,7 +81,9 @@ export class AgentImage extends pulumi.ComponentResource {
 
     constructor(name: string, args: AgentImageArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentImage`, name, {}, opts);
-        validateImageArgs(name, args);
+        const problems = new Problems();
+        checkImageArgs(problems, name, args);
+        problems.throwIfAny(`AgentImage ${name}`);
 
         if (args.imageUri !== undefined) {
             const ref = parseEcrImage(args.imageUri)!;
@@ -159,9 +161,11 @@ export function untaggedOnlyLifecycle(days: number) {
     };
 }
 
-/** Checks image arguments, collecting every problem. */
-export function validateImageArgs(name: string, args: AgentImageArgs): void {
-    const problems = new Problems();
+/**
+ * Checks the image arguments of a component named `name`, recording every problem.
+ * Paths start with `image.` as in `AgentEnvironmentArgs`, where these args live.
+ */
+export function checkImageArgs(problems: Problems, name: string, args: AgentImageArgs): void {
     if ((args.build === undefined) === (args.imageUri === undefined)) {
         problems.addMessage("image: set exactly one of image.build (build from source) or image.imageUri (an existing ECR image)");
     }
@@ -198,5 +202,4 @@ export function validateImageArgs(name: string, args: AgentImageArgs): void {
     if (days !== undefined && (!Number.isInteger(days) || days < 1)) {
         problems.add("image.repository.untaggedImageExpiryDays", days, "must be a whole number of days, at least 1 (ECR lifecycle countNumber)");
     }
-    problems.throwIfAny(`AgentImage ${name}`);
 }

@@ -8,7 +8,7 @@ import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { modelsResourceArns } from "../runtime/models";
-import { Problems, checkInput } from "../validation";
+import { Problems } from "../validation";
 import * as perms from "./perms";
 import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, ReflectionOverride, StrategyOverride } from "./types";
 import { checkMemorySettings, strategyName } from "./validate";
@@ -73,18 +73,19 @@ export class AgentMemory extends pulumi.ComponentResource {
         super(`${TYPE_PREFIX}AgentMemory`, name, {}, opts);
         this.memoryName = args.memoryName ?? agentCoreName(name);
         const eventExpiryDays = args.eventExpiryDays ?? DEFAULT_EVENT_EXPIRY_DAYS;
-        const strategies = args.strategies ?? [];
-        const encryption = args.encryptionKey ?? "create";
         const protect = args.protectFromDeletion ?? false;
 
         const component = `AgentMemory ${name}`;
         const problems = new Problems();
-        checkMemorySettings(problems, { memoryName: this.memoryName, eventExpiryDays, description: args.description, strategies });
-        const givenKeyArn = typeof encryption === "object" ? checkInput(problems, component, "encryptionKey.arn", encryption.arn, "Arn") : undefined;
-        if (typeof encryption !== "object" && encryption !== "create" && encryption !== "aws-owned") {
-            problems.add("encryptionKey", encryption, 'must be "create", "aws-owned" or { arn: <customer-managed KMS key ARN> }');
-        }
+        const checked = checkMemorySettings(
+            problems,
+            { memoryName: this.memoryName, eventExpiryDays, description: args.description, strategies: args.strategies ?? [], encryptionKey: args.encryptionKey ?? "create", tags: args.tags },
+            "",
+            component,
+        );
         problems.throwIfAny(component);
+        const { strategies, encryptionKey: encryption } = checked;
+        const givenKeyArn = typeof encryption === "object" ? encryption.arn : undefined;
 
         this.ctx = awsContext(this);
         const sourceArn = arn(this.ctx, "bedrock-agentcore", `memory/${this.memoryName}-*`);

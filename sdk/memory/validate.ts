@@ -1,6 +1,7 @@
 import { MODEL_REFERENCE } from "../runtime/models";
-import { Problems, checkShape, isKnown } from "../validation";
-import { MemoryStrategySpec, ModelPromptOverride, StrategyOverride } from "./types";
+import { checkTags } from "../runtime/validate";
+import { Problems, checkInput, checkShape } from "../validation";
+import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, StrategyOverride } from "./types";
 
 /**
  * Days short-term events may be kept as the aws provider accepts them
@@ -29,44 +30,65 @@ export interface MemorySettings {
     eventExpiryDays: number;
     description?: string;
     strategies: MemoryStrategySpec[];
+    encryptionKey: MemoryEncryptionKey;
+    tags?: Record<string, string>;
 }
 
-/** Checks the memory and every strategy against the API model and the provider, recording all problems. */
-export function checkMemorySettings(problems: Problems, s: MemorySettings): void {
-    checkShape(problems, "memoryName", s.memoryName, "Name", { hint: "(letters, digits and underscores; no hyphens)" });
-    checkEventExpiry(problems, s.eventExpiryDays);
-    checkShape(problems, "description", s.description, "Description");
+/**
+ * Checks the memory and every strategy against the API model and the provider,
+ * recording all problems. `prefix` is the memory's argument path in the caller's
+ * args ("" or "memory."). Unknown values (key ARN, prompts) are checked when they
+ * resolve if `component` is given; the returned settings carry them.
+ */
+export function checkMemorySettings(problems: Problems, s: MemorySettings, prefix = "", component?: string): MemorySettings {
+    const at = (field: string) => `${prefix}${field}`;
+    checkShape(problems, at("memoryName"), s.memoryName, "Name", { hint: "(letters, digits and underscores; no hyphens)" });
+    checkEventExpiry(problems, at("eventExpiryDays"), s.eventExpiryDays);
+    checkShape(problems, at("description"), s.description, "Description");
     if (s.strategies.length > MAX_STRATEGIES_PER_MEMORY) {
-        problems.add("strategies", `${s.strategies.length} strategies`, `must have at most ${MAX_STRATEGIES_PER_MEMORY} entries (aws provider AgentcoreMemoryStrategy: at most 6 strategies per memory)`);
+        problems.add(at("strategies"), `${s.strategies.length} strategies`, `must have at most ${MAX_STRATEGIES_PER_MEMORY} entries (aws provider AgentcoreMemoryStrategy: at most 6 strategies per memory)`);
     }
     const names = new Set<string>();
     const builtIns = new Set<string>();
-    s.strategies.forEach((strategy, i) => {
-        const at = `strategies[${i}]`;
-        checkShape(problems, `${at}.type`, strategy.type, "MemoryStrategyType");
+    const strategies = s.strategies.map((strategy, i) => {
+        const path = at(`strategies[${i}]`);
+        checkShape(problems, `${path}.type`, strategy.type, "MemoryStrategyType");
         const name = strategyName(strategy);
         if (name === undefined) {
-            problems.add(`${at}.name`, undefined, "is required for a CUSTOM strategy");
+            problems.add(`${path}.name`, undefined, "is required for a CUSTOM strategy");
         } else {
-            checkShape(problems, `${at}.name`, name, "Name", { hint: "(letters, digits and underscores; no hyphens)" });
+            checkShape(problems, `${path}.name`, name, "Name", { hint: "(letters, digits and underscores; no hyphens)" });
             if (names.has(name)) {
-                problems.add(`${at}.name`, name, "must be unique among the memory's strategies");
+                problems.add(`${path}.name`, name, "must be unique among the memory's strategies");
             }
             names.add(name);
         }
         if (strategy.type !== "CUSTOM" && builtIns.has(strategy.type)) {
-            problems.add(`${at}.type`, strategy.type, "may appear once per memory (only one strategy of each built-in type; use CUSTOM for more)");
+            problems.add(`${path}.type`, strategy.type, "may appear once per memory (only one strategy of each built-in type; use CUSTOM for more)");
         }
         builtIns.add(strategy.type);
-        checkShape(problems, `${at}.description`, strategy.description, "Description");
-        checkNamespace(problems, `${at}.namespace`, strategy.namespace);
+        checkShape(problems, `${path}.description`, strategy.description, "Description");
+        checkNamespace(problems, `${path}.namespace`, strategy.namespace);
         if (strategy.type === "EPISODIC") {
-            checkNamespace(problems, `${at}.reflectionNamespace`, strategy.reflectionNamespace);
+            checkNamespace(problems, `${path}.reflectionNamespace`, strategy.reflectionNamespace);
         }
-        if (strategy.type === "CUSTOM") {
-            checkOverride(problems, `${at}.override`, strategy.override);
+        if (strategy.type !== "CUSTOM") {
+            return strategy;
         }
+        if (strategy.override === undefined) {
+            problems.add(`${path}.override`, undefined, "is required for a CUSTOM strategy (the built-in steps it overrides, with their models)");
+            return strategy;
+        }
+        return { ...strategy, override: checkOverride(problems, `${path}.override`, strategy.override, component) };
     });
+    let encryptionKey = s.encryptionKey;
+    if (typeof encryptionKey === "object") {
+        encryptionKey = { arn: checkInput(problems, component, at("encryptionKey.arn"), encryptionKey.arn, "Arn") };
+    } else if (encryptionKey !== "create" && encryptionKey !== "aws-owned") {
+        problems.add(at("encryptionKey"), encryptionKey, 'must be "create", "aws-owned" or { arn: <customer-managed KMS key ARN> }');
+    }
+    checkTags(problems, s.tags, at("tags"));
+    return { ...s, strategies, encryptionKey };
 }
 
 /** The strategy's name as it will be created; undefined only for a CUSTOM strategy without one. */
@@ -74,14 +96,14 @@ export function strategyName(strategy: MemoryStrategySpec): string | undefined {
     return strategy.name ?? (strategy.type === "CUSTOM" ? undefined : strategy.type.toLowerCase());
 }
 
-function checkEventExpiry(problems: Problems, days: number): void {
+function checkEventExpiry(problems: Problems, path: string, days: number): void {
     const before = problems.count;
-    checkShape(problems, "eventExpiryDays", days, "CreateMemoryInputEventExpiryDurationInteger");
+    checkShape(problems, path, days, "CreateMemoryInputEventExpiryDurationInteger");
     if (problems.count > before) {
         return;
     }
     if (!Number.isInteger(days) || days < PROVIDER_MIN_EVENT_EXPIRY_DAYS) {
-        problems.add("eventExpiryDays", days, `must be a whole number of days from ${PROVIDER_MIN_EVENT_EXPIRY_DAYS} to 365 (aws provider AgentcoreMemory.eventExpiryDuration)`);
+        problems.add(path, days, `must be a whole number of days from ${PROVIDER_MIN_EVENT_EXPIRY_DAYS} to 365 (aws provider AgentcoreMemory.eventExpiryDuration)`);
     }
 }
 
@@ -89,22 +111,20 @@ function checkNamespace(problems: Problems, path: string, namespace: string | un
     checkShape(problems, path, namespace, "Namespace", { hint: NAMESPACE_HINT });
 }
 
-function checkOverride(problems: Problems, path: string, override: StrategyOverride | undefined): void {
-    if (override === undefined) {
-        problems.add(path, undefined, "is required for a CUSTOM strategy (the built-in steps it overrides, with their models)");
-        return;
-    }
+/** Checks a custom strategy's override; returns it with its prompts checked when they resolve (with `component`). */
+function checkOverride(problems: Problems, path: string, override: StrategyOverride, component: string | undefined): StrategyOverride {
     const before = problems.count;
     checkShape(problems, `${path}.type`, override.type, "OverrideType");
     if (problems.count > before) {
-        return;
+        return override;
     }
     if (!SUPPORTED_OVERRIDES.includes(override.type)) {
         problems.add(`${path}.type`, override.type, `is not supported by AgentMemory; use one of ${SUPPORTED_OVERRIDES.join(", ")}`);
-        return;
+        return override;
     }
     const steps = OVERRIDE_STEPS[override.type];
     const given = override as unknown as Record<string, ModelPromptOverride | undefined>;
+    const checked: Record<string, unknown> = { ...override };
     for (const step of ["extraction", "consolidation", "reflection"]) {
         const value = given[step];
         if (value !== undefined && !steps.allowed.includes(step)) {
@@ -112,7 +132,7 @@ function checkOverride(problems: Problems, path: string, override: StrategyOverr
         } else if (value === undefined && steps.required.includes(step)) {
             problems.add(`${path}.${step}`, undefined, `is required for ${override.type}`);
         } else if (value !== undefined) {
-            checkModelPrompt(problems, `${path}.${step}`, value);
+            checked[step] = checkModelPrompt(problems, `${path}.${step}`, value, component);
         }
     }
     if (steps.required.length === 0 && steps.allowed.every((step) => given[step] === undefined)) {
@@ -121,13 +141,12 @@ function checkOverride(problems: Problems, path: string, override: StrategyOverr
     if (override.type === "EPISODIC_OVERRIDE" && override.reflection) {
         checkNamespace(problems, `${path}.reflection.namespace`, override.reflection.namespace);
     }
+    return checked as StrategyOverride;
 }
 
-function checkModelPrompt(problems: Problems, path: string, step: ModelPromptOverride): void {
+function checkModelPrompt(problems: Problems, path: string, step: ModelPromptOverride, component: string | undefined): ModelPromptOverride {
     if (!MODEL_REFERENCE.test(step.modelId ?? "")) {
         problems.add(`${path}.modelId`, step.modelId, "must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted");
     }
-    if (isKnown(step.appendToPrompt)) {
-        checkShape(problems, `${path}.appendToPrompt`, step.appendToPrompt, "Prompt");
-    }
+    return { ...step, appendToPrompt: checkInput(problems, component, `${path}.appendToPrompt`, step.appendToPrompt, "Prompt") };
 }

@@ -90,19 +90,20 @@ export class AgentNetwork extends pulumi.ComponentResource {
         const features: NetworkFeatures = { ...NO_FEATURES, ...args.features };
         const usesTools = features.codeInterpreter || features.browser;
 
+        const component = `AgentNetwork ${name}`;
         const problems = new Problems();
-        checkVpcNetworkSettings(problems, args);
-        problems.throwIfAny(`AgentNetwork ${name}`);
+        const settings = checkVpcNetworkSettings(problems, args, "", component);
+        problems.throwIfAny(component);
 
         const ctx = awsContext(this);
-        const placement = args.mode === "NEW_VPC" ? this.newVpc(args, ctx) : this.existingVpc(args, ctx);
+        const placement = settings.mode === "NEW_VPC" ? this.newVpc(settings, ctx) : this.existingVpc(settings, ctx);
         this.vpcId = placement.vpcId;
         this.subnetIds = placement.subnetIds;
-        const shared = new Set<EndpointService>(args.mode === "EXISTING_VPC" ? (args.sharedEndpoints ?? []) : []);
+        const shared = new Set<EndpointService>(settings.mode === "EXISTING_VPC" ? (settings.sharedEndpoints ?? []) : []);
         this.endpointServices = requiredEndpoints(features).filter((service) => !shared.has(service));
         const interfaceServices = this.endpointServices.filter((service) => ENDPOINTS[service].kind === "Interface");
 
-        const existingGroups = args.mode === "EXISTING_VPC" ? args.securityGroupIds : undefined;
+        const existingGroups = settings.mode === "EXISTING_VPC" ? settings.securityGroupIds : undefined;
         if (!existingGroups) {
             this.runtimeSecurityGroup = this.securityGroup("runtime", "AgentCore runtime network interfaces: no ingress, egress 443 to VPC endpoints only", true);
             if (usesTools) {
@@ -112,7 +113,7 @@ export class AgentNetwork extends pulumi.ComponentResource {
         if (interfaceServices.length > 0) {
             this.endpointsSecurityGroup = this.securityGroup("endpoints", "AgentCore VPC interface endpoints: ingress 443 from the agent groups only", false);
         }
-        const rules = this.rules(ctx, existingGroups, args.mode === "NEW_VPC" && (args.natGateways ?? "None") !== "None");
+        const rules = this.rules(ctx, existingGroups, settings.mode === "NEW_VPC" && (settings.natGateways ?? "None") !== "None");
         for (const service of this.endpointServices) {
             this.endpoints[service] = this.endpoint(service, ctx, features, placement);
         }

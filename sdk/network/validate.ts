@@ -1,6 +1,7 @@
-import { Problems, checkShape, isKnown } from "../validation";
+import * as pulumi from "@pulumi/pulumi";
+import { Problems, checkInputList, checkWhenKnown } from "../validation";
 import { ENDPOINTS, ENDPOINT_SERVICES } from "./features";
-import { VpcNetworkSettings } from "./types";
+import { ExistingVpcNetwork, NewVpcNetwork, VpcNetworkSettings } from "./types";
 import { ZONES_SOURCE, supportedZoneIds } from "./zones";
 
 /** EC2 VPC id format (EC2 resource ids: prefix and 8 or 17 hex digits). */
@@ -11,60 +12,72 @@ export const VPC_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d
 export const MIN_ZONES = 2;
 const NAT_STRATEGIES = ["None", "Single", "OnePerAz"];
 
-/** Checks every argument of a VPC network that is known at plan time, recording all problems. */
-export function checkVpcNetworkSettings(problems: Problems, s: VpcNetworkSettings): void {
+/**
+ * Checks every argument of a VPC network, recording all problems; `prefix` is the
+ * network's argument path in the caller's args ("" or "network."). Ids unknown at
+ * plan time are checked when they resolve if `component` is given; the returned
+ * settings carry them and are what the network is built from.
+ */
+export function checkVpcNetworkSettings(problems: Problems, s: VpcNetworkSettings, prefix = "", component?: string): VpcNetworkSettings {
     const mode = (s as { mode: string }).mode;
     if (mode === "EXISTING_VPC") {
-        checkExistingVpc(problems, s as Extract<VpcNetworkSettings, { mode: "EXISTING_VPC" }>);
-    } else if (mode === "NEW_VPC") {
-        checkNewVpc(problems, s as Extract<VpcNetworkSettings, { mode: "NEW_VPC" }>);
-    } else {
-        problems.add("mode", mode, "must be EXISTING_VPC or NEW_VPC (PUBLIC needs no network component)");
+        return checkExistingVpc(problems, s as ExistingVpcNetwork, prefix, component);
     }
+    if (mode === "NEW_VPC") {
+        checkNewVpc(problems, s as NewVpcNetwork, prefix);
+    } else {
+        problems.add(`${prefix}mode`, mode, "must be EXISTING_VPC or NEW_VPC (PUBLIC needs no network component)");
+    }
+    return s;
 }
 
-function checkExistingVpc(problems: Problems, s: Extract<VpcNetworkSettings, { mode: "EXISTING_VPC" }>): void {
-    if (s.vpcId === undefined || s.vpcId === "") {
-        problems.add("vpcId", s.vpcId, "is required for EXISTING_VPC");
-    } else if (isKnown(s.vpcId) && !VPC_ID.test(s.vpcId)) {
-        problems.add("vpcId", s.vpcId, `must match ${VPC_ID.source.slice(1, -1)} (EC2 VPC id)`);
-    }
-    if (!Array.isArray(s.subnetIds)) {
-        problems.add("subnetIds", s.subnetIds, "is required for EXISTING_VPC (a list of private subnet ids)");
+function checkExistingVpc(problems: Problems, s: ExistingVpcNetwork, prefix: string, component: string | undefined): ExistingVpcNetwork {
+    const at = (field: string) => `${prefix}${field}`;
+    let vpcId = s.vpcId;
+    if (vpcId === undefined || vpcId === "") {
+        problems.add(at("vpcId"), vpcId, "is required for EXISTING_VPC");
     } else {
-        checkShape(problems, "subnetIds", s.subnetIds, "Subnets");
-        s.subnetIds.forEach((id, i) => isKnown(id) && checkShape(problems, `subnetIds[${i}]`, id, "SubnetId"));
+        vpcId = checkWhenKnown(problems, component, vpcId, (p, id) => {
+            if (!VPC_ID.test(id)) {
+                p.add(at("vpcId"), id, `must match ${VPC_ID.source.slice(1, -1)} (EC2 VPC id)`);
+            }
+        });
     }
-    if (s.securityGroupIds !== undefined) {
-        checkShape(problems, "securityGroupIds", s.securityGroupIds, "SecurityGroups");
-        s.securityGroupIds.forEach((id, i) => isKnown(id) && checkShape(problems, `securityGroupIds[${i}]`, id, "SecurityGroupId"));
+    let subnetIds = s.subnetIds;
+    if (!Array.isArray(subnetIds)) {
+        problems.add(at("subnetIds"), subnetIds, "is required for EXISTING_VPC (a list of private subnet ids)");
+    } else {
+        subnetIds = checkInputList(problems, component, at("subnetIds"), subnetIds, "Subnets", "SubnetId") as pulumi.Input<string>[];
     }
+    const securityGroupIds =
+        s.securityGroupIds && (checkInputList(problems, component, at("securityGroupIds"), s.securityGroupIds, "SecurityGroups", "SecurityGroupId") as pulumi.Input<string>[]);
     const shared = s.sharedEndpoints ?? [];
     shared.forEach((service, i) => {
         if (!ENDPOINT_SERVICES.includes(service)) {
-            problems.add(`sharedEndpoints[${i}]`, service, `must be one of ${ENDPOINT_SERVICES.join(", ")}`);
+            problems.add(at(`sharedEndpoints[${i}]`), service, `must be one of ${ENDPOINT_SERVICES.join(", ")}`);
         }
     });
     const sharedInterfaces = shared.filter((service) => ENDPOINT_SERVICES.includes(service) && ENDPOINTS[service].kind === "Interface");
     if (sharedInterfaces.length > 0 && s.securityGroupIds === undefined) {
         problems.add(
-            "sharedEndpoints",
+            at("sharedEndpoints"),
             sharedInterfaces,
             "needs securityGroupIds: a runtime group created here only reaches the endpoints created here, so give the groups that may reach the shared endpoints",
         );
     }
+    return { ...s, vpcId, subnetIds, securityGroupIds };
 }
 
-function checkNewVpc(problems: Problems, s: Extract<VpcNetworkSettings, { mode: "NEW_VPC" }>): void {
+function checkNewVpc(problems: Problems, s: NewVpcNetwork, prefix: string): void {
     if (s.cidrBlock !== undefined && !VPC_CIDR.test(s.cidrBlock)) {
-        problems.add("cidrBlock", s.cidrBlock, "must be an IPv4 CIDR block from /16 to /24 (e.g. 10.0.0.0/16)");
+        problems.add(`${prefix}cidrBlock`, s.cidrBlock, "must be an IPv4 CIDR block from /16 to /24 (e.g. 10.0.0.0/16)");
     }
     const count = s.availabilityZoneCount;
     if (count !== undefined && (!Number.isInteger(count) || count < MIN_ZONES)) {
-        problems.add("availabilityZoneCount", count, `must be a whole number of at least ${MIN_ZONES} (AgentCore guide: subnets in at least two availability zones)`);
+        problems.add(`${prefix}availabilityZoneCount`, count, `must be a whole number of at least ${MIN_ZONES} (AgentCore guide: subnets in at least two availability zones)`);
     }
     if (s.natGateways !== undefined && !NAT_STRATEGIES.includes(s.natGateways)) {
-        problems.add("natGateways", s.natGateways, `must be one of ${NAT_STRATEGIES.join(", ")}`);
+        problems.add(`${prefix}natGateways`, s.natGateways, `must be one of ${NAT_STRATEGIES.join(", ")}`);
     }
 }
 

@@ -104,7 +104,9 @@ export class AgentObservability extends pulumi.ComponentResource {
         const traces = args.traces ?? true;
         const retention = args.logRetentionDays ?? 30;
         const protect = args.protectData ?? false;
-        validateObservabilityArgs(name, args, prefix, observed, retention);
+        const problems = new Problems();
+        checkObservabilityArgs(problems, args);
+        problems.throwIfAny(`AgentObservability ${name}`);
 
         const ctx = awsContext(this);
         const encryptLogs = logs && (args.customerManagedKey ?? false);
@@ -331,14 +333,19 @@ function alarmTopicKeyStatement(): pulumi.Input<PolicyStatement> {
     };
 }
 
-/** Checks every argument that would fail at deploy time, all at once. */
-function validateObservabilityArgs(name: string, args: AgentObservabilityArgs, prefix: string, observed: ObservedResource[], retention: number): void {
-    const problems = new Problems();
-    checkNamePrefix(problems, args.namePrefix === undefined ? "runtime.runtimeName" : "namePrefix", prefix);
-    checkRetention(problems, "logRetentionDays", retention);
+/**
+ * Checks every argument that would fail at deploy time, recording all problems;
+ * `prefix` is the argument path of these args in the caller's args ("" or
+ * "observability.").
+ */
+export function checkObservabilityArgs(problems: Problems, args: AgentObservabilityArgs, prefix = ""): void {
+    const at = (field: string) => `${prefix}${field}`;
+    const observed: ObservedResource[] = [{ kind: "runtime", name: args.runtime.runtimeName, arn: args.runtime.runtimeArn }, ...(args.resources ?? [])];
+    checkNamePrefix(problems, at(args.namePrefix === undefined ? "runtime.runtimeName" : "namePrefix"), args.namePrefix ?? args.runtime.runtimeName);
+    checkRetention(problems, at("logRetentionDays"), args.logRetentionDays ?? 30);
     const seen = new Set<string>();
     observed.forEach((resource, i) => {
-        const path = i === 0 ? "runtime.runtimeName" : `resources[${i - 1}].name`;
+        const path = at(i === 0 ? "runtime.runtimeName" : `resources[${i - 1}].name`);
         if (seen.has(resource.name)) {
             problems.add(path, resource.name, "must be unique among the observed resources (it names their log groups and deliveries)");
         }
@@ -346,13 +353,12 @@ function validateObservabilityArgs(name: string, args: AgentObservabilityArgs, p
         checkDeliveryName(problems, path, resource.name, deliveryName(resource, "traces"));
     });
     if (args.alarms) {
-        checkPositive(problems, "alarms.systemErrors", args.alarms.systemErrors);
-        checkPositive(problems, "alarms.throttles", args.alarms.throttles);
-        checkPositive(problems, "alarms.latencyP99Ms", args.alarms.latencyP99Ms);
-        checkPositive(problems, "alarms.sessions", args.alarms.sessions);
-        checkPeriod(problems, "alarms.periodSeconds", args.alarms.periodSeconds);
+        checkPositive(problems, at("alarms.systemErrors"), args.alarms.systemErrors);
+        checkPositive(problems, at("alarms.throttles"), args.alarms.throttles);
+        checkPositive(problems, at("alarms.latencyP99Ms"), args.alarms.latencyP99Ms);
+        checkPositive(problems, at("alarms.sessions"), args.alarms.sessions);
+        checkPeriod(problems, at("alarms.periodSeconds"), args.alarms.periodSeconds);
     } else if (args.alarmTopic) {
-        problems.add("alarmTopic", args.alarmTopic.type, "is set but alarms is not: nothing would notify the topic");
+        problems.add(at("alarmTopic"), args.alarmTopic.type, "is set but alarms is not: nothing would notify the topic");
     }
-    problems.throwIfAny(`AgentObservability ${name}`);
 }

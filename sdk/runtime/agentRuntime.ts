@@ -75,9 +75,10 @@ export class AgentRuntime extends pulumi.ComponentResource {
         super(`${TYPE_PREFIX}AgentRuntime`, name, {}, opts);
         this.runtimeName = args.runtimeName ?? agentCoreName(name);
 
+        const component = `AgentRuntime ${name}`;
         const problems = new Problems();
-        checkRuntimeSettings(problems, { ...args, runtimeName: this.runtimeName });
-        problems.throwIfAny(`AgentRuntime ${name}`);
+        const checked = checkRuntimeSettings(problems, { ...args, runtimeName: this.runtimeName }, "", component);
+        problems.throwIfAny(component);
 
         this.role = new AgentExecutionRole(
             name,
@@ -90,7 +91,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, args, this.role.roleArn), {
+        this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: { ...args.image, ...checked.image } }, this.role.roleArn), {
             parent: this,
             dependsOn: [...this.role.policies.values()],
         });

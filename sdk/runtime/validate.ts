@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Problems, checkShape, checkVpcIds, isKnown } from "../validation";
+import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
 import { MODEL_REFERENCE } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
 
@@ -22,26 +22,29 @@ export interface RuntimeSettings {
     endpoints?: RuntimeEndpointSpec[];
     models?: string[];
     tags?: Record<string, string>;
+    /** Argument path of the runtime name where the caller calls it otherwise (`AgentEnvironment`: "agentName"). @default "runtimeName" */
+    runtimeNamePath?: string;
 }
 
 /**
  * Checks every runtime setting against the AgentCore API model and the rules it
  * cannot express, recording all problems. `prefix` is the argument path of the
- * settings object in the caller's args (e.g. "" or "runtime.").
+ * settings object in the caller's args (e.g. "" or "runtime."). Values still
+ * unknown at plan time are checked when they resolve if `component` is given
+ * (see `checkWhenKnown`); the returned settings carry those checked values and
+ * are what the runtime must be created from.
  */
-export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, prefix = ""): void {
+export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, prefix = "", component?: string): RuntimeSettings {
     const at = (field: string) => `${prefix}${field}`;
-    checkShape(problems, at("runtimeName"), s.runtimeName, "AgentRuntimeName", { hint: "(letters, digits and underscores; no hyphens)" });
-    if (s.image && isKnown(s.image.imageUri)) {
-        checkShape(problems, at("image.imageUri"), s.image.imageUri, "RuntimeContainerUri");
-    }
+    checkShape(problems, at(s.runtimeNamePath ?? "runtimeName"), s.runtimeName, "AgentRuntimeName", { hint: "(letters, digits and underscores; no hyphens)" });
+    const image = s.image && { ...s.image, imageUri: checkInput(problems, component, at("image.imageUri"), s.image.imageUri, "RuntimeContainerUri") };
     checkShape(problems, at("protocol"), s.protocol, "ServerProtocol");
     checkShape(problems, at("description"), s.description, "Description");
     checkLifecycle(problems, s.lifecycle, at("lifecycle"));
     checkHeaders(problems, s, at("requestHeaderAllowlist"));
-    checkEnvironment(problems, s.environmentVariables, at("environmentVariables"));
-    checkAuthorizer(problems, s.authorizer, at("authorizer"));
-    checkNetwork(problems, s.network, at("network"));
+    const environmentVariables = checkEnvironment(problems, s.environmentVariables, at("environmentVariables"), component);
+    const authorizer = checkAuthorizer(problems, s.authorizer, at("authorizer"), component);
+    const network = checkNetwork(problems, s.network, at("network"), component);
     checkEndpoints(problems, s.endpoints, at("endpoints"));
     (s.models ?? []).forEach((model, i) => {
         if (!MODEL_REFERENCE.test(model)) {
@@ -49,6 +52,7 @@ export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, pre
         }
     });
     checkTags(problems, s.tags, at("tags"));
+    return { ...s, image, environmentVariables, authorizer, network };
 }
 
 function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefined, path: string): void {
@@ -81,35 +85,45 @@ function checkHeaders(problems: Problems, s: RuntimeSettings, path: string): voi
     }
 }
 
-function checkEnvironment(problems: Problems, env: Record<string, pulumi.Input<string>> | undefined, path: string): void {
+function checkEnvironment(
+    problems: Problems,
+    env: Record<string, pulumi.Input<string>> | undefined,
+    path: string,
+    component: string | undefined,
+): Record<string, pulumi.Input<string>> | undefined {
     if (!env) {
-        return;
+        return undefined;
     }
     checkShape(problems, path, env, "EnvironmentVariablesMap");
-    for (const [key, value] of Object.entries(env)) {
-        checkShape(problems, `${path} key`, key, "EnvironmentVariableKey");
-        if (isKnown(value)) {
-            checkShape(problems, `${path}.${key}`, value, "EnvironmentVariableValue");
-        }
-    }
+    return Object.fromEntries(
+        Object.entries(env).map(([key, value]) => {
+            checkShape(problems, `${path} key`, key, "EnvironmentVariableKey");
+            return [key, checkInput(problems, component, `${path}.${key}`, value, "EnvironmentVariableValue")];
+        }),
+    );
 }
 
-/** Checks a runtime-style inbound authorizer (AWS_IAM or CUSTOM_JWT with discovery URL and audiences or clients). */
-export function checkAuthorizer(problems: Problems, auth: InboundAuthorizer | undefined, path: string): void {
+/**
+ * Checks a runtime-style inbound authorizer (AWS_IAM or CUSTOM_JWT with discovery
+ * URL and audiences or clients); returns it with unknown values checked when they
+ * resolve (with `component`).
+ */
+export function checkAuthorizer(problems: Problems, auth: InboundAuthorizer | undefined, path: string, component?: string): InboundAuthorizer | undefined {
     if (!auth || auth.type === "AWS_IAM") {
         if (auth && (auth as { type: string }).type !== "AWS_IAM") {
             problems.add(`${path}.type`, (auth as { type: string }).type, "must be AWS_IAM or CUSTOM_JWT");
         }
-        return;
+        return auth;
     }
     if (auth.type !== "CUSTOM_JWT") {
         problems.add(`${path}.type`, (auth as { type: string }).type, "must be AWS_IAM or CUSTOM_JWT");
-        return;
+        return auth;
     }
-    if (auth.discoveryUrl === undefined || auth.discoveryUrl === "") {
-        problems.add(`${path}.discoveryUrl`, auth.discoveryUrl, "is required for a CUSTOM_JWT authorizer (the issuer's /.well-known/openid-configuration URL)");
-    } else if (isKnown(auth.discoveryUrl)) {
-        checkShape(problems, `${path}.discoveryUrl`, auth.discoveryUrl, "DiscoveryUrl");
+    let discoveryUrl = auth.discoveryUrl;
+    if (discoveryUrl === undefined || discoveryUrl === "") {
+        problems.add(`${path}.discoveryUrl`, discoveryUrl, "is required for a CUSTOM_JWT authorizer (the issuer's /.well-known/openid-configuration URL)");
+    } else {
+        discoveryUrl = checkInput(problems, component, `${path}.discoveryUrl`, discoveryUrl, "DiscoveryUrl");
     }
     checkShape(problems, `${path}.allowedAudiences`, auth.allowedAudiences, "AllowedAudienceList");
     checkShape(problems, `${path}.allowedClients`, auth.allowedClients, "AllowedClientsList");
@@ -118,21 +132,23 @@ export function checkAuthorizer(problems: Problems, auth: InboundAuthorizer | un
     if (audiences.length === 0 && clients.length === 0) {
         problems.add(path, "CUSTOM_JWT", "needs at least one of allowedAudiences or allowedClients, otherwise any token of the issuer is accepted (Cognito access tokens carry client_id: use allowedClients)");
     }
-    if (auth.allowedScopes !== undefined) {
-        checkShape(problems, `${path}.allowedScopes`, auth.allowedScopes, "AllowedScopesType");
-        auth.allowedScopes.forEach((scope, i) => isKnown(scope) && checkShape(problems, `${path}.allowedScopes[${i}]`, scope, "AllowedScopeType"));
-    }
+    return { ...auth, discoveryUrl, allowedScopes: checkScopes(problems, auth.allowedScopes, `${path}.allowedScopes`, component) };
 }
 
-function checkNetwork(problems: Problems, network: RuntimeNetwork | undefined, path: string): void {
+/** Checks a JWT authorizer's allowed scopes (1 or more, each 1-255 printable characters); returns them checked (see {@link checkAuthorizer}). */
+export function checkScopes(problems: Problems, scopes: pulumi.Input<string>[] | undefined, path: string, component?: string): pulumi.Input<string>[] | undefined {
+    return scopes && (checkInputList(problems, component, path, scopes, "AllowedScopesType", "AllowedScopeType") as pulumi.Input<string>[]);
+}
+
+function checkNetwork(problems: Problems, network: RuntimeNetwork | undefined, path: string, component: string | undefined): RuntimeNetwork | undefined {
     if (!network) {
-        return;
+        return undefined;
     }
     checkShape(problems, `${path}.mode`, network.mode, "NetworkMode");
     if (network.mode !== "VPC") {
-        return;
+        return network;
     }
-    checkVpcIds(problems, path, network.subnetIds, network.securityGroupIds);
+    return { mode: "VPC", ...checkVpcIds(problems, path, network, component) };
 }
 
 function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | undefined, path: string): void {

@@ -1,1 +1,1 @@
-export { SmokeTest, SmokeTestArgs, SmokeExpectation, SMOKE_SCRIPT } from "./smokeTest";
+export { SmokeTest, SmokeTestArgs, SmokeExpectation, SMOKE_SCRIPT, checkSmokeTestArgs } from "./smokeTest";

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Command } from "@pulumi/command/local";
 import { awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { Problems, checkShape, isKnown } from "../validation";
+import { Problems, checkShape, checkWhenKnown } from "../validation";
 import type { SmokeExpectation } from "./invoke.mjs";
 
 export type { SmokeExpectation };
@@ -41,7 +41,10 @@ export class SmokeTest extends pulumi.ComponentResource {
 
     constructor(name: string, args: SmokeTestArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}SmokeTest`, name, {}, opts);
-        validateSmokeTestArgs(name, args);
+        const component = `SmokeTest ${name}`;
+        const problems = new Problems();
+        const version = checkSmokeTestArgs(problems, args, "", component);
+        problems.throwIfAny(component);
         const ctx = awsContext(this);
         this.command = new Command(
             `${name}-invoke`,
@@ -57,7 +60,7 @@ export class SmokeTest extends pulumi.ComponentResource {
                     AWS_REGION: ctx.region,
                 },
                 addPreviousOutputInEnv: false,
-                triggers: [args.version, args.endpointName, args.payload],
+                triggers: [version, args.endpointName, args.payload],
             },
             { parent: this },
         );
@@ -66,25 +69,26 @@ export class SmokeTest extends pulumi.ComponentResource {
     }
 }
 
-/** Checks the payload, the endpoint name and the expectation before anything is registered. */
-function validateSmokeTestArgs(name: string, args: SmokeTestArgs): void {
-    const problems = new Problems();
-    checkShape(problems, "endpointName", args.endpointName, "EndpointName");
+/**
+ * Checks the payload, the endpoint name, the expectation and the version,
+ * recording every problem; `prefix` is their argument path in the caller's args.
+ * Returns the version to trigger on, checked when it resolves if `component` is given.
+ */
+export function checkSmokeTestArgs(problems: Problems, args: SmokeTestArgs, prefix = "", component?: string): pulumi.Input<string> {
+    const at = (field: string) => `${prefix}${field}`;
+    checkShape(problems, at("endpointName"), args.endpointName, "EndpointName");
     try {
         JSON.parse(args.payload);
     } catch (e) {
-        problems.add("payload", args.payload, `must be JSON (it is sent with content type application/json): ${(e as Error).message}`);
+        problems.add(at("payload"), args.payload, `must be JSON (it is sent with content type application/json): ${(e as Error).message}`);
     }
     const expect = args.expect as Partial<{ contains: string; jsonField: string; equals: string }>;
     if ("contains" in expect) {
         if (!expect.contains) {
-            problems.add("expect.contains", expect.contains, "must not be empty (every answer contains the empty string)");
+            problems.add(at("expect.contains"), expect.contains, "must not be empty (every answer contains the empty string)");
         }
     } else if (!expect.jsonField || !/^[^.]+(\.[^.]+)*$/.test(expect.jsonField)) {
-        problems.add("expect.jsonField", expect.jsonField, "must be a dot path of a field of the JSON answer, e.g. answer or result.text");
+        problems.add(at("expect.jsonField"), expect.jsonField, "must be a dot path of a field of the JSON answer, e.g. answer or result.text");
     }
-    if (isKnown(args.version)) {
-        checkShape(problems, "version", String(args.version), "AgentRuntimeVersion");
-    }
-    problems.throwIfAny(`SmokeTest ${name}`);
+    return checkWhenKnown(problems, component, args.version, (p, version) => checkShape(p, at("version"), String(version), "AgentRuntimeVersion"));
 }

@@ -6,7 +6,7 @@ import { awsContext } from "../common/context";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Grantable, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
-import { Problems, checkShape } from "../validation";
+import { MODEL_SOURCE, Problems, SHAPES, checkShape } from "../validation";
 import * as perms from "./perms";
 import { RecordingBucket } from "./recordingBucket";
 import { toolExecutionRole } from "./toolRole";
@@ -91,12 +91,11 @@ export class Browser extends pulumi.ComponentResource {
     constructor(name: string, args: BrowserArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}Browser`, name, {}, opts);
         const browserName = args.name ?? agentCoreName(name);
-        const recording = args.recording && {
-            prefix: args.recording.prefix ?? DEFAULT_RECORDING_PREFIX,
-            retentionDays: args.recording.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
-            customerManagedKey: args.recording.customerManagedKey ?? false,
-        };
-        validateBrowserArgs(name, args, browserName, recording);
+        const recording = recordingSettings(args.recording);
+        const component = `Browser ${name}`;
+        const problems = new Problems();
+        const checked = checkBrowserArgs(problems, browserName, args, "", component);
+        problems.throwIfAny(component);
         const ctx = awsContext(this);
         this.networkMode = args.network?.mode ?? "PUBLIC";
 
@@ -104,7 +103,7 @@ export class Browser extends pulumi.ComponentResource {
             this.browserId = pulumi.output(MANAGED_BROWSER_ID);
             this.browserArn = pulumi.interpolate`arn:${ctx.partition}:bedrock-agentcore:${ctx.region}:aws:browser/${MANAGED_BROWSER_ID}`;
         } else {
-            const network = args.network as BrowserNetwork;
+            const network = checked.network as BrowserNetwork;
             let recordingInput;
             if (recording) {
                 this.recordingBucket = new RecordingBucket(
@@ -152,10 +151,23 @@ export class Browser extends pulumi.ComponentResource {
     }
 }
 
-function validateBrowserArgs(name: string, args: BrowserArgs, browserName: string, recording: Required<BrowserRecording> | undefined): void {
-    const problems = new Problems();
+/**
+ * Checks a browser's arguments (`browserName` resolved), recording every problem; `prefix` is their argument path in the
+ * caller's args ("" or "browser."). Unknown values are checked when they resolve
+ * if `component` is given; the returned args carry them.
+ */
+export function checkBrowserArgs(
+    problems: Problems,
+    browserName: string,
+    args: BrowserArgs,
+    prefix = "",
+    component?: string,
+): BrowserArgs {
+    const at = (field: string) => `${prefix}${field}`;
+    const recording = recordingSettings(args.recording);
+    let checked = args;
     if (args.managed) {
-        checkManagedExclusive(problems, `browser ${MANAGED_BROWSER_ID}`, "public network, no role, no session recording", {
+        checkManagedExclusive(problems, prefix, `browser ${MANAGED_BROWSER_ID}`, "public network, no role, no session recording", {
             name: args.name,
             description: args.description,
             network: args.network,
@@ -163,26 +175,41 @@ function validateBrowserArgs(name: string, args: BrowserArgs, browserName: strin
             protectFromDeletion: args.protectFromDeletion,
         });
     } else {
-        checkShape(problems, "name", browserName, "SandboxName", { hint: NAME_HINT });
-        checkShape(problems, "description", args.description, "Description");
+        checkShape(problems, at("name"), browserName, "SandboxName", { hint: NAME_HINT });
+        checkShape(problems, at("description"), args.description, "Description");
         if (args.network === undefined) {
-            problems.add("network", undefined, 'is required: { mode: "VPC", vpc } to browse through the stack\'s network, or { mode: "PUBLIC" } explicitly');
+            problems.add(at("network"), undefined, 'is required: { mode: "VPC", vpc } to browse through the stack\'s network, or { mode: "PUBLIC" } explicitly');
         }
-        checkToolNetwork(problems, "network", args.network, "BrowserNetworkMode");
+        checked = { ...args, network: checkToolNetwork(problems, at("network"), args.network, "BrowserNetworkMode", component) };
     }
     if (recording) {
-        checkRecordingPrefix(problems, "recording.prefix", recording.prefix);
+        checkRecordingPrefix(problems, at("recording.prefix"), recording.prefix);
         if (!Number.isInteger(recording.retentionDays) || recording.retentionDays < 1) {
-            problems.add("recording.retentionDays", recording.retentionDays, "must be a whole number of days greater than 0 (S3 lifecycle Expiration Days)");
+            problems.add(at("recording.retentionDays"), recording.retentionDays, "must be a whole number of days greater than 0 (S3 lifecycle Expiration Days)");
         }
     }
-    checkTags(problems, args.tags, "tags");
-    problems.throwIfAny(`Browser ${name}`);
+    checkTags(problems, args.tags, at("tags"));
+    return checked;
+}
+
+/** Recording settings with their defaults. */
+function recordingSettings(recording: BrowserRecording | undefined): Required<BrowserRecording> | undefined {
+    return (
+        recording && {
+            prefix: recording.prefix ?? DEFAULT_RECORDING_PREFIX,
+            retentionDays: recording.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
+            customerManagedKey: recording.customerManagedKey ?? false,
+        }
+    );
 }
 
 /** A recording prefix must be a valid S3 key prefix that scopes the IAM grant to exactly its own keys. */
 function checkRecordingPrefix(problems: Problems, path: string, prefix: string): void {
+    const before = problems.count;
     checkShape(problems, path, prefix, "S3LocationPrefixString");
+    if (problems.count === before && [...prefix].length === SHAPES.S3LocationPrefixString.max) {
+        problems.add(path, prefix, `must have at most ${SHAPES.S3LocationPrefixString.max - 1} characters: "/" is appended before it is sent (${MODEL_SOURCE}, shape S3LocationPrefixString)`);
+    }
     const segments = prefix.split("/");
     if (prefix.length > 0 && segments.some((segment) => !PREFIX_SEGMENT.test(segment) || segment === "." || segment === "..")) {
         problems.add(

@@ -6,7 +6,7 @@ import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Grantable, PolicyStatement, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
-import { Problems, checkShape, isKnown } from "../validation";
+import { Problems, checkInput, checkShape } from "../validation";
 import * as perms from "./perms";
 import { CodeInterpreterNetwork, MANAGED_CODE_INTERPRETER_ID, vpcConfigInput } from "./types";
 import { toolExecutionRole } from "./toolRole";
@@ -65,9 +65,12 @@ export class CodeInterpreter extends pulumi.ComponentResource {
         super(`${TYPE_PREFIX}CodeInterpreter`, name, {}, opts);
         const managed = args.managed ?? false;
         const interpreterName = args.name ?? agentCoreName(name);
-        const network = args.network ?? { mode: "SANDBOX" };
-        const dataBuckets = args.dataBuckets ?? [];
-        validateCodeInterpreterArgs(name, args, interpreterName);
+        const component = `CodeInterpreter ${name}`;
+        const problems = new Problems();
+        const checked = checkCodeInterpreterArgs(problems, interpreterName, args, "", component);
+        problems.throwIfAny(component);
+        const network = checked.network ?? { mode: "SANDBOX" };
+        const dataBuckets = checked.dataBuckets ?? [];
         const ctx = awsContext(this);
         this.networkMode = network.mode;
 
@@ -118,23 +121,33 @@ function dataReadRole(parent: pulumi.Resource, name: string, ctx: AwsContext, in
     return toolExecutionRole(parent, name, ctx, { resourceType: "code-interpreter-custom", toolName: interpreterName, purpose: "data-read", statements, tags });
 }
 
-function validateCodeInterpreterArgs(name: string, args: CodeInterpreterArgs, interpreterName: string): void {
-    const problems = new Problems();
+/**
+ * Checks a code interpreter's arguments (`interpreterName` resolved), recording
+ * every problem; `prefix` is their argument path in the caller's args ("" or
+ * "codeInterpreter."). Unknown values are checked when they resolve if `component`
+ * is given; the returned args carry them and are what the interpreter is made from.
+ */
+export function checkCodeInterpreterArgs(problems: Problems, interpreterName: string, args: CodeInterpreterArgs, prefix = "", component?: string): CodeInterpreterArgs {
+    const at = (field: string) => `${prefix}${field}`;
+    let checked = args;
     if (args.managed) {
-        checkManagedExclusive(problems, `code interpreter ${MANAGED_CODE_INTERPRETER_ID}`, "sandboxed, no role", {
+        checkManagedExclusive(problems, prefix, `code interpreter ${MANAGED_CODE_INTERPRETER_ID}`, "sandboxed, no role", {
             name: args.name,
             description: args.description,
             network: args.network,
             dataBuckets: args.dataBuckets,
         });
     } else {
-        checkShape(problems, "name", interpreterName, "SandboxName", { hint: NAME_HINT });
-        checkShape(problems, "description", args.description, "Description");
-        checkToolNetwork(problems, "network", args.network, "CodeInterpreterNetworkMode");
-        (args.dataBuckets ?? []).forEach(
-            (bucket, i) => isKnown(bucket) && checkShape(problems, `dataBuckets[${i}]`, bucket, "S3LocationBucketString", { hint: "(an S3 bucket name, not an ARN)" }),
-        );
+        checkShape(problems, at("name"), interpreterName, "SandboxName", { hint: NAME_HINT });
+        checkShape(problems, at("description"), args.description, "Description");
+        checked = {
+            ...args,
+            network: checkToolNetwork(problems, at("network"), args.network, "CodeInterpreterNetworkMode", component),
+            dataBuckets: (args.dataBuckets ?? []).map((bucket, i) =>
+                checkInput(problems, component, at(`dataBuckets[${i}]`), bucket, "S3LocationBucketString", { hint: "(an S3 bucket name, not an ARN)" }),
+            ),
+        };
     }
-    checkTags(problems, args.tags, "tags");
-    problems.throwIfAny(`CodeInterpreter ${name}`);
+    checkTags(problems, args.tags, at("tags"));
+    return checked;
 }

@@ -68,26 +68,69 @@ export function isKnown<T>(value: pulumi.Input<T> | undefined): value is T {
 }
 
 /**
- * Checks a value now when it is known; when it is an Output, returns an Output
- * that fails with the same message once it resolves, before the resource that
- * consumes it is sent to AWS.
+ * Runs `check` on a value now when it is known. When the value is an Output (or a
+ * Promise) and `component` is given, returns an Output that runs the same check
+ * once the value resolves and fails with the same message (`<component>: …`);
+ * the resource that consumes the returned Output is then never sent to AWS with
+ * a bad value. Without `component` an unknown value is returned unchecked: the
+ * caller collects plan-time problems ahead of the component that checks it later
+ * (as `AgentEnvironment` does for its sections).
  */
+export function checkWhenKnown<T>(problems: Problems, component: string | undefined, value: pulumi.Input<T>, check: (problems: Problems, value: T) => void): pulumi.Input<T> {
+    if (isKnown(value)) {
+        check(problems, value);
+        return value;
+    }
+    if (component === undefined) {
+        return value;
+    }
+    return pulumi.output(value).apply((resolved) => {
+        const late = new Problems();
+        check(late, resolved as T);
+        late.throwIfAny(component);
+        return resolved;
+    }) as pulumi.Input<T>;
+}
+
+/** {@link checkShape} for a value that may be unknown at plan time (see {@link checkWhenKnown}). */
 export function checkInput<T>(
     problems: Problems,
-    component: string,
+    component: string | undefined,
     path: string,
     value: pulumi.Input<T>,
     shape: ShapeName,
     options: CheckOptions = {},
 ): pulumi.Input<T> {
-    if (isKnown(value)) {
-        checkShape(problems, path, value, shape, options);
-        return value;
+    return checkWhenKnown(problems, component, value, (p, v) => checkShape(p, path, v, shape, options));
+}
+
+/**
+ * Checks a list that may be unknown at plan time, or hold unknown items: its size
+ * against `listShape` (when given) and every item against `itemShape` (paths
+ * `<path>[i]`), now or when they resolve (see {@link checkWhenKnown}).
+ */
+export function checkInputList<T>(
+    problems: Problems,
+    component: string | undefined,
+    path: string,
+    list: pulumi.Input<pulumi.Input<T>[]>,
+    listShape: ShapeName | undefined,
+    itemShape: ShapeName,
+    options: CheckOptions = {},
+): pulumi.Input<pulumi.Input<T>[]> {
+    if (!isKnown(list)) {
+        const all = pulumi.output(list) as pulumi.Output<T[]>;
+        return component === undefined ? list : checkWhenKnown(problems, component, all, (p, items) => checkListNow(p, path, items, listShape, itemShape, options));
     }
-    return pulumi.output(value).apply((resolved) => {
-        const late = new Problems();
-        checkShape(late, path, resolved, shape, options);
-        late.throwIfAny(component);
-        return resolved;
-    }) as pulumi.Input<T>;
+    if (listShape) {
+        checkShape(problems, path, list, listShape);
+    }
+    return list.map((item, i) => checkInput(problems, component, `${path}[${i}]`, item, itemShape, options));
+}
+
+function checkListNow(problems: Problems, path: string, items: unknown[], listShape: ShapeName | undefined, itemShape: ShapeName, options: CheckOptions): void {
+    if (listShape) {
+        checkShape(problems, path, items, listShape);
+    }
+    items.forEach((item, i) => checkShape(problems, `${path}[${i}]`, item, itemShape, options));
 }

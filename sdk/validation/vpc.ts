@@ -1,22 +1,33 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Problems } from "./problems";
-import { checkShape, isKnown } from "./check";
+import { checkInputList } from "./check";
+
+/** Subnet and security group ids of a VPC placement, as the provider takes them. */
+export interface VpcIds {
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+}
 
 /**
  * Checks the subnet and security group ids of a VPC placement (runtime or tool):
- * both are required, 1-16 ids each, every known id well-formed. `path` is the
- * argument path of the object holding `subnetIds` and `securityGroupIds`.
+ * both are required, 1-16 ids each, every id well-formed — now when known, else
+ * when they resolve (with `component`, see `checkWhenKnown`). `path` is the
+ * argument path of the object holding `subnetIds` and `securityGroupIds`. Returns
+ * the ids to send: the same values, or Outputs that fail on a bad id.
  */
-export function checkVpcIds(problems: Problems, path: string, subnetIds: unknown, securityGroupIds: unknown): void {
-    const lists: [string, unknown, "Subnets" | "SecurityGroups", "SubnetId" | "SecurityGroupId"][] = [
-        ["subnetIds", subnetIds, "Subnets", "SubnetId"],
-        ["securityGroupIds", securityGroupIds, "SecurityGroups", "SecurityGroupId"],
-    ];
-    for (const [field, value, listShape, itemShape] of lists) {
+export function checkVpcIds(
+    problems: Problems,
+    path: string,
+    ids: Partial<VpcIds>,
+    component?: string,
+): VpcIds {
+    const checked = (field: keyof VpcIds, listShape: "Subnets" | "SecurityGroups", itemShape: "SubnetId" | "SecurityGroupId") => {
+        const value = ids[field];
         if (value === undefined) {
             problems.add(`${path}.${field}`, value, "is required in VPC mode");
-        } else if (Array.isArray(value)) {
-            checkShape(problems, `${path}.${field}`, value, listShape);
-            value.forEach((id, i) => isKnown(id) && checkShape(problems, `${path}.${field}[${i}]`, id, itemShape));
+            return [];
         }
-    }
+        return checkInputList(problems, component, `${path}.${field}`, value, listShape, itemShape);
+    };
+    return { subnetIds: checked("subnetIds", "Subnets", "SubnetId"), securityGroupIds: checked("securityGroupIds", "SecurityGroups", "SecurityGroupId") };
 }

@@ -137,7 +137,7 @@ describe("OAuth2CredentialProvider", () => {
                 [
                     'providerName "bad name" must match [a-zA-Z0-9\\-_]+ (bedrock-agentcore-control API model, shape CredentialProviderName)',
                     'vendor.discoveryUrl "https://login.example.com/authorize" must match .+/\\.well-known/(openid-configuration|oauth-authorization-server) (bedrock-agentcore-control API model, shape DiscoveryUrlType)',
-                    'clientId "" must have at least 1 characters (bedrock-agentcore-control API model, shape ClientIdType)',
+                    'clientId "" is required (the client id registered with the authorization server)',
                     'clientSecret "[secret]" must be a Pulumi secret, not plaintext: store it with `pulumi config set --secret <key> <value>` and read it with `config.requireSecret("<key>")` (or wrap a computed value in `pulumi.secret(...)`)',
                     "credentialsVersion 0 must be a whole number from 1 (change it whenever the secret changes, so the write-only value is sent again)",
                 ],

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { AgentRuntime, AgentRuntimeArgs, InputValidationError } from "../../sdk";
+import { AgentRuntime, AgentRuntimeArgs, InputValidationError, RuntimeNetwork } from "../../sdk";
 import { record, valueOf } from "../harness";
 
 const IMAGE = {
@@ -151,6 +151,21 @@ describe("AgentRuntime validation", () => {
                 "network.subnetIds [] must have at least 1 items (bedrock-agentcore-control API model, shape Subnets)",
                 'network.securityGroupIds[0] "sg-1" must match sg-[0-9a-zA-Z]{8,17} (bedrock-agentcore-control API model, shape SecurityGroupId)',
             ],
+        ],
+        [
+            "VPC mode without subnets or security groups",
+            { network: { mode: "VPC" } as RuntimeNetwork },
+            ["network.subnetIds (not set) is required in VPC mode", "network.securityGroupIds (not set) is required in VPC mode"],
+        ],
+        [
+            "idle timeout above the default max lifetime",
+            { lifecycle: { idleSessionTimeoutSeconds: 30000 } },
+            ["lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (28800): a session cannot idle longer than it may live"],
+        ],
+        [
+            "11 endpoints",
+            { endpoints: [...Array(11).keys()].map((i) => ({ name: `e${i}`, version: "1" })) },
+            ['endpoints ["e0","e1","e2","e3","e4","e5","e6","e7","e8","e9","e10"] must have at most 10 entries (AgentCore quota: endpoints per runtime)'],
         ],
     ];
     for (const [title, args, expected] of cases) {

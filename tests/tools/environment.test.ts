@@ -85,9 +85,9 @@ describe("AgentEnvironment tools", () => {
             }
         });
         assert.ok(error instanceof InputValidationError, `expected InputValidationError, got ${error}`);
-        assert.equal(error.component, "Browser support-agent-browser");
+        assert.equal(error.component, "AgentEnvironment support-agent");
         assert.deepEqual(error.problems, [
-            'recording {"retentionDays":7,"customerManagedKey":false} cannot be set with managed: true (AWS\'s managed browser aws.browser.v1 has fixed settings: public network, no role, no session recording)',
+            'browser.recording {"retentionDays":7,"customerManagedKey":false} cannot be set with managed: true (AWS\'s managed browser aws.browser.v1 has fixed settings: public network, no role, no session recording)',
         ]);
     });
 

@@ -31,13 +31,59 @@ const MEMBER_RENAMES: Record<string, string> = {
     requestHeaderAllowlists: "requestHeaderAllowlist",
     customJwtAuthorizer: "customJWTAuthorizer",
     allowedAudiences: "allowedAudience",
+    inlinePayloads: "inlinePayload",
+    oauth2ProviderConfig: "oauth2ProviderConfigInput",
+    // Write-only provider inputs carry the API member of the same name.
+    apiKeyWo: "apiKey",
+    clientIdWo: "clientId",
+    clientSecretWo: "clientSecret",
+};
+
+/** Members of the API's custom-configuration union, by the provider's override `type`. */
+const OVERRIDE_MEMBERS: Record<string, string> = {
+    SEMANTIC_OVERRIDE: "semanticOverride",
+    SUMMARY_OVERRIDE: "summaryOverride",
+    USER_PREFERENCE_OVERRIDE: "userPreferenceOverride",
+    EPISODIC_OVERRIDE: "episodicOverride",
+};
+
+/** Members of MemoryStrategyInput, by the provider's strategy `type`. */
+const STRATEGY_MEMBERS: Record<string, string> = {
+    SEMANTIC: "semanticMemoryStrategy",
+    SUMMARIZATION: "summaryMemoryStrategy",
+    USER_PREFERENCE: "userPreferenceMemoryStrategy",
+    EPISODIC: "episodicMemoryStrategy",
+    CUSTOM: "customMemoryStrategy",
+};
+
+/**
+ * Resources whose provider inputs are shaped differently from the API request
+ * (flattened unions, one block per kind): each view rebuilds the request the
+ * provider sends, so the walk follows the model. Paths of these resources use
+ * the API's member names.
+ */
+const VIEWS: Record<string, (inputs: any) => any> = {
+    "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy": (inputs) => {
+        const { memoryId, type, configuration, ...strategy } = inputs;
+        const custom = configuration && { [OVERRIDE_MEMBERS[configuration.type]]: { ...configuration, type: undefined } };
+        return { memoryId, [STRATEGY_MEMBERS[type]]: { ...strategy, configuration: custom } };
+    },
+    "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget": (inputs) => {
+        const { credentialProviderConfiguration: credentials, ...rest } = inputs;
+        if (!credentials) {
+            return rest;
+        }
+        const type = credentials.oauth ? "OAUTH" : credentials.apiKey ? "API_KEY" : "GATEWAY_IAM_ROLE";
+        const credentialProvider = credentials.oauth ? { oauthCredentialProvider: credentials.oauth } : credentials.apiKey ? { apiKeyCredentialProvider: credentials.apiKey } : undefined;
+        return { ...rest, credentialProviderConfigurations: [{ credentialProviderType: type, credentialProvider }] };
+    },
 };
 
 /** One provider input whose API shape carries a constraint. */
 export interface ConstrainedField {
     /** Resource type token. */
     type: string;
-    /** Provider input path with list indexes folded: `networkConfiguration.networkModeConfig.subnets[]`. */
+    /** Input path with list indexes folded (`networkConfiguration.networkModeConfig.subnets[]`); API member names where a view reshapes the inputs. */
     path: string;
     /** API model shape name. */
     shape: string;
@@ -72,6 +118,12 @@ export function constrainedFields(resource: RecordedResource): ConstrainedField[
         }
         if (shape.type === "list" && Array.isArray(value)) {
             value.forEach((item) => walk(item, shape.member.shape, `${at}[]`));
+        } else if (shape.type === "map" && Array.isArray(value)) {
+            // The provider lists a map's entries as blocks named by `name`.
+            for (const entry of value) {
+                walk(entry.name, shape.key.shape, `${at}{key}`);
+                walk(entry, shape.value.shape, `${at}{value}`);
+            }
         } else if (shape.type === "map" && value && typeof value === "object") {
             for (const [k, v] of Object.entries(value)) {
                 walk(k, shape.key.shape, `${at}{key}`);
@@ -88,8 +140,30 @@ export function constrainedFields(resource: RecordedResource): ConstrainedField[
             }
         }
     };
-    walk(resource.inputs, request, "");
+    walk(VIEWS[resource.type]?.(resource.inputs) ?? resource.inputs, request, "");
     return found.filter((f) => f.path !== "");
+}
+
+/**
+ * One constrained API field a package user can set: the provider input it lands
+ * in, the argument that sets it, a value the model accepts, and how to build a
+ * component with a given value. `deferred` fields only take Outputs (secrets):
+ * they are checked when the value resolves, so the build fails then.
+ */
+export interface ExposedField extends ConstrainedField {
+    argPath: string;
+    valid: unknown;
+    build: (value: any) => () => unknown;
+    deferred?: boolean;
+}
+
+/** The table of one concept: exposed fields, derived fields with the reason, and maximal configurations. */
+export interface ConceptTable {
+    exposed: ExposedField[];
+    /** `<type> <path>` of constrained fields the components fill in themselves (never from user input), and why. */
+    derived: Record<string, string>;
+    /** Each component with every optional field set, so every API field it can send appears. */
+    maximal: (() => unknown)[];
 }
 
 /** Candidate texts for breaking a pattern while keeping a valid length. */

@@ -1,0 +1,181 @@
+import * as pulumi from "@pulumi/pulumi";
+import { agentCoreName, baseTags } from "../common/naming";
+import { checkGatewaySettings } from "../gateway/validate";
+import { checkIdentityArgs } from "../identity/agentIdentity";
+import { checkImageArgs } from "../image/agentImage";
+import { checkMemorySettings } from "../memory/validate";
+import { checkVpcNetworkSettings } from "../network/validate";
+import { checkObservabilityArgs } from "../observability/agentObservability";
+import { environmentObservability } from "../observability/environment";
+import { ObservedResource } from "../observability/types";
+import { checkRuntimeSettings } from "../runtime/validate";
+import { checkSmokeTestArgs } from "../smoke/smokeTest";
+import { browserArgsFor, checkBrowserArgs, checkCodeInterpreterArgs, checkToolSections, codeInterpreterArgsFor } from "../tools";
+import { Problems, checkShape } from "../validation";
+import type { AgentEnvironmentArgs } from "./agentEnvironment";
+import { agentVariables, checkReservedVariables } from "./agentVariables";
+import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentProfile } from "./profiles";
+import { checkToolAccess, gatewaySectionArgs } from "./toolAccess";
+
+/** Names of the child components of an environment named `name` (their AgentCore names default from them). */
+export function childNames(name: string) {
+    return {
+        memory: `${name}-memory`,
+        identity: `${name}-identity`,
+        gateway: `${name}-gateway`,
+        codeInterpreter: `${name}-code-interpreter`,
+        browser: `${name}-browser`,
+        smokeTest: `${name}-smoke-test`,
+    };
+}
+
+/**
+ * Checks every argument of an `AgentEnvironment` named `name`: its own rules and
+ * every section with the check function of the component it becomes, with the
+ * section's argument path as prefix (`memory.`, `gateway.targets[0].`,
+ * `observability.`, …), so that one run reports every problem. Values known only
+ * once other resources exist (the image URI, the network's ids, the parts' ids in
+ * environment variables) are checked by the child components when they resolve.
+ */
+export function checkEnvironmentArgs(problems: Problems, name: string, args: AgentEnvironmentArgs): void {
+    if (!ENVIRONMENT_NAMES.includes(args.environment)) {
+        problems.add("environment", args.environment, `must be one of ${ENVIRONMENT_NAMES.join(", ")}`);
+        return;
+    }
+    const profile = ENVIRONMENT_PROFILES[args.environment];
+    if (profile.endpoint === "pinned" && args.runtimeVersion === undefined && !args.endpoints?.length) {
+        problems.add(
+            "runtimeVersion",
+            undefined,
+            `is required in ${args.environment}: callers use a custom endpoint pinned to a reviewed runtime version. ` +
+                `Set it to the version to serve (e.g. \`pulumi config set runtimeVersion 3\`; the first deployment creates version 1), ` +
+                `or pass endpoints explicitly`,
+        );
+    }
+    if (args.runtimeVersion !== undefined) {
+        checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
+    }
+    if (profile.customerManagedKeys && args.memory?.encryptionKey === "aws-owned") {
+        problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
+    }
+    checkToolAccess(problems, args.identity, args.gateway);
+    const network = resolveNetwork(args, profile);
+    checkToolSections(problems, args, network.mode !== "PUBLIC");
+    checkReservedVariables(problems, args.environmentVariables, {
+        memory: args.memory !== undefined,
+        gateway: args.gateway !== undefined,
+        codeInterpreter: args.codeInterpreter !== undefined,
+        browser: args.browser !== undefined,
+    });
+    checkSections(problems, name, args, profile);
+}
+
+/** The sections, each checked as the child component will check it (tags once, as the runtime's). */
+function checkSections(problems: Problems, name: string, args: AgentEnvironmentArgs, profile: EnvironmentProfile): void {
+    const children = childNames(name);
+    // Stands for ids and URLs that exist only once the parts are created (unknown at plan time).
+    const pending = pulumi.output("");
+    checkImageArgs(problems, name, imageArgsFor(args, profile));
+    const network = resolveNetwork(args, profile);
+    if (network.mode !== "PUBLIC") {
+        checkVpcNetworkSettings(problems, network, "network.");
+    }
+    let memoryName: string | undefined;
+    if (args.memory) {
+        const memory = memoryArgsFor(args, profile);
+        memoryName = memory.memoryName ?? agentCoreName(children.memory);
+        checkMemorySettings(problems, { ...memory, memoryName, strategies: memory.strategies ?? [], eventExpiryDays: memory.eventExpiryDays }, "memory.");
+    }
+    if (args.identity) {
+        checkIdentityArgs(problems, children.identity, args.identity, "identity.");
+    }
+    let gatewayName: string | undefined;
+    if (args.gateway) {
+        const gateway = gatewaySectionArgs(args.gateway, profile);
+        gatewayName = gateway.gatewayName ?? children.gateway;
+        checkGatewaySettings(
+            problems,
+            { ...gateway, gatewayName, inboundAuth: gateway.inboundAuth ?? { type: "AWS_IAM" }, targets: gateway.targets ?? [] },
+            "gateway.",
+        );
+    }
+    const tools = { profile, vpc: { subnetIds: pending.apply(() => []), securityGroupIds: pending.apply(() => []) }, tags: {} };
+    if (args.codeInterpreter) {
+        const interpreter = { ...codeInterpreterArgsFor(args.codeInterpreter, tools), tags: undefined };
+        checkCodeInterpreterArgs(problems, interpreter.name ?? agentCoreName(children.codeInterpreter), interpreter, "codeInterpreter.");
+    }
+    if (args.browser) {
+        const browser = { ...browserArgsFor(args.browser, tools), tags: undefined };
+        checkBrowserArgs(problems, browser.name ?? agentCoreName(children.browser), browser, "browser.");
+    }
+    const endpoints = resolveEndpoints(args);
+    checkRuntimeSettings(problems, {
+        runtimeName: args.agentName ?? agentCoreName(name),
+        runtimeNamePath: "agentName",
+        models: args.models,
+        protocol: args.protocol,
+        authorizer: args.authorizer,
+        environmentVariables: agentVariables(args.environmentVariables, {
+            memory: args.memory && pending,
+            gateway: args.gateway && pending,
+            codeInterpreter: args.codeInterpreter && pending,
+            browser: args.browser && pending,
+        }),
+        lifecycle: args.lifecycle,
+        requestHeaderAllowlist: args.requestHeaderAllowlist,
+        description: args.description,
+        endpoints,
+        tags: environmentTags(args),
+    });
+    const endpointName = endpoints.length > 0 && profile.endpoint === "pinned" ? endpoints[0].name : "DEFAULT";
+    const observed: ObservedResource[] = [
+        ...(memoryName ? [{ kind: "memory" as const, name: memoryName, arn: pending }] : []),
+        ...(gatewayName ? [{ kind: "gateway" as const, name: gatewayName, arn: pending }] : []),
+    ];
+    const runtime = { runtimeName: args.agentName ?? agentCoreName(name), runtimeArn: pending, endpointName };
+    checkObservabilityArgs(problems, environmentObservability(args.observability ?? {}, profile, runtime, observed, {}), "observability.");
+    const smokeTest = args.observability?.smokeTest;
+    if (smokeTest) {
+        const version = endpoints.find((e) => e.name === endpointName)?.version ?? pending;
+        checkSmokeTestArgs(problems, { runtimeArn: pending, endpointName, version, ...smokeTest }, "observability.smokeTest.");
+    }
+}
+
+/** Tags of every resource of the environment: the package's own, under the user's. */
+export function environmentTags(args: AgentEnvironmentArgs): Record<string, string> {
+    return { ...baseTags("AgentEnvironment", args.environment), ...args.tags };
+}
+
+/** The image component's arguments: the section, with the profile's expiry of untagged images. */
+export function imageArgsFor(args: AgentEnvironmentArgs, profile: EnvironmentProfile, tags?: Record<string, string>) {
+    return {
+        ...args.image,
+        repository: { ...args.image.repository, untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays },
+        tags,
+    };
+}
+
+/** The memory component's arguments: the section, with the profile's expiry, key and deletion protection. */
+export function memoryArgsFor(args: AgentEnvironmentArgs, profile: EnvironmentProfile, tags?: Record<string, string>) {
+    const memory = args.memory!;
+    return {
+        ...memory,
+        eventExpiryDays: memory.eventExpiryDays ?? profile.memoryEventExpiryDays,
+        encryptionKey: memory.encryptionKey ?? (profile.customerManagedKeys ? ("create" as const) : ("aws-owned" as const)),
+        protectFromDeletion: profile.protectData,
+        tags,
+    };
+}
+
+/** The network settings in force: the args', else the profile's mode (a new VPC where the profile runs in a VPC). */
+export function resolveNetwork(args: AgentEnvironmentArgs, profile: EnvironmentProfile) {
+    return args.network ?? (profile.networkMode === "VPC" ? { mode: "NEW_VPC" as const } : { mode: "PUBLIC" as const });
+}
+
+/** The custom endpoints an environment gets: explicit ones, else one named after the environment when a version is pinned. */
+export function resolveEndpoints(args: AgentEnvironmentArgs) {
+    if (args.endpoints) {
+        return args.endpoints;
+    }
+    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion }] : [];
+}
