@@ -162,13 +162,15 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 description: args.description,
                 endpoints,
                 tags,
+                grants: (role) => {
+                    this.memory?.grantAccess(role);
+                    this.codeInterpreter?.grantUse(role);
+                    this.browser?.grantUse(role);
+                    grantToolAccess(role, this.identity, this.gateway, args.identity?.agentProviders ?? []);
+                },
             },
             { parent: this },
         );
-        this.memory?.grantAccess(this.runtime.role);
-        this.codeInterpreter?.grantUse(this.runtime.role);
-        this.browser?.grantUse(this.runtime.role);
-        grantToolAccess(this.runtime, this.identity, this.gateway, args.identity?.agentProviders ?? []);
 
         const observability = args.observability ?? {};
         const observed: ObservedResource[] = [
@@ -186,8 +188,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             this.smokeTest = new SmokeTest(
                 children.smokeTest,
                 { runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName, version: pinned?.version ?? this.runtime.latestVersion, ...observability.smokeTest },
-                // After the runtime, its endpoints and every permission granted to its role.
-                { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints), ...this.runtime.role.policies.values()] },
+                // After the runtime (which waits for every grant to its role) and its endpoints.
+                { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints)] },
             );
         }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AgentGateway, AgentGatewayArgs } from "../gateway/agentGateway";
 import { GatewayTargetSpec, TargetCredentials } from "../gateway/types";
 import { AgentIdentity, AgentIdentityArgs } from "../identity/agentIdentity";
-import { AgentRuntime } from "../runtime/agentRuntime";
+import { AgentExecutionRole } from "../runtime/executionRole";
 import { Problems } from "../validation";
 import { EnvironmentProfile } from "./profiles";
 
@@ -58,18 +58,18 @@ export function gatewaySectionArgs(gateway: EnvironmentGatewayArgs, profile: Env
     };
 }
 
-/** Grants the runtime invoke on the gateway and use of the providers its own code calls. */
-export function grantToolAccess(runtime: AgentRuntime, identity: AgentIdentity | undefined, gateway: AgentGateway | undefined, agentProviders: string[]): void {
-    gateway?.grantInvoke(runtime.role);
+/** Grants the runtime's role invoke on the gateway and use of the providers the agent's own code calls, as its own workload identity. */
+export function grantToolAccess(role: AgentExecutionRole, identity: AgentIdentity | undefined, gateway: AgentGateway | undefined, agentProviders: string[]): void {
+    gateway?.grantInvoke(role);
     if (!identity) {
         return;
     }
-    const workloadIdentities: pulumi.Input<string>[] = [runtime.runtime.workloadIdentityDetails.apply((details) => details[0].workloadIdentityArn)];
+    const workloadIdentities: pulumi.Input<string>[] = [role.workloadIdentityArnPattern];
     if (identity.workloadIdentity) {
         workloadIdentities.push(identity.workloadIdentity.arn);
     }
     for (const provider of agentProviders) {
-        identity.provider(provider).grantUse(runtime.role, workloadIdentities);
+        identity.provider(provider).grantUse(role, workloadIdentities);
     }
 }
 

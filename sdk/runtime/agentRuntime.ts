@@ -41,6 +41,13 @@ export interface AgentRuntimeArgs {
     endpoints?: RuntimeEndpointSpec[];
     /** Allow `GetWorkloadAccessTokenForUserId` on the execution role (AWS advises against it in production). @default false */
     allowWorkloadTokenForUserId?: boolean;
+    /**
+     * Access other components grant to the execution role before the runtime is
+     * created, so that no version of the runtime ever runs without it, e.g.
+     * `(role) => memory.grantAccess(role)`. The runtime waits for every grant.
+     * @default none
+     */
+    grants?: (role: AgentExecutionRole) => void;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -91,6 +98,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        args.grants?.(this.role);
         this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: { ...args.image, ...checked.image } }, this.role.roleArn), {
             parent: this,
             dependsOn: [...this.role.policies.values()],

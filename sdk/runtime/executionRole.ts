@@ -46,6 +46,8 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
     readonly policyDocument: pulumi.Output<PolicyDocument>;
     /** The trust policy document. */
     readonly trustPolicy: pulumi.Output<PolicyDocument>;
+    /** ARN pattern of this agent's own workload identity (`…/workload-identity/<runtimeName>-*`), the one token grants name. */
+    readonly workloadIdentityArnPattern: pulumi.Output<string>;
     /** Every inline policy of the role, by purpose, including `runtime-baseline`. */
     readonly policies: Map<string, RolePolicy> = new Map();
 
@@ -68,7 +70,8 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
             { parent: this },
         );
         this.roleArn = this.role.arn;
-        this.policyDocument = policyDocument(baselineStatements(ctx, args));
+        this.workloadIdentityArnPattern = workloadIdentityArnPattern(ctx, args.runtimeName);
+        this.policyDocument = policyDocument(baselineStatements(ctx, args, this.workloadIdentityArnPattern));
         this.addPolicy("runtime-baseline", this.policyDocument);
         this.registerOutputs({ roleArn: this.roleArn });
     }
@@ -95,7 +98,12 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
 }
 
 
-function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs): pulumi.Input<PolicyStatement>[] {
+/** The workload identity AgentCore creates for a runtime is named after the runtime id, `<runtimeName>-<suffix>`. */
+function workloadIdentityArnPattern(ctx: AwsContext, runtimeName: string): pulumi.Output<string> {
+    return arn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/${runtimeName}-*`);
+}
+
+function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWorkloadIdentity: pulumi.Output<string>): pulumi.Input<PolicyStatement>[] {
     const logGroup = `log-group:/aws/bedrock-agentcore/runtimes/${args.runtimeName}-*`;
     const workloadDirectory = arn(ctx, "bedrock-agentcore", "workload-identity-directory/default");
     const statements: pulumi.Input<PolicyStatement>[] = [];
@@ -112,7 +120,7 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs): pulu
         allow(
             "GetOwnWorkloadAccessToken",
             [...perms.WORKLOAD_TOKENS, ...(args.allowWorkloadTokenForUserId ? perms.WORKLOAD_TOKEN_FOR_USER_ID : [])],
-            [workloadDirectory, pulumi.interpolate`${workloadDirectory}/workload-identity/${args.runtimeName}-*`],
+            [workloadDirectory, ownWorkloadIdentity],
         ),
     );
     const models = args.models ?? [];

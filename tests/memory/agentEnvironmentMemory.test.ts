@@ -52,6 +52,7 @@ describe("AgentEnvironment memory", () => {
         const statements = parseJsonInput(grant.inputs.policy).Statement;
         assert.deepEqual(statements.map((s: any) => [s.Sid, s.Resource]), [["UseAgentMemory", [reg.one(MEMORY).outputs.arn]]]);
         assert.equal(grant.inputs.role, reg.one("aws:iam/role:Role", "support-agent-role").outputs.name);
+        assert.ok(reg.one(RUNTIME).options.dependsOn.includes(grant.urn), "the runtime must not run before it may use its memory");
     });
 
     it("without a memory section: no memory, no memory variable", async () => {

@@ -61,7 +61,6 @@ describe("AgentEnvironment observability", () => {
             new Set([
                 runtime.urn,
                 reg.one("aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint").urn,
-                ...reg.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.parent.includes("AgentExecutionRole")).map((p) => p.urn),
             ]),
         );
     });

@@ -86,6 +86,20 @@ describe("AgentRuntime", () => {
         const reg = await record(() => new AgentRuntime("support-agent", { image: IMAGE }));
         assert.deepEqual(new Set(reg.one(RUNTIME).options.dependsOn), new Set([reg.one("aws:iam/rolePolicy:RolePolicy").urn, reg.one("aws:iam/role:Role").urn]));
     });
+
+    it("creates what other components grant before the runtime, and waits for it", async () => {
+        const reg = await record(
+            () =>
+                new AgentRuntime("support-agent", {
+                    image: IMAGE,
+                    grants: (role) => role.grant("memory-access", [{ Effect: "Allow", Action: ["bedrock-agentcore:GetMemory"], Resource: ["arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/m-1"] }]),
+                }),
+        );
+        const policies = reg.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.name);
+        assert.deepEqual(policies.sort(), ["support-agent-memory-access", "support-agent-runtime-baseline"]);
+        const dependsOn = new Set(reg.one(RUNTIME).options.dependsOn);
+        assert.ok(dependsOn.has(reg.one("aws:iam/rolePolicy:RolePolicy", "support-agent-memory-access").urn), "the runtime must wait for the memory grant");
+    });
 });
 
 describe("AgentRuntime validation", () => {
