@@ -219,6 +219,30 @@ describe("plan/run planStack", () => {
             message: "the program logged an error (printed above)",
         });
     });
+
+    it("takes no stack traces while the program runs unless PULUMI_DEBUG_PROMISE_LEAKS asks, and restores the limit", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stack-traces-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: stack-traces\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(
+            path.join(dir, "index.ts"),
+            'import { Bucket } from "@pulumi/aws/s3/bucket";\nnew Bucket("probe", { tags: { frames: String(Error.stackTraceLimit) } });\n',
+        );
+        const framesSeen = async () => {
+            const report = await planStack({ programDir: dir, stack: "dev", evaluate: noPolicies });
+            return (report.resources.find((r) => r.name === "probe")!.inputs.tags as Record<string, string>).frames;
+        };
+        const limit = Error.stackTraceLimit;
+        assert.strictEqual(await framesSeen(), "0");
+        assert.strictEqual(Error.stackTraceLimit, limit);
+        process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
+        try {
+            assert.strictEqual(await framesSeen(), String(limit));
+        } finally {
+            delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+        }
+        assert.strictEqual(Error.stackTraceLimit, limit);
+    });
 });
 
 describe("plan/run defaultPolicyConfig", () => {
