@@ -220,28 +220,29 @@ describe("plan/run planStack", () => {
         });
     });
 
-    it("takes no stack traces while the program runs unless PULUMI_DEBUG_PROMISE_LEAKS asks, and restores the limit", async () => {
+    it("takes no stack traces and maps none while the program runs unless PULUMI_DEBUG_PROMISE_LEAKS asks, and restores both", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stack-traces-"));
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: stack-traces\n");
         fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
         fs.writeFileSync(
             path.join(dir, "index.ts"),
-            'import { Bucket } from "@pulumi/aws/s3/bucket";\nnew Bucket("probe", { tags: { frames: String(Error.stackTraceLimit) } });\n',
+            'import { Bucket } from "@pulumi/aws/s3/bucket";\nnew Bucket("probe", { tags: { frames: String(Error.stackTraceLimit), sourceMaps: String(process.sourceMapsEnabled) } });\n',
         );
-        const framesSeen = async () => {
+        const seenByProgram = async () => {
             const report = await planStack({ programDir: dir, stack: "dev", evaluate: noPolicies });
-            return (report.resources.find((r) => r.name === "probe")!.inputs.tags as Record<string, string>).frames;
+            return report.resources.find((r) => r.name === "probe")!.inputs.tags;
         };
         const limit = Error.stackTraceLimit;
-        assert.strictEqual(await framesSeen(), "0");
-        assert.strictEqual(Error.stackTraceLimit, limit);
+        assert.strictEqual(process.sourceMapsEnabled, true); // tsx turns them on
+        assert.deepStrictEqual(await seenByProgram(), { frames: "0", sourceMaps: "false" });
+        assert.deepStrictEqual([Error.stackTraceLimit, process.sourceMapsEnabled], [limit, true]);
         process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
         try {
-            assert.strictEqual(await framesSeen(), String(limit));
+            assert.deepStrictEqual(await seenByProgram(), { frames: String(limit), sourceMaps: "true" });
         } finally {
             delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
         }
-        assert.strictEqual(Error.stackTraceLimit, limit);
+        assert.deepStrictEqual([Error.stackTraceLimit, process.sourceMapsEnabled], [limit, true]);
     });
 });
 
