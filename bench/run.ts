@@ -235,7 +235,7 @@ function headline(r: BenchResults): [string, number, (v: number) => string][] {
 }
 
 /** bench/RESULTS.md from the results and, when there is one, the baseline they are compared with. */
-export function resultsMarkdown(r: BenchResults, baseline: BenchResults | undefined, changes: string[]): string {
+function resultsMarkdown(r: BenchResults, baseline: BenchResults | undefined, changes: string[]): string {
     const lines: string[] = [];
     const planMedian = median(r.plan.planMs);
     const floorMedian = median(r.plan.floorMs);
