@@ -129,6 +129,7 @@ async function runProgram(main: string, project: string, stack: string, config: 
     };
     process.on("unhandledRejection", onRejection);
     const cachedBefore = new Set(Object.keys(require.cache));
+    const restoreStackTraces = cheapStackTraces();
     try {
         try {
             await pulumi.runtime.runInPulumiStack(async () => {
@@ -144,6 +145,7 @@ async function runProgram(main: string, project: string, stack: string, config: 
         // Rejections nobody handled are reported by Node after the current macrotask.
         await new Promise((resolve) => setImmediate(resolve));
     } finally {
+        restoreStackTraces();
         process.off("unhandledRejection", onRejection);
         forgetProgramModules(cachedBefore);
     }
@@ -159,6 +161,29 @@ async function runProgram(main: string, project: string, stack: string, config: 
         throw new ProgramError(stack, leakMessage);
     }
     return mocks.resources;
+}
+
+/**
+ * Makes stack traces cheap while the program runs and returns what restores them.
+ * Pulumi takes a trace for every promise it makes (one per output property, shown only
+ * with `PULUMI_DEBUG_PROMISE_LEAKS`) and a full-depth one for every resource (its source
+ * position, which the mocks ignore); under tsx each frame is also source-mapped.
+ * Formatting them was over half the CPU time of a plan, which reports messages, never
+ * stacks: no frames for the former, no source mapping for the latter. With
+ * `PULUMI_DEBUG_PROMISE_LEAKS` set nothing changes.
+ */
+function cheapStackTraces(): () => void {
+    if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) {
+        return () => undefined;
+    }
+    const { stackTraceLimit } = Error;
+    const sourceMaps = process.sourceMapsEnabled;
+    Error.stackTraceLimit = 0;
+    process.setSourceMapsEnabled(false);
+    return () => {
+        Error.stackTraceLimit = stackTraceLimit;
+        process.setSourceMapsEnabled(sourceMaps);
+    };
 }
 
 function loneDefault(exported: any): (() => unknown) | undefined {

@@ -219,6 +219,31 @@ describe("plan/run planStack", () => {
             message: "the program logged an error (printed above)",
         });
     });
+
+    it("takes no stack traces and maps none while the program runs unless PULUMI_DEBUG_PROMISE_LEAKS asks, and restores both", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-stack-traces-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: stack-traces\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(
+            path.join(dir, "index.ts"),
+            'import { Bucket } from "@pulumi/aws/s3/bucket";\nnew Bucket("probe", { tags: { frames: String(Error.stackTraceLimit), sourceMaps: String(process.sourceMapsEnabled) } });\n',
+        );
+        const seenByProgram = async () => {
+            const report = await planStack({ programDir: dir, stack: "dev", evaluate: noPolicies });
+            return report.resources.find((r) => r.name === "probe")!.inputs.tags;
+        };
+        const limit = Error.stackTraceLimit;
+        assert.strictEqual(process.sourceMapsEnabled, true); // tsx turns them on
+        assert.deepStrictEqual(await seenByProgram(), { frames: "0", sourceMaps: "false" });
+        assert.deepStrictEqual([Error.stackTraceLimit, process.sourceMapsEnabled], [limit, true]);
+        process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
+        try {
+            assert.deepStrictEqual(await seenByProgram(), { frames: String(limit), sourceMaps: "true" });
+        } finally {
+            delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+        }
+        assert.deepStrictEqual([Error.stackTraceLimit, process.sourceMapsEnabled], [limit, true]);
+    });
 });
 
 describe("plan/run defaultPolicyConfig", () => {
