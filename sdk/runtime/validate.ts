@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AgentRuntimeArgs } from "./agentRuntime";
 import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
 import { MODEL_REFERENCE } from "./models";
-import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
+import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
 /** Most custom endpoints one runtime may have (AgentCore quota: 10 endpoints per runtime). */
 export const MAX_ENDPOINTS_PER_RUNTIME = 10;
@@ -9,22 +10,17 @@ export const MAX_ENDPOINTS_PER_RUNTIME = 10;
 export const DEFAULT_ENDPOINT = "DEFAULT";
 
 /** The runtime arguments that are checked before anything is registered. */
-export interface RuntimeSettings {
+export type RuntimeSettings = Pick<
+    AgentRuntimeArgs,
+    "protocol" | "authorizer" | "network" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "tags"
+> & {
+    /** The resolved AgentCore runtime name. */
     runtimeName: string;
+    /** The image, when the caller already has its URI. */
     image?: { imageUri: pulumi.Input<string> };
-    protocol?: ServerProtocol;
-    authorizer?: InboundAuthorizer;
-    network?: RuntimeNetwork;
-    environmentVariables?: Record<string, pulumi.Input<string>>;
-    lifecycle?: RuntimeLifecycle;
-    requestHeaderAllowlist?: string[];
-    description?: string;
-    endpoints?: RuntimeEndpointSpec[];
-    models?: string[];
-    tags?: Record<string, string>;
     /** Argument path of the runtime name where the caller calls it otherwise (`AgentEnvironment`: "agentName"). @default "runtimeName" */
     runtimeNamePath?: string;
-}
+};
 
 /**
  * Checks every runtime setting against the AgentCore API model and the rules it
