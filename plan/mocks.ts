@@ -388,25 +388,39 @@ const CALLS: Record<string, CallFactory> = {
     },
 };
 
+/** What the raw registration request carried, kept until the mock engine answers it. */
+type PendingRequest = Omit<RecordedResource, "id" | "inputs" | "outputs" | "custom">;
+
 /**
  * Mocks for `pulumi.runtime.setMocks` that answer like AWS would and record every
  * registration, for the offline plan and for tests.
  */
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
-    private readonly pending = new Map<string, Omit<RecordedResource, "id" | "inputs" | "outputs" | "custom">>();
+    private readonly pending = new Map<string, PendingRequest>();
 
     constructor(readonly target: MockTarget = DEFAULT_TARGET) {}
 
-    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
-        const factory = OUTPUTS[args.type];
-        // Components get outputs only when a factory knows them (remote components such as awsx:ec2:Vpc).
-        const produced = factory ? factory(args.name, args.inputs, this.target) : args.custom === false ? {} : genericOutputs(args.type, args.name, this.target);
-        const { id: producedId, ...rest } = produced;
-        const id = args.custom === false ? undefined : (producedId ?? `${args.name}-id`);
-        const state = { ...args.inputs, ...rest };
+    /** Stack transforms (`pulumi.runtime.registerResourceTransform`), applied to every resource after its own and its parents'. */
+    private readonly stackTransforms: pulumi.ResourceTransform[] = [];
+    /** Transforms each registered URN passes on to its children: its own, then its ancestors'. */
+    private readonly inheritedTransforms = new Map<string, pulumi.ResourceTransform[]>();
+
+    registerTransform(transform: pulumi.ResourceTransform): void {
+        this.stackTransforms.push(transform);
+    }
+
+    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, any> }> {
         const meta = this.pending.get(`${args.type}::${args.name}`);
         this.pending.delete(`${args.type}::${args.name}`);
+        const options = meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false };
+        const inputs = await this.applyTransforms(args, meta, options);
+        const factory = OUTPUTS[args.type];
+        // Components get outputs only when a factory knows them (remote components such as awsx:ec2:Vpc).
+        const produced = factory ? factory(args.name, inputs, this.target) : args.custom === false ? {} : genericOutputs(args.type, args.name, this.target);
+        const { id: producedId, ...rest } = produced;
+        const id = args.custom === false ? undefined : (producedId ?? `${args.name}-id`);
+        const state = { ...inputs, ...rest };
         this.resources.push({
             type: args.type,
             name: args.name,
@@ -414,13 +428,38 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             urn: meta?.urn ?? "",
             parent: meta?.parent ?? "",
             custom: args.custom !== false,
-            inputs: args.inputs,
+            inputs,
             outputs: state,
             secretInputs: meta?.secretInputs ?? [],
-            options: meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
+            options,
             deleteTimeout: meta?.deleteTimeout ?? "",
         });
         return { id, state };
+    }
+
+    /**
+     * Applies transforms as the engine does: the resource's own, then each
+     * ancestor's, then the stack's; returns the inputs the resource ends up with
+     * and updates `options` with what the transforms changed.
+     */
+    private async applyTransforms(args: pulumi.runtime.MockResourceArgs, meta: PendingRequest | undefined, options: RecordedResource["options"]): Promise<Record<string, any>> {
+        const inherited = meta ? (this.inheritedTransforms.get(meta.parent) ?? []) : [];
+        const own = args.transforms ?? [];
+        if (meta && (own.length > 0 || inherited.length > 0)) {
+            this.inheritedTransforms.set(meta.urn, [...own, ...inherited]);
+        }
+        let props: Record<string, any> = args.inputs;
+        let opts: pulumi.ResourceOptions = { protect: options.protect, retainOnDelete: options.retainOnDelete };
+        for (const transform of [...own, ...inherited, ...this.stackTransforms]) {
+            const result = await transform({ custom: args.custom !== false, type: args.type, name: args.name, props, opts });
+            if (result) {
+                props = result.props;
+                opts = result.opts;
+            }
+        }
+        options.protect = opts.protect === true;
+        options.retainOnDelete = opts.retainOnDelete === true;
+        return props;
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {

@@ -54,6 +54,17 @@ describe("AgentEnvironment", () => {
         assert.deepEqual(after.all.map((r) => r.urn), before.all.map((r) => r.urn));
     });
 
+    it("Pulumi's transforms option on the environment reaches its children (the escape hatch)", async () => {
+        const reg = await record(
+            () =>
+                new AgentEnvironment("support-agent", args({}), {
+                    transforms: [(t) => (t.type === RUNTIME ? { props: { ...t.props, description: "changed by a transform" }, opts: t.opts } : undefined)],
+                }),
+        );
+        assert.equal(reg.one(RUNTIME).inputs.description, "changed by a transform");
+        assert.equal(reg.one("aws:ecr/repository:Repository").inputs.description, undefined);
+    });
+
     it("tags everything with the environment and the user's tags", async () => {
         const { reg } = await plan({ environment: "dev", tags: { team: "support" } });
         assert.deepEqual(reg.one(RUNTIME).inputs.tags, { "agentcore:component": "AgentEnvironment", "agentcore:environment": "dev", "managed-by": "pulumi-agentcore", team: "support" });
