@@ -20,6 +20,19 @@ const ROWS: [string, keyof EnvironmentProfile, (value: any) => string][] = [
     ["browser recording retention (days)", "browserRecordingRetentionDays", String],
 ];
 
+/** Markdown files under a folder (one level of subfolders, as examples/<name>/README.md). */
+function markdownIn(dir: string): string[] {
+    return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+        if (entry.isFile() && entry.name.endsWith(".md")) {
+            return [`${dir}/${entry.name}`];
+        }
+        if (entry.isDirectory()) {
+            return fs.readdirSync(path.join(ROOT, dir, entry.name)).filter((f) => f.endsWith(".md")).map((f) => `${dir}/${entry.name}/${f}`);
+        }
+        return [];
+    });
+}
+
 describe("README stays true", () => {
     it("its environment table is ENVIRONMENT_PROFILES, every column and value", () => {
         const table = README.split("<!-- profiles:start")[1].split("<!-- profiles:end -->")[0];
@@ -32,9 +45,15 @@ describe("README stays true", () => {
         assert.deepEqual(ROWS.map(([, key]) => key).sort(), Object.keys(ENVIRONMENT_PROFILES.dev).sort());
     });
 
-    it("links only to files that exist", () => {
-        const links = [...README.matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^https?:/.test(l));
-        assert.deepEqual(links.filter((link) => !fs.existsSync(path.join(ROOT, link))), []);
+    it("links only to files that exist, and so do the other docs", () => {
+        const docs = ["README.md", "plan/README.md", "policy/README.md", "bench/README.md", "sdk/network/README.md", ...markdownIn("docs"), ...markdownIn("examples")];
+        const broken = docs.flatMap((doc) =>
+            [...fs.readFileSync(path.join(ROOT, doc), "utf8").matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)]
+                .map((m) => m[1])
+                .filter((link) => !/^https?:/.test(link) && !fs.existsSync(path.join(ROOT, path.dirname(doc), link)))
+                .map((link) => `${doc} -> ${link}`),
+        );
+        assert.deepEqual(broken, []);
     });
 
     it("its two commands are scripts of package.json, and CI runs the test one", () => {
