@@ -23,6 +23,9 @@ const EXPECTED: readonly string[] = [
     "agentcore-iam-no-invoke-runtime-command agent-everything",
     "agentcore-iam-workload-token-user-id agent-everything",
     "agentcore-iam-metrics-namespace agent-everything",
+    // A bare "*" reaches iam:PassRole and model invocation too: reported even when no-wildcard-actions is exempted.
+    "agentcore-iam-passrole-scoped agent-everything",
+    "agentcore-iam-model-allowlist agent-everything",
     "agentcore-credential-provider-secrets search-key",
     "agentcore-gateway-authorizer tools-gateway",
     "agentcore-customer-managed-keys tools-gateway",

@@ -155,6 +155,11 @@ describeRule({
             specs: withStatement({ Effect: "Allow", Action: "bedrock:Invoke*", Resource: "arn:aws:bedrock:*::foundation-model/*" }),
             expect: [`${RP}: ${LAST} allows invoking models outside the allowlist: arn:aws:bedrock:*::foundation-model/*`],
         },
+        {
+            title: "flags model access through a bare \"*\" action (not left to no-wildcard-actions, which may be exempted)",
+            specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} allows invoking models outside the allowlist: *`],
+        },
         { title: "accepts every foundation model under the default allowlist", specs: withStatement({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:*::foundation-model/*" }), config: {}, expect: [] },
     ],
     notApplicable: unrelatedRole({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" }),
@@ -173,6 +178,11 @@ describeRule({
             title: "flags it through a wildcard",
             specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessToken*", Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default" }),
             expect: [`${RP}: ${LAST} grants bedrock-agentcore:GetWorkloadAccessTokenForUserId (through "bedrock-agentcore:GetWorkloadAccessToken*"); grant GetWorkloadAccessToken or GetWorkloadAccessTokenForJWT instead`],
+        },
+        {
+            title: "flags it through a bare \"*\" action",
+            specs: withStatement({ Effect: "Allow", Action: "*", Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default" }),
+            expect: [`${RP}: ${LAST} grants bedrock-agentcore:GetWorkloadAccessTokenForUserId (through "*"); grant GetWorkloadAccessToken or GetWorkloadAccessTokenForJWT instead`],
         },
         { title: "accepts it when configured", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:GetWorkloadAccessTokenForUserId", Resource: "*" }), config: { allowUserIdTokens: true }, expect: [] },
     ],
@@ -205,6 +215,11 @@ describeRule({
         {
             title: "flags PassRole on every role without a service condition",
             specs: withStatement({ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }),
+            expect: [`${RP}: ${LAST} allows iam:PassRole on *; name the roles`, `${RP}: ${LAST} allows iam:PassRole without an iam:PassedToService condition`],
+        },
+        {
+            title: "flags PassRole through a bare \"*\" action",
+            specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }),
             expect: [`${RP}: ${LAST} allows iam:PassRole on *; name the roles`, `${RP}: ${LAST} allows iam:PassRole without an iam:PassedToService condition`],
         },
         {

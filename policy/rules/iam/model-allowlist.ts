@@ -24,7 +24,7 @@ export const modelAllowlist = stackRule<{ allowedModels: string[] }>({
         const allowed = config.allowedModels.map((p) => globToRegExp(p));
         const findings: Finding[] = [];
         for (const { source, statement: s, label } of agentStatements(resources)) {
-            if (!isAllow(s) || !(s.action ?? []).some((a) => a !== "*" && INVOKE.some((i) => patternCovers(a, i)))) {
+            if (!isAllow(s) || !(s.action ?? []).some((a) => INVOKE.some((i) => patternCovers(a, i)))) {
                 continue;
             }
             const outside = (s.resource ?? ["*"]).filter((r) => !allowed.some((re) => re.test(r)));

@@ -12,7 +12,7 @@ export const passRoleScoped = stackRule({
     check: (resources) => {
         const findings: Finding[] = [];
         for (const { source, statement: s, label } of agentStatements(resources)) {
-            if (!isAllow(s) || !(s.action ?? []).some((a) => a !== "*" && patternCovers(a, "iam:PassRole"))) {
+            if (!isAllow(s) || !(s.action ?? []).some((a) => patternCovers(a, "iam:PassRole"))) {
                 continue;
             }
             const wild = (s.resource ?? ["*"]).filter((r) => r.includes("*"));

@@ -20,7 +20,7 @@ export const workloadTokenUserId = stackRule<{ allowUserIdTokens: boolean }>({
         }
         const findings: Finding[] = [];
         for (const { source, statement: s, label } of agentStatements(resources)) {
-            const via = (s.action ?? []).find((a) => a !== "*" && patternCovers(a, USER_ID));
+            const via = (s.action ?? []).find((a) => patternCovers(a, USER_ID));
             if (isAllow(s) && via) {
                 findings.push({ urn: source.urn, message: `${label} grants ${USER_ID}${via.toLowerCase() === USER_ID.toLowerCase() ? "" : ` (through "${via}")`}; grant GetWorkloadAccessToken or GetWorkloadAccessTokenForJWT instead` });
             }
