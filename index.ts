@@ -1,5 +1,5 @@
 // The root Pulumi program: the sample agent deployed through AgentEnvironment,
-// driven entirely by stack config (Pulumi.<stack>.yaml). See README "Stack config".
+// driven entirely by stack config (Pulumi.<stack>.yaml). Every key: docs/configuration.md.
 //
 // Tools (all optional):
 // - apiKeyProviders: names of API-key credential providers; each key is the
