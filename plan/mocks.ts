@@ -40,8 +40,12 @@ export const DEFAULT_TARGET: MockTarget = { accountId: "123456789012", region: "
 // loader (mocha with tsx/cjs) `import()` stays native ESM, which cannot resolve extensionless subpaths.
 const settings: { getMonitor(): any; waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const rpc: { specialSigKey: string; specialSecretSig: string } = require("@pulumi/pulumi/runtime/rpc");
+
+/** True for a value Pulumi serialized as a secret: `{ <signature key>: <secret signature>, value }`. */
+export function isSecretWrapper(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[rpc.specialSigKey] === rpc.specialSecretSig;
+}
 
 /** A short stable hex string derived from the given parts (stable across runs so plans diff cleanly). */
 export function stableHex(length: number, ...parts: string[]): string {
@@ -493,7 +497,7 @@ function secretPaths(value: any, path: string): string[] {
     if (value === null || typeof value !== "object") {
         return [];
     }
-    if (value[SIG_KEY] === SECRET_SIG) {
+    if (isSecretWrapper(value)) {
         return [path];
     }
     const entries: [string, any][] = Array.isArray(value) ? value.map((v, i) => [`${path}[${i}]`, v]) : Object.entries(value).map(([k, v]) => [path ? `${path}.${k}` : k, v]);

@@ -4,13 +4,11 @@ import type { AgentcorePolicy } from "../policy/common/rule";
 import type { PlanViolation } from "../policy/evaluate";
 import { allPolicies } from "../policy/rules";
 import { SECRET_PLACEHOLDER } from "./config";
-import type { RecordedResource } from "./mocks";
+import { isSecretWrapper, RecordedResource } from "./mocks";
 
 /** Shown instead of any secret value. */
 export const MASK = "[secret]";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** One resource the program would create, as written to the JSON report. */
 export interface PlannedResource {
@@ -123,7 +121,7 @@ export function maskSecrets(value: unknown): unknown {
     if (typeof value !== "object" || value === null) {
         return value;
     }
-    if ((value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG) {
+    if (isSecretWrapper(value)) {
         return MASK;
     }
     const out: Record<string, unknown> = {};

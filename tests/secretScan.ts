@@ -1,14 +1,12 @@
+import { isSecretWrapper } from "../plan/mocks";
 import { Registrations } from "./harness";
-
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** A copy of a recorded value with every Pulumi-secret-wrapped value replaced by a marker. */
 export function stripSecrets(value: unknown): unknown {
     if (value === null || typeof value !== "object") {
         return value;
     }
-    if ((value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG) {
+    if (isSecretWrapper(value)) {
         return "[secret]";
     }
     if (Array.isArray(value)) {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { RecordedResource } from "../../plan/mocks";
+import { isSecretWrapper, RecordedResource } from "../../plan/mocks";
 
 /** The AgentCore control-plane API model shipped beside the repository. */
 export const MODEL_PATH = path.join(__dirname, "..", "..", "..", "shared", "aws-models", "bedrock-agentcore-control.service-2.json");
@@ -89,7 +89,6 @@ export interface ConstrainedField {
     shape: string;
 }
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 
 function isConstrained(shape: any): boolean {
     return shape.pattern !== undefined || shape.min !== undefined || shape.max !== undefined || shape.enum !== undefined;
@@ -110,7 +109,7 @@ export function constrainedFields(resource: RecordedResource): ConstrainedField[
     const found: ConstrainedField[] = [];
     const walk = (value: any, shapeName: string, at: string) => {
         const shape = MODEL.shapes[shapeName];
-        if (value && typeof value === "object" && value[SECRET_SIG_KEY]) {
+        if (isSecretWrapper(value)) {
             value = value.value;
         }
         if (isConstrained(shape)) {
