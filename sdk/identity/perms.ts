@@ -3,7 +3,8 @@
  * Service Authorization Reference for `bedrock-agentcore` (resource types each
  * action requires: the credential provider, the token vault, the workload
  * identity and its directory) and AWS's "Set customer managed key policy" page
- * for the token vault key (see ../shared/brief/AGENTCORE.md §5).
+ * for the token vault key
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/identity-encryption.html).
  */
 
 /** Read the API key stored for an API-key credential provider. */

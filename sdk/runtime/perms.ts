@@ -1,7 +1,7 @@
 /**
  * IAM actions of an AgentCore Runtime execution role, named for what they allow.
  * Source: AWS AgentCore developer guide, "Permissions for AgentCore Runtime"
- * (see ../shared/brief/AGENTCORE.md §5).
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html).
  */
 
 /** Pull the agent image from its one repository. */

@@ -3,8 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { SHAPES, ShapeName } from "../../sdk";
 
-/** The API model, beside the repository as on every developer machine and in CI (`../shared/aws-models/`). */
-const MODEL = path.join(__dirname, "..", "..", "..", "shared", "aws-models", "bedrock-agentcore-control.service-2.json");
+/** The API model, vendored in data/aws-models (provenance there). */
+const MODEL = path.join(__dirname, "..", "..", "data", "aws-models", "bedrock-agentcore-control.service-2.json");
 
 /** The shapes the tools components validate against, each compared with the API model. */
 const TOOL_SHAPES: ShapeName[] = ["SandboxName", "CodeInterpreterNetworkMode", "BrowserNetworkMode", "S3LocationBucketString", "S3LocationPrefixString"];

@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { isSecretWrapper, RecordedResource } from "../../plan/mocks";
 
-/** The AgentCore control-plane API model shipped beside the repository. */
-export const MODEL_PATH = path.join(__dirname, "..", "..", "..", "shared", "aws-models", "bedrock-agentcore-control.service-2.json");
+/** The AgentCore control-plane API model, vendored in data/aws-models (provenance there). */
+export const MODEL_PATH = path.join(__dirname, "..", "..", "data", "aws-models", "bedrock-agentcore-control.service-2.json");
 export const MODEL: { shapes: Record<string, any> } = JSON.parse(fs.readFileSync(MODEL_PATH, "utf8"));
 
 /** The API request shape each AgentCore resource type is created with. */

@@ -3,8 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { SHAPES } from "../../sdk";
 
-/** The AWS API model shipped beside the repository (`../shared/aws-models`). */
-const MODEL_PATH = path.join(__dirname, "..", "..", "..", "shared", "aws-models", "bedrock-agentcore-control.service-2.json");
+/** The AWS API model, vendored in data/aws-models (provenance there). */
+const MODEL_PATH = path.join(__dirname, "..", "..", "data", "aws-models", "bedrock-agentcore-control.service-2.json");
 
 describe("validation constraints match AWS's API model", () => {
     const shapes: Record<string, any> = JSON.parse(fs.readFileSync(MODEL_PATH, "utf8")).shapes;
