@@ -85,7 +85,7 @@ describe("AgentGateway", () => {
                 targets: [
                     { type: "lambda", name: "orders", functionArn: FN, tools: [TOOL] },
                     { type: "openApi", name: "search", schema: { inline: '{"openapi":"3.0.0"}' }, credentials: { apiKey: search, parameterName: "X-Api-Key" } },
-                    { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" } },
+                    { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                     { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp" },
                 ],
             });
@@ -193,7 +193,7 @@ describe("AgentGateway validation", () => {
             {
                 targets: [
                     { type: "lambda", name: "orders", functionArn: "arn:aws:lambda:us-east-1:123:function:x", tools: [] },
-                    { type: "smithy", name: "dynamo", schema: { s3Uri: "https://bucket/key" } },
+                    { type: "smithy", name: "dynamo", schema: { s3Uri: "https://bucket/key" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                 ],
             },
             [
