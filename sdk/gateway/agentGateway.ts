@@ -34,6 +34,10 @@ export interface AgentGatewayArgs {
     /**
      * How the gateway's data is encrypted: `"aws-owned"` (AWS's key), `"create"`
      * (a rotating customer-managed key created here) or `{ kmsKeyArn }` (your key).
+     * With a customer-managed key the gateway's role may use it only through
+     * AgentCore (`kms:ViaService`); a created key's policy admits the role the same
+     * way, your own key's policy must admit it (or delegate to IAM). The identity
+     * that deploys needs `gatewayDeployerKeyStatement(keyArn, region)`.
      * @default "aws-owned"
      */
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
@@ -205,6 +209,20 @@ function targetStatements(ctx: AwsContext, inboundAuth: GatewayInboundAuth, targ
 /** The role may use the gateway's customer-managed key only through AgentCore in this region (identity side; a supplied key's policy must also admit the role). */
 function gatewayKeyStatement(ctx: AwsContext, keyArn: pulumi.Input<string>): pulumi.Input<PolicyStatement> {
     return allow("UseGatewayKeyThroughAgentCore", perms.GATEWAY_KEY_USE, [keyArn], { StringEquals: { "kms:ViaService": ctx.region.apply(perms.agentCoreViaService) } });
+}
+
+/**
+ * The identity-policy statement a least-privileged deployer (the identity that
+ * runs `pulumi up`) needs for a gateway with a customer-managed key: AgentCore
+ * uses the key with the caller's credentials when it creates or updates the
+ * gateway, so the deployer needs the four actions of `GATEWAY_KEY_USE` on that key,
+ * only through AgentCore in its region. Attach it to the deployer's role (besides
+ * the AgentCore, IAM and KMS administration a deployment needs anyway).
+ */
+export function gatewayDeployerKeyStatement(keyArn: pulumi.Input<string>, region: pulumi.Input<string>): pulumi.Output<PolicyStatement> {
+    return pulumi.output(
+        allow("DeployGatewayWithCustomerManagedKey", perms.GATEWAY_KEY_USE, [keyArn], { StringEquals: { "kms:ViaService": pulumi.output(region).apply(perms.agentCoreViaService) } }),
+    ) as pulumi.Output<PolicyStatement>;
 }
 
 /**
