@@ -31,7 +31,6 @@ describe("quickstart example", () => {
             "aws:cloudwatch/logDeliverySource:LogDeliverySource": 2,
             "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": 2,
             "aws:cloudwatch/logDelivery:LogDelivery": 2,
-            "aws:xray/resourcePolicy:ResourcePolicy": 1,
         });
         assert.equal(reg.one("agentcore:index:AgentEnvironment").name, "quickstart-agent");
 
