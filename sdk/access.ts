@@ -4,6 +4,7 @@
  */
 import { AccessContract } from "./common/contract";
 import { GATEWAY_CONTRACT } from "./gateway/contract";
+import { OBSERVABILITY_CONTRACT } from "./observability/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, GATEWAY_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, GATEWAY_CONTRACT, OBSERVABILITY_CONTRACT];

@@ -129,7 +129,7 @@ export class AgentObservability extends pulumi.ComponentResource {
                 {
                     purpose: `observability data of ${prefix} (log groups, alarm topic)`,
                     serviceStatements: (keyCtx) => [
-                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.map(logGroupName))] : []),
+                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.map(logGroupName)), deliveryKeyStatement(keyCtx)] : []),
                         ...(createTopic ? [alarmTopicKeyStatement()] : []),
                     ],
                     protectFromDeletion: protect,
@@ -314,6 +314,24 @@ function logsKeyStatement(ctx: AwsContext, groupNames: string[]): pulumi.Input<P
         Action: perms.LOGS_KEY_USE,
         Resource: "*",
         Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupNames.map((g) => arn(ctx, "logs", `log-group:${g}`)) } },
+    };
+}
+
+/**
+ * Vended log delivery of this account's delivery sources may use the key to write
+ * into the encrypted log groups. AWS documents this grant for vended delivery into
+ * encrypted destinations (CloudWatch Logs "Enabling logging from AWS services",
+ * S3 with SSE-KMS; AWS MDAA's vended log delivery construct asks it for encrypted log
+ * groups); not confirmed for log-group destinations on an AWS page.
+ */
+function deliveryKeyStatement(ctx: AwsContext): pulumi.Input<PolicyStatement> {
+    return {
+        Sid: "VendedLogDeliveryUsesKey",
+        Effect: "Allow",
+        Principal: { Service: perms.LOG_DELIVERY_PRINCIPAL },
+        Action: perms.LOG_DELIVERY_KEY_USE,
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId }, ArnLike: { "aws:SourceArn": arn(ctx, "logs", "delivery-source:*") } },
     };
 }
 
