@@ -4,7 +4,8 @@
  */
 import { AccessContract } from "./common/contract";
 import { GATEWAY_CONTRACT } from "./gateway/contract";
+import { NETWORK_CONTRACT } from "./network/contract";
 import { OBSERVABILITY_CONTRACT } from "./observability/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, GATEWAY_CONTRACT, OBSERVABILITY_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, GATEWAY_CONTRACT, OBSERVABILITY_CONTRACT, NETWORK_CONTRACT];

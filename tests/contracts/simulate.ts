@@ -116,9 +116,11 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
         identityPolicies = role.policies;
         context["aws:PrincipalArn"] ??= role.arn;
     } else if (kind === "account") {
-        principal = `arn:${rendered.partition}:iam::${rendered.account}:role/${key}`;
-        identityPolicies = (rendered.accountIdentities?.[key] ?? [ADMIN]).map((policy, i) => ({ name: `${key}-${i}`, policy }));
+        // `account:<key>` is a role of this account; `account:<role ARN>` names one of any account.
+        principal = key.startsWith("arn:") ? key : `arn:${rendered.partition}:iam::${rendered.account}:role/${key}`;
+        identityPolicies = (rendered.accountIdentities?.[key] ?? [ADMIN]).map((policy, i) => ({ name: `identity-${i}`, policy }));
         context["aws:PrincipalArn"] ??= principal;
+        context["aws:PrincipalAccount"] ??= principal.split(":")[4];
     } else if (kind === "service") {
         principal = key;
     } else {
@@ -149,7 +151,8 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
     }
     for (const resourcePolicy of docs.length > 0 ? docs : [undefined]) {
         const simulation = {
-            request: { principal, action: call.action, resource: { resource, accountId: rendered.account }, contextVariables: context },
+            // A row may place the resource in another account (`aws:ResourceAccount`).
+            request: { principal, action: call.action, resource: { resource, accountId: (context["aws:ResourceAccount"] as string | undefined) ?? rendered.account }, contextVariables: context },
             identityPolicies,
             serviceControlPolicies: [],
             resourceControlPolicies: [],
