@@ -104,7 +104,7 @@ export class AgentObservability extends pulumi.ComponentResource {
     /** The dashboard, when asked for. */
     readonly dashboard?: Dashboard;
     /** The account-level trace delivery policy, when `traceDeliveryPolicy` is `"create"`. */
-    traceDeliveryPolicy?: TraceDeliveryPolicy;
+    readonly traceDeliveryPolicy?: TraceDeliveryPolicy;
     /** ARN of the topic alarms notify, when there is one. */
     readonly alarmTopicArn?: pulumi.Output<string>;
 
@@ -144,7 +144,10 @@ export class AgentObservability extends pulumi.ComponentResource {
             }
         }
         if (traces) {
-            this.deliverTraces(name, prefix, observed, args.traceDeliveryPolicy ?? "existing", args.tags);
+            if (args.traceDeliveryPolicy === "create") {
+                this.traceDeliveryPolicy = new TraceDeliveryPolicy(`${name}-trace-delivery`, {}, { parent: this });
+            }
+            this.deliverTraces(name, prefix, observed, this.traceDeliveryPolicy, args.tags);
         }
         if (args.dashboard) {
             this.dashboard = new Dashboard(
@@ -218,18 +221,12 @@ export class AgentObservability extends pulumi.ComponentResource {
         );
     }
 
-    /**
-     * One X-Ray destination and a TRACES source and delivery per resource; the
-     * account-level X-Ray policy that admits them only when asked to create it.
-     */
-    private deliverTraces(name: string, prefix: string, observed: ObservedResource[], policyOwner: "existing" | "create", tags: Record<string, string> | undefined): void {
-        if (policyOwner === "create") {
-            this.traceDeliveryPolicy = new TraceDeliveryPolicy(`${name}-trace-delivery`, {}, { parent: this });
-        }
+    /** One X-Ray destination (after the account-level policy, when this component creates it) and a TRACES source and delivery per resource. */
+    private deliverTraces(name: string, prefix: string, observed: ObservedResource[], policy: TraceDeliveryPolicy | undefined, tags: Record<string, string> | undefined): void {
         const destination = new LogDeliveryDestination(
             `${name}-trace-destination`,
             { name: `${prefix}-xray`, deliveryDestinationType: "XRAY", tags },
-            { parent: this, dependsOn: this.traceDeliveryPolicy ? [this.traceDeliveryPolicy] : [] },
+            { parent: this, dependsOn: policy ? [policy] : [] },
         );
         for (const resource of observed) {
             const base = `${name}-${resource.name}`;
