@@ -38,7 +38,7 @@ describe("AgentGateway", () => {
     });
 
     it("semantic search, debug errors and a created customer key (protected when asked)", async () => {
-        const reg = await record(() => new AgentGateway("tools", { semanticSearch: true, debugErrors: true, encryption: "create", protectKey: true }));
+        const reg = await record(() => new AgentGateway("tools", { semanticSearch: true, debugErrors: true, encryption: "create", protectFromDeletion: true }));
         const inputs = reg.one(GATEWAY).inputs;
         assert.deepEqual(inputs.protocolConfiguration, { mcp: { searchType: "SEMANTIC" } });
         assert.equal(inputs.exceptionLevel, "DEBUG");
