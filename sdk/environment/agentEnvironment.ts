@@ -161,6 +161,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
                 endpoints,
+                // Its versions are the pinned and rollback targets: kept from replacement where data is protected.
+                protectFromDeletion: this.profile.protectData,
                 tags,
                 grants: (role) => {
                     this.memory?.grantAccess(role);

@@ -19,6 +19,7 @@ const OAUTH2 = "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2Cre
 const API_KEY = "aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider";
 const WORKLOAD = "aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity";
 const KEY = "aws:kms/key:Key";
+const RUNTIME_TYPE = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
 const SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -188,6 +189,7 @@ describe("Replacements: prod protects data and what pinned runtime versions name
         ["API-key providers", API_KEY, false],
         ["OAuth2 providers", OAUTH2, false],
         ["workload identity", WORKLOAD, false],
+        ["runtime (its versions)", RUNTIME_TYPE, false],
     ];
     for (const [what, type, retained] of guarded) {
         it(`prod: ${what} protected${retained ? " and retained on delete" : ""}; dev: not`, () => {
@@ -204,12 +206,19 @@ describe("Replacements: prod protects data and what pinned runtime versions name
     }
 
     it("prod: every customer-managed key (memory, gateway, recordings, logs, token vault) protected and retained", () => {
-        const keys = prod.ofType(KEY);
         assert.deepEqual(
-            keys.map((k) => [k.name, k.options.protect, k.options.retainOnDelete]),
-            keys.map((k) => [k.name, true, true]),
+            prod
+                .ofType(KEY)
+                .map((k) => [k.name, k.options.protect, k.options.retainOnDelete])
+                .sort(),
+            [
+                ["support-agent-browser-recordings-kms-key", true, true],
+                ["support-agent-gateway-cmk-key", true, true],
+                ["support-agent-identity-vault-key-cmk-key", true, true],
+                ["support-agent-memory-key", true, true],
+                ["support-agent-observability-key-key", true, true],
+            ],
         );
-        assert.ok(keys.length >= 5, `prod creates ${keys.length} keys`);
     });
 
     it("dev: only the token vault key (account-wide, always) is protected", () => {
