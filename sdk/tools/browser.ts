@@ -119,15 +119,9 @@ export class Browser extends pulumi.ComponentResource {
         } else {
             const network = checked.network as BrowserNetwork;
             const protect = args.protectFromDeletion ?? false;
-            let recordingInput;
-            if (recording) {
-                this.recordingBucket = new RecordingBucket(
-                    `${name}-recordings`,
-                    { ...recording, protectFromDeletion: protect, tags: args.tags },
-                    { parent: this },
-                );
-                recordingInput = { enabled: true, s3Location: { bucket: this.recordingBucket.bucketName, prefix: `${recording.prefix}/` } };
-            }
+            const bucket = recording && new RecordingBucket(`${name}-recordings`, { ...recording, protectFromDeletion: protect, tags: args.tags }, { parent: this });
+            this.recordingBucket = bucket;
+            const recordingInput = recording && bucket && { enabled: true, s3Location: { bucket: bucket.bucketName, prefix: `${recording.prefix}/` } };
             const replacing = {
                 description: args.description,
                 networkConfiguration: network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: "PUBLIC" },
@@ -135,17 +129,17 @@ export class Browser extends pulumi.ComponentResource {
             };
             // Every input of a browser replaces it (provider: RequiresReplace on all of them).
             this.browserName = args.name !== undefined ? pulumi.output(args.name) : replaceSafeNameOf(baseName, SANDBOX_NAME_RULE, { ...replacing, executionRole: recording !== undefined });
-            if (recording) {
+            if (recording && bucket) {
                 const { role, policy } = toolExecutionRole(this, name, ctx, {
                     resourceType: "browser-custom",
                     toolName: this.browserName,
                     purpose: "recording-write",
-                    statements: this.recordingBucket!.writeStatements(recording.prefix),
+                    statements: bucket.writeStatements(recording.prefix),
                     tags: args.tags,
                 });
                 this.role = role;
                 this.rolePolicy = policy;
-                this.recordingLocation = pulumi.interpolate`s3://${this.recordingBucket!.bucketName}/${recording.prefix}/`;
+                this.recordingLocation = pulumi.interpolate`s3://${bucket.bucketName}/${recording.prefix}/`;
             }
             this.browser = new AgentcoreBrowser(
                 `${name}-browser`,
