@@ -136,7 +136,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             this.network = new AgentNetwork(`${name}-network`, { ...network, features: featuresOf(args, this.profile), tags }, { parent: this });
         }
         this.memory = args.memory && new AgentMemory(children.memory, memoryArgsFor(args, this.profile, tags), { parent: this });
-        this.identity = args.identity && new AgentIdentity(children.identity, { ...args.identity, tags }, { parent: this });
+        this.identity = args.identity && new AgentIdentity(children.identity, { ...args.identity, protectFromDeletion: this.profile.protectData, tags }, { parent: this });
         this.gateway = args.gateway && new AgentGateway(children.gateway, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
         const toolEnvironment = { profile: this.profile, vpc: this.network?.toolNetwork, tags };
         this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(children.codeInterpreter, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
@@ -161,6 +161,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
                 endpoints,
+                // Its versions are the pinned and rollback targets: kept from replacement where data is protected.
+                protectFromDeletion: this.profile.protectData,
                 tags,
                 grants: (role) => {
                     this.memory?.grantAccess(role);
@@ -175,7 +177,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         const observability = args.observability ?? {};
         const observed: ObservedResource[] = [
             ...(this.memory ? [{ kind: "memory" as const, name: this.memory.memoryName, arn: this.memory.memoryArn }] : []),
-            ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.gatewayName, arn: this.gateway.gatewayArn }] : []),
+            ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.baseName, arn: this.gateway.gatewayArn }] : []),
         ];
         const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
         this.observability = new AgentObservability(

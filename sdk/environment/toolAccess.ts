@@ -6,8 +6,8 @@ import { AgentExecutionRole } from "../runtime/executionRole";
 import { Problems } from "../validation";
 import { EnvironmentProfile } from "./profiles";
 
-/** The identity section of `AgentEnvironmentArgs`: providers, workload identity, token vault key. */
-export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "tags"> {
+/** The identity section of `AgentEnvironmentArgs`: providers, workload identity, token vault key (protected as the profile says). */
+export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "protectFromDeletion" | "tags"> {
     /**
      * Providers the agent's own code fetches credentials from (granted to the
      * runtime role); providers used only by gateway targets need not be listed.
@@ -17,7 +17,7 @@ export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "tags">
 }
 
 /** The gateway section of `AgentEnvironmentArgs`: targets name providers of the identity section. */
-export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectKey" | "tags"> {
+export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectFromDeletion" | "tags"> {
     /** Targets; `credentials: { apiKey: "<name>" }` or `{ oauth2: "<name>" }` name a provider of the identity section. @default [] */
     targets?: GatewayTargetSpec<string, string>[];
 }
@@ -47,13 +47,13 @@ export function environmentGatewayArgs(gateway: EnvironmentGatewayArgs, identity
     return { ...gatewaySectionArgs(gateway, profile, tags), targets: (gateway.targets ?? []).map((target) => resolveTarget(target, identity)) };
 }
 
-/** The gateway section with the profile's defaults (debug detail, key, its protection); targets still name their providers. */
+/** The gateway section with the profile's defaults (debug detail, key, protection of the gateway, its targets and key); targets still name their providers. */
 export function gatewaySectionArgs(gateway: EnvironmentGatewayArgs, profile: EnvironmentProfile, tags?: Record<string, string>): EnvironmentGatewayArgs & Omit<AgentGatewayArgs, "targets"> {
     return {
         ...gateway,
         debugErrors: profile.gatewayDebugErrors,
         encryption: gateway.encryption ?? (profile.customerManagedKeys ? "create" : "aws-owned"),
-        protectKey: profile.protectData,
+        protectFromDeletion: profile.protectData,
         tags,
     };
 }

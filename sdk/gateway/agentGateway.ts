@@ -5,7 +5,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
-import { TYPE_PREFIX } from "../common/naming";
+import { GATEWAY_NAME_RULE, TYPE_PREFIX, replaceSafeName } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { sidFragment } from "../identity/credentialProvider";
@@ -19,7 +19,13 @@ import { checkGatewaySettings } from "./validate";
 
 /** Arguments of {@link AgentGateway}. */
 export interface AgentGatewayArgs {
-    /** Gateway name (`([0-9a-zA-Z][-]?){1,48}`). @default the component name */
+    /**
+     * Gateway name (`([0-9a-zA-Z][-]?){1,48}`). The authorizer type, the protocol type and
+     * semantic search replace a gateway: a name given here is kept, so a replacement deletes
+     * the old gateway first (`deleteBeforeReplace`); the default name carries a suffix that
+     * changes with them, so the new gateway is created beside the old one (docs/replacements.md).
+     * @default the component name cut to 41 characters, + `-` + 6 hex characters
+     */
     gatewayName?: string;
     /** Description (1-200 characters). */
     description?: string;
@@ -27,7 +33,11 @@ export interface AgentGatewayArgs {
     inboundAuth?: GatewayInboundAuth;
     /** The tools behind the gateway. @default [] */
     targets?: GatewayTargetSpec[];
-    /** Let agents find tools by meaning (`searchType: SEMANTIC`). Decides the gateway's protocol settings. @default false */
+    /**
+     * Let agents find tools by meaning (`searchType: SEMANTIC`). AWS has it chosen when the
+     * gateway is created, so changing it replaces the gateway (a new URL; see docs/replacements.md).
+     * @default false
+     */
     semanticSearch?: boolean;
     /** Return debug error detail to callers (`exceptionLevel: DEBUG`): for dev only. @default false */
     debugErrors?: boolean;
@@ -41,8 +51,13 @@ export interface AgentGatewayArgs {
      * @default "aws-owned"
      */
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
-    /** Protect a key created here from deletion (set for prod). @default false */
-    protectKey?: boolean;
+    /**
+     * Protect the gateway, its targets (`protect`: a change that would replace them stops at
+     * preview, since runtime versions carry the gateway URL in `AGENTCORE_GATEWAY_URL`) and a
+     * key created here (`protect` + retain on delete). Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -64,8 +79,10 @@ export class AgentGateway extends pulumi.ComponentResource {
     readonly cognito?: CognitoMachineAuth;
     /** The customer-managed key, when `encryption` is `"create"`. */
     readonly key?: CustomerManagedKey;
-    /** The gateway's AgentCore name. */
+    /** The gateway's AgentCore name (with the replacement suffix when derived). */
     readonly gatewayName: string;
+    /** The name without the replacement suffix: the same across replacements, it names the gateway's log group and deliveries. */
+    readonly baseName: string;
     /** Gateway ARN. */
     readonly gatewayArn: pulumi.Output<string>;
     /** The MCP endpoint URL agents call. */
@@ -75,17 +92,20 @@ export class AgentGateway extends pulumi.ComponentResource {
 
     constructor(name: string, args: AgentGatewayArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentGateway`, name, {}, opts);
-        this.gatewayName = args.gatewayName ?? name;
+        this.baseName = args.gatewayName ?? name;
         const component = `AgentGateway ${name}`;
         const problems = new Problems();
         const checked = checkGatewaySettings(
             problems,
-            { ...args, gatewayName: this.gatewayName, inboundAuth: args.inboundAuth ?? { type: "AWS_IAM" }, targets: args.targets ?? [], encryption: args.encryption ?? "aws-owned" },
+            { ...args, gatewayName: this.baseName, inboundAuth: args.inboundAuth ?? { type: "AWS_IAM" }, targets: args.targets ?? [], encryption: args.encryption ?? "aws-owned" },
             "",
             component,
         );
         problems.throwIfAny(component);
         const { inboundAuth, targets, encryption } = checked;
+        const protect = args.protectFromDeletion ?? false;
+        const replacing = { protocolType: "MCP", protocolConfiguration: protocolConfiguration(args.semanticSearch ?? false), authorizerType: inboundAuth.type };
+        this.gatewayName = args.gatewayName ?? replaceSafeName(this.baseName, GATEWAY_NAME_RULE, replacing);
 
         const ctx = awsContext(this);
         this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));
@@ -98,9 +118,9 @@ export class AgentGateway extends pulumi.ComponentResource {
             this.key = new CustomerManagedKey(
                 `${name}-cmk`,
                 {
-                    purpose: `AgentCore gateway ${this.gatewayName}`,
+                    purpose: `AgentCore gateway ${this.baseName}`,
                     serviceStatements: (keyCtx) => gatewayKeyPolicyStatements(keyCtx, this.role.arn),
-                    protectFromDeletion: args.protectKey ?? false,
+                    protectFromDeletion: protect,
                     tags: args.tags,
                 },
                 { parent: this },
@@ -110,7 +130,7 @@ export class AgentGateway extends pulumi.ComponentResource {
         if (inboundAuth.type === "CUSTOM_JWT" && inboundAuth.cognito) {
             this.cognito = new CognitoMachineAuth(
                 `${name}-cognito`,
-                { resourceServerId: this.gatewayName, domainPrefix: inboundAuth.cognito.domainPrefix, tags: args.tags },
+                { resourceServerId: this.baseName, domainPrefix: inboundAuth.cognito.domainPrefix, tags: args.tags },
                 { parent: this },
             );
         }
@@ -124,14 +144,14 @@ export class AgentGateway extends pulumi.ComponentResource {
                 name: this.gatewayName,
                 description: args.description,
                 roleArn: this.role.arn,
-                protocolType: "MCP",
-                protocolConfiguration: args.semanticSearch ? { mcp: { searchType: "SEMANTIC" } } : undefined,
+                protocolType: replacing.protocolType,
+                protocolConfiguration: replacing.protocolConfiguration,
                 ...authorizer(inboundAuth, this.cognito),
                 kmsKeyArn: keyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
                 tags: args.tags,
             },
-            { parent: this, dependsOn: keyPolicy ? [keyPolicy] : [] },
+            { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: keyPolicy ? [keyPolicy] : [] },
         );
         this.gatewayArn = this.gateway.gatewayArn;
         this.gatewayUrl = this.gateway.gatewayUrl;
@@ -146,8 +166,12 @@ export class AgentGateway extends pulumi.ComponentResource {
                   )
                 : undefined;
         for (const target of targets) {
+            // A target's name is what agents see (tools are `<target>___<tool>`), so it is kept: a change
+            // of its kind replaces it (provider ModifyPlan), and the old one must go first (unique per gateway).
             this.targets[target.name] = new AgentcoreGatewayTarget(`${name}-${target.name}`, targetInputs(this.gateway.gatewayId, target), {
                 parent: this,
+                protect,
+                deleteBeforeReplace: true,
                 dependsOn: policy ? [policy] : [],
             });
         }
@@ -160,6 +184,14 @@ export class AgentGateway extends pulumi.ComponentResource {
     }
 }
 
+
+/**
+ * The MCP protocol settings: semantic search is chosen when the gateway is created
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-using-mcp-semantic-search.html).
+ */
+function protocolConfiguration(semanticSearch: boolean): AgentcoreGatewayArgs["protocolConfiguration"] {
+    return semanticSearch ? { mcp: { searchType: "SEMANTIC" } } : undefined;
+}
 
 /** The gateway's inputs for its inbound authorization. */
 function authorizer(auth: GatewayInboundAuth, cognito: CognitoMachineAuth | undefined): Pick<AgentcoreGatewayArgs, "authorizerType" | "authorizerConfiguration"> {

@@ -27,6 +27,8 @@ export interface ApiKeyCredentialProviderArgs {
      * @default 1
      */
     apiKeyVersion?: number;
+    /** Protect the provider (`protect`): renaming it (the only change that replaces it) stops at preview. Set for prod. @default false */
+    protectFromDeletion?: boolean;
     /** Tags for the provider. */
     tags?: Record<string, string>;
 }
@@ -60,7 +62,8 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
         this.provider = new AgentcoreApiKeyCredentialProvider(
             `${name}-provider`,
             { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: args.apiKeyVersion ?? 1, tags: args.tags },
-            { parent: this },
+            // Only the name replaces an API-key provider, and a new name never collides with the old one.
+            { parent: this, protect: args.protectFromDeletion ?? false },
         );
         this.providerArn = this.provider.credentialProviderArn;
         this.secretArn = this.provider.apiKeySecretArns.apply((arns) => arns[0].secretArn);

@@ -64,6 +64,12 @@ export interface OAuth2CredentialProviderArgs {
      * @default 1
      */
     credentialsVersion?: number;
+    /**
+     * Protect the provider (`protect`): a change that would replace it (its name or vendor)
+     * stops at preview. Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for the provider. */
     tags?: Record<string, string>;
 }
@@ -105,7 +111,9 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
                 oauth2ProviderConfig: providerConfig(checked.vendor, { clientIdWo: checked.clientId, clientSecretWo: checked.clientSecret, clientCredentialsWoVersion: version }),
                 tags: args.tags,
             },
-            { parent: this },
+            // A vendor change replaces the provider under the same name (agents ask for it by name;
+            // names are unique per token vault): the old one must be deleted first.
+            { parent: this, protect: args.protectFromDeletion ?? false, deleteBeforeReplace: true },
         );
         this.providerArn = this.provider.credentialProviderArn;
         this.secretArn = this.provider.clientSecretArns.apply((arns) => arns[0].secretArn);

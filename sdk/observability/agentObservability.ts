@@ -168,7 +168,12 @@ export class AgentObservability extends pulumi.ComponentResource {
         });
     }
 
-    /** Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource. */
+    /**
+     * Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource.
+     * A delivery source is put and deleted by name, and a new `resourceArn` (the resource was replaced) replaces it:
+     * created first, the new source would overwrite the old one and the old one's deletion would remove it, so sources
+     * are deleted before they are replaced (`deleteBeforeReplace`; docs/replacements.md).
+     */
     private deliverLogs(
         name: string,
         ctx: AwsContext,
@@ -206,7 +211,7 @@ export class AgentObservability extends pulumi.ComponentResource {
         const source = new LogDeliverySource(
             `${base}-log-source`,
             { name: deliveryName(resource, "logs"), logType: "APPLICATION_LOGS", resourceArn: resource.arn, tags },
-            { parent: this },
+            { parent: this, deleteBeforeReplace: true },
         );
         const destination = new LogDeliveryDestination(
             `${base}-log-destination`,
@@ -233,7 +238,7 @@ export class AgentObservability extends pulumi.ComponentResource {
             const source = new LogDeliverySource(
                 `${base}-trace-source`,
                 { name: deliveryName(resource, "traces"), logType: "TRACES", resourceArn: resource.arn, tags },
-                { parent: this },
+                { parent: this, deleteBeforeReplace: true },
             );
             this.traceDeliveries[resource.name] = new LogDelivery(
                 `${base}-trace-delivery`,

@@ -48,6 +48,13 @@ export interface AgentRuntimeArgs {
      * @default none
      */
     grants?: (role: AgentExecutionRole) => void;
+    /**
+     * Protect the runtime (`protect`): renaming it, the one change that replaces it, would
+     * delete every version, pinned and rollback ones included, so it stops at preview
+     * (docs/replacements.md). Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -101,6 +108,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
         args.grants?.(this.role);
         this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: { ...args.image, ...checked.image } }, this.role.roleArn), {
             parent: this,
+            protect: args.protectFromDeletion ?? false,
             dependsOn: [...this.role.policies.values()],
         });
         for (const endpoint of args.endpoints ?? []) {

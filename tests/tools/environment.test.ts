@@ -30,7 +30,7 @@ describe("AgentEnvironment tools", () => {
         assert.equal(reg.one("agentcore:index:Browser").name, "support-agent-browser");
         const interpreter = reg.one(INTERPRETER);
         const browser = reg.one(BROWSER);
-        assert.equal(interpreter.inputs.name, "support_agent_code_interpreter");
+        assert.equal(interpreter.inputs.name, "support_agent_code_interpreter_ce313a");
         assert.deepEqual(interpreter.inputs.networkConfiguration, { networkMode: "SANDBOX" });
         assert.deepEqual(browser.inputs.networkConfiguration, { networkMode: "PUBLIC" });
         assert.deepEqual(reg.one(RUNTIME).inputs.environmentVariables, {
