@@ -48,8 +48,8 @@ export function checkEnvironmentArgs(problems: Problems, name: string, args: Age
             "runtimeVersion",
             undefined,
             `is required in ${args.environment}: callers use a custom endpoint pinned to a reviewed runtime version. ` +
-                `Set it to the version to serve (e.g. \`pulumi config set runtimeVersion 3\`; the first deployment creates version 1), ` +
-                `or pass endpoints explicitly`,
+                `For the first deployment of a new stack pin "1", the version that deployment creates (\`pulumi config set runtimeVersion 1\`); ` +
+                `later pin a reviewed version named by \`pulumi stack output latestVersion\` (docs/promotion.md). Or pass endpoints explicitly`,
         );
     }
     if (args.runtimeVersion !== undefined) {
@@ -177,5 +177,5 @@ export function resolveEndpoints(args: AgentEnvironmentArgs) {
     if (args.endpoints) {
         return args.endpoints;
     }
-    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion }] : [];
+    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion, versionPath: "runtimeVersion" }] : [];
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentRuntimeArgs } from "./agentRuntime";
-import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
+import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, checkWhenKnown, isKnown } from "../validation";
 import { MODEL_REFERENCE } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
@@ -171,6 +171,45 @@ function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | u
         }
         checkShape(problems, `${path}[${i}].description`, e.description, "AgentEndpointDescription");
     });
+}
+
+/**
+ * Checks, once the runtime's newest version is known, that every custom endpoint
+ * names a version the runtime has: AgentCore numbers versions 1, 2, 3, … per
+ * runtime, and `CreateAgentRuntimeEndpoint` with a version that does not exist
+ * fails only after the provider sent it (terraform-provider-aws
+ * internal/service/bedrockagentcore/agent_runtime_endpoint.go sends
+ * `agent_runtime_version` as is and waits for READY). Returns, per endpoint, the
+ * version to send: an Output that resolves to the pinned version once the check
+ * passed and rejects with every refused endpoint at once (`<component>: …`)
+ * otherwise, so no endpoint is sent. The check runs after the runtime was created
+ * or updated in the same update, so pinning the version that update creates works
+ * (a new stack's first deployment creates version 1).
+ */
+export function checkPinnedVersionsExist(
+    component: string,
+    runtimeName: string,
+    endpoints: readonly RuntimeEndpointSpec[],
+    newestVersion: pulumi.Output<string>,
+): pulumi.Output<string>[] {
+    const checked = checkWhenKnown(new Problems(), component, newestVersion, (problems, newest) =>
+        endpoints.forEach((e, i) => checkVersionExists(problems, e.versionPath ?? `endpoints[${i}].version`, e.name, String(e.version), runtimeName, newest)),
+    );
+    return endpoints.map((e) => pulumi.output(checked).apply(() => String(e.version)));
+}
+
+/** Records a problem when `version` is newer than the runtime's newest version `newest`. */
+export function checkVersionExists(problems: Problems, path: string, endpointName: string, version: string, runtimeName: string, newest: string): void {
+    if (!/^[1-9][0-9]*$/.test(version) || !/^[1-9][0-9]*$/.test(newest) || Number(version) <= Number(newest)) {
+        return;
+    }
+    problems.add(
+        path,
+        version,
+        `names a version runtime ${runtimeName} does not have: its newest version is "${newest}", so endpoint "${endpointName}" was not created or moved. ` +
+            `Pin a version it has (${newest === "1" ? '"1"' : `"1" to "${newest}"`}; a new stack's first deployment creates only version 1), ` +
+            `then after each deployment read \`pulumi stack output latestVersion\` and pin the reviewed version (docs/promotion.md)`,
+    );
 }
 
 /** Checks a tag map against the AgentCore API model (shared by every AgentCore resource). */
