@@ -5,6 +5,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CredentialProvider } from "../identity/credentialProvider";
@@ -114,7 +115,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                 ...authorizer(inboundAuth, this.cognito),
                 kmsKeyArn: this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
             { parent: this },
         );

@@ -3,6 +3,7 @@ import { AgentcoreOauth2CredentialProvider } from "@pulumi/aws/bedrock/agentcore
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyStatement } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -103,7 +104,7 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
                 name: this.providerName,
                 credentialProviderVendor: args.vendor.type,
                 oauth2ProviderConfig: providerConfig(checked.vendor, { clientIdWo: checked.clientId, clientSecretWo: checked.clientSecret, clientCredentialsWoVersion: version }),
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
             { parent: this },
         );

@@ -4,6 +4,7 @@ import { AgentcoreMemoryStrategy, AgentcoreMemoryStrategyArgs } from "@pulumi/aw
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext, arn } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -132,7 +133,7 @@ export class AgentMemory extends pulumi.ComponentResource {
                 eventExpiryDuration: eventExpiryDays,
                 encryptionKeyArn: this.customerKeyArn,
                 memoryExecutionRoleArn: this.executionRole?.arn,
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
             { parent: this, protect, retainOnDelete: protect, dependsOn: rolePolicy ? [rolePolicy] : [] },
         );

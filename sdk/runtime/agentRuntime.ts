@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreAgentRuntime, AgentcoreAgentRuntimeArgs } from "@pulumi/aws/bedrock/agentcoreAgentRuntime";
 import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgentRuntimeEndpoint";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
@@ -113,7 +114,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
                     name: endpoint.name,
                     agentRuntimeVersion: versions[i],
                     description: endpoint.description,
-                    tags: args.tags,
+                    tags: mapOrUndefined(args.tags),
                 },
                 { parent: this },
             );
@@ -159,7 +160,7 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
                       },
                   }
                 : undefined,
-        environmentVariables: args.environmentVariables,
+        environmentVariables: mapOrUndefined(args.environmentVariables),
         lifecycleConfigurations: args.lifecycle
             ? [
                   {
@@ -170,6 +171,6 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
             : undefined,
         requestHeaderConfiguration: args.requestHeaderAllowlist ? { requestHeaderAllowlists: args.requestHeaderAllowlist } : undefined,
         description: args.description,
-        tags: args.tags,
+        tags: mapOrUndefined(args.tags),
     };
 }

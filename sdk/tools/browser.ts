@@ -3,6 +3,7 @@ import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Grantable, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -131,7 +132,7 @@ export class Browser extends pulumi.ComponentResource {
                     networkConfiguration: network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: "PUBLIC" },
                     executionRoleArn: this.role?.arn,
                     recording: recordingInput,
-                    tags: args.tags,
+                    tags: mapOrUndefined(args.tags),
                 },
                 { parent: this, dependsOn: [...(this.rolePolicy ? [this.rolePolicy] : []), ...(this.recordingBucket?.settings ?? [])] },
             );

@@ -3,6 +3,7 @@ import { AgentcoreCodeInterpreter } from "@pulumi/aws/bedrock/agentcoreCodeInter
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Grantable, PolicyStatement, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -91,7 +92,7 @@ export class CodeInterpreter extends pulumi.ComponentResource {
                     networkConfiguration:
                         network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: network.mode },
                     executionRoleArn: this.role?.arn,
-                    tags: args.tags,
+                    tags: mapOrUndefined(args.tags),
                 },
                 { parent: this, dependsOn: this.rolePolicy ? [this.rolePolicy] : [] },
             );

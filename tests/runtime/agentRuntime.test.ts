@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { AgentRuntime, AgentRuntimeArgs, InputValidationError, RuntimeNetwork } from "../../sdk";
-import { ESTABLISHED, record, recordFailures, valueOf } from "../harness";
+import { ESTABLISHED, record, valueOf } from "../harness";
 
 const IMAGE = {
     imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent@sha256:${"b".repeat(64)}`,
