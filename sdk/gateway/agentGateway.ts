@@ -7,7 +7,9 @@ import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
 import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
+import { Command } from "@pulumi/command/local";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
+import { iamPropagationWait } from "../iam/propagation";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { workloadDirectoryArn } from "../identity/vault";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -68,6 +70,8 @@ export class AgentGateway extends pulumi.ComponentResource {
     readonly gatewayUrl: pulumi.Output<string>;
     /** The role's trust policy. */
     readonly trustPolicy: pulumi.Output<PolicyDocument>;
+    /** The wait after the role's grants before targets are created (when a target needs a grant). */
+    readonly grantsPropagated?: Command;
 
     constructor(name: string, args: AgentGatewayArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentGateway`, name, {}, opts);
@@ -131,10 +135,15 @@ export class AgentGateway extends pulumi.ComponentResource {
                       { parent: this },
                   )
                 : undefined;
+        // Every target waits for the role's grants and for IAM to propagate them: a target create checks the
+        // gateway role's permissions once, and provider versions before the retry on "Gateway execution role
+        // lacks permission" fail on a policy written seconds earlier (docs/troubleshooting.md).
+        const grants = policy ? [policy] : [];
+        this.grantsPropagated = targets.length > 0 && grants.length > 0 ? iamPropagationWait(`${name}-grants-propagated`, grants, this) : undefined;
         for (const target of targets) {
             this.targets[target.name] = new AgentcoreGatewayTarget(`${name}-${target.name}`, targetInputs(this.gateway.gatewayId, target), {
                 parent: this,
-                dependsOn: policy ? [policy] : [],
+                dependsOn: [...grants, ...(this.grantsPropagated ? [this.grantsPropagated] : [])],
             });
         }
         this.registerOutputs({ gatewayArn: this.gatewayArn, gatewayUrl: this.gatewayUrl });
