@@ -41,6 +41,13 @@ export interface AgentGatewayArgs {
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
     /** Protect a key created here from deletion (set for prod). @default false */
     protectKey?: boolean;
+    /**
+     * Deletion protection of the Cognito user pool created for `inboundAuth.cognito`.
+     * While on, `pulumi destroy` fails until it is turned off (in the console or by
+     * setting this to false and deploying). `AgentEnvironment` sets it from its profile
+     * (on in prod, off elsewhere). @default true
+     */
+    protectUserPool?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -104,7 +111,7 @@ export class AgentGateway extends pulumi.ComponentResource {
         if (inboundAuth.type === "CUSTOM_JWT" && inboundAuth.cognito) {
             this.cognito = new CognitoMachineAuth(
                 `${name}-cognito`,
-                { resourceServerId: this.gatewayName, domainPrefix: inboundAuth.cognito.domainPrefix, tags: args.tags },
+                { resourceServerId: this.gatewayName, domainPrefix: inboundAuth.cognito.domainPrefix, protectFromDeletion: args.protectUserPool ?? true, tags: args.tags },
                 { parent: this },
             );
         }
