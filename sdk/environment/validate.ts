@@ -55,6 +55,13 @@ export function checkEnvironmentArgs(problems: Problems, name: string, args: Age
     if (args.runtimeVersion !== undefined) {
         checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
     }
+    if (profile.protectData && args.image.repository?.forceDelete === true) {
+        problems.add(
+            "image.repository.forceDelete",
+            true,
+            `is not allowed in ${args.environment}: its profile protects data, and deleting a repository that holds images deletes the images older runtime versions run (no rollback to them)`,
+        );
+    }
     if (profile.customerManagedKeys && args.memory?.encryptionKey === "aws-owned") {
         problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
     }
@@ -146,11 +153,16 @@ export function environmentTags(args: AgentEnvironmentArgs): Record<string, stri
     return { ...baseTags("AgentEnvironment", args.environment), ...args.tags };
 }
 
-/** The image component's arguments: the section, with the profile's expiry of untagged images. */
+/** The image component's arguments: the section, with the profile's expiry of untagged images and force delete (off where data is protected). */
 export function imageArgsFor(args: AgentEnvironmentArgs, profile: EnvironmentProfile, tags?: Record<string, string>) {
     return {
         ...args.image,
-        repository: { ...args.image.repository, untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays },
+        repository: {
+            ...args.image.repository,
+            untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays,
+            // Only where data is not protected may `pulumi destroy` (or a repository replacement) delete images.
+            forceDelete: args.image.repository?.forceDelete ?? !profile.protectData,
+        },
         tags,
     };
 }
