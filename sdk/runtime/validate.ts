@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentRuntimeArgs } from "./agentRuntime";
-import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, checkWhenKnown, isKnown } from "../validation";
+import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
 import { MODEL_REFERENCE } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
@@ -192,10 +192,29 @@ export function checkPinnedVersionsExist(
     endpoints: readonly RuntimeEndpointSpec[],
     newestVersion: pulumi.Output<string>,
 ): pulumi.Output<string>[] {
-    const checked = checkWhenKnown(new Problems(), component, newestVersion, (problems, newest) =>
-        endpoints.forEach((e, i) => checkVersionExists(problems, e.versionPath ?? `endpoints[${i}].version`, e.name, String(e.version), runtimeName, newest)),
-    );
-    return endpoints.map((e) => pulumi.output(checked).apply(() => String(e.version)));
+    const checked = evenWhenUnknown(newestVersion, (newest) => {
+        if (pulumi.isUnknown(newest)) {
+            // A preview of an update that creates or changes the runtime: its new version is known only
+            // during `pulumi up`, where this check runs. The preview shows the pinned version as it is.
+            return;
+        }
+        const problems = new Problems();
+        endpoints.forEach((e, i) => checkVersionExists(problems, e.versionPath ?? `endpoints[${i}].version`, e.name, String(e.version), runtimeName, newest));
+        problems.throwIfAny(component);
+    });
+    return endpoints.map((e) => checked.apply(() => String(e.version)));
+}
+
+/**
+ * `output.apply(fn)`, but `fn` also runs during a preview while the value is still
+ * unknown (it then receives `pulumi.unknown`), so the result stays known. This is
+ * `apply`'s second parameter (`runWithUnknowns`), which @pulumi/pulumi uses itself
+ * but does not declare; should a version ignore it, the result is merely unknown in
+ * previews where the value is unknown (the check still runs in `pulumi up`).
+ */
+function evenWhenUnknown<T>(output: pulumi.Output<T>, fn: (value: T) => void): pulumi.Output<void> {
+    const apply = output.apply as unknown as (fn: (value: T) => void, runWithUnknowns: boolean) => pulumi.Output<void>;
+    return apply.call(output, fn, true);
 }
 
 /** Records a problem when `version` is newer than the runtime's newest version `newest`. */

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { AgentEnvironment, AgentRuntime, InputValidationError } from "../../sdk";
+import { DEFAULT_TARGET } from "../../plan/mocks";
 import { ESTABLISHED, recordFailures } from "../harness";
 import { SAMPLE } from "../crosscheck/stacks";
 
@@ -68,6 +69,15 @@ describe("a pinned runtime version is checked against the runtime's newest versi
 
     it("an established runtime: pinning an older version than the newest works", async () => {
         const { registrations, thrown, late } = await recordFailures(() => new AgentRuntime("support-agent", { image: IMAGE, endpoints: [{ name: "prod", version: "4" }] }), ESTABLISHED);
+        assert.deepEqual([thrown, late], [undefined, []]);
+        assert.deepEqual(registrations.ofType(ENDPOINT).map((e) => e.inputs.agentRuntimeVersion), ["4"]);
+    });
+
+    it("a preview that changes the runtime (its new version still unknown) shows the pinned version, not an unknown one", async () => {
+        const { registrations, thrown, late } = await recordFailures(
+            () => new AgentRuntime("support-agent", { image: IMAGE, endpoints: [{ name: "prod", version: "4" }] }),
+            { ...DEFAULT_TARGET, runtimeVersion: null },
+        );
         assert.deepEqual([thrown, late], [undefined, []]);
         assert.deepEqual(registrations.ofType(ENDPOINT).map((e) => e.inputs.agentRuntimeVersion), ["4"]);
     });
