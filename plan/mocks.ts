@@ -32,6 +32,16 @@ export interface MockTarget {
     accountId: string;
     region: string;
     partition: string;
+    /**
+     * The version every runtime has once the program's update created or updated it.
+     * The default "1" models a new stack's first deployment (AgentCore numbers a
+     * runtime's versions from 1); tests of an established stack give a higher one.
+     * Custom endpoints pinning a newer version fail as they would in that deployment.
+     * `null` answers no version, which a preview sees as unknown (an update that
+     * creates or changes the runtime, before `pulumi up` knows the new version).
+     * @default "1"
+     */
+    runtimeVersion?: string | null;
 }
 
 export const DEFAULT_TARGET: MockTarget = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
@@ -97,7 +107,7 @@ const OUTPUTS: Record<string, OutputFactory> = {
             id,
             agentRuntimeId: id,
             agentRuntimeArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:runtime/${id}`,
-            agentRuntimeVersion: "1",
+            ...(t.runtimeVersion === null ? {} : { agentRuntimeVersion: t.runtimeVersion ?? "1" }),
             workloadIdentityDetails: [
                 { workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${id}` },
             ],

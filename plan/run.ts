@@ -3,7 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluatePolicies, EvaluateOptions, PlanViolation } from "../policy/evaluate";
 import { listStacks, readProjectFile, readStackConfig, SECRET_PLACEHOLDER, StackConfig } from "./config";
-import { installMocks, RecordedResource, settle } from "./mocks";
+import { DEFAULT_TARGET, installMocks, MockTarget, RecordedResource, settle } from "./mocks";
 import { createReport, MASK, PlanReport } from "./report";
 
 /**
@@ -38,6 +38,8 @@ export interface PlanOptions {
     policyConfig?: string;
     /** Policy evaluator; default {@link evaluatePolicies}. */
     evaluate?: Evaluator;
+    /** The version every runtime has after the update (see `MockTarget.runtimeVersion`). @default "1", a first deployment */
+    runtimeVersion?: string;
 }
 
 /** The program failed (threw, rejected an output, or never settled): the plan has no resources to show. */
@@ -99,7 +101,7 @@ async function planStackNow(options: PlanOptions): Promise<PlanReport> {
         throw new Error(`policy config ${policyConfig} not found`);
     }
 
-    const resources = await runProgram(main, project.name, options.stack, config);
+    const resources = await runProgram(main, project.name, options.stack, config, { ...DEFAULT_TARGET, runtimeVersion: options.runtimeVersion ?? "1" });
     const evaluate = options.evaluate ?? evaluatePolicies;
     const found = fs.existsSync(policyConfig);
     const violations = await evaluate(resources, { configPath: found ? policyConfig : undefined });
@@ -116,9 +118,9 @@ async function planStackNow(options: PlanOptions): Promise<PlanReport> {
 }
 
 /** Runs the program inside a root stack resource, as the Pulumi language host does, and returns what it registered. */
-async function runProgram(main: string, project: string, stack: string, config: StackConfig): Promise<RecordedResource[]> {
+async function runProgram(main: string, project: string, stack: string, config: StackConfig, target: MockTarget): Promise<RecordedResource[]> {
     useTypeScriptAndOurPulumi();
-    const mocks = await installMocks(project, stack);
+    const mocks = await installMocks(project, stack, target);
     pulumi.runtime.setAllConfig(config.values, config.secretKeys);
 
     const failures: unknown[] = [];

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreApiKeyCredentialProvider } from "@pulumi/aws/bedrock/agentcoreApiKeyCredentialProvider";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyStatement } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -61,7 +62,7 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
         this.ctx = awsContext(this);
         this.provider = new AgentcoreApiKeyCredentialProvider(
             `${name}-provider`,
-            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: args.apiKeyVersion ?? 1, tags: args.tags },
+            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: args.apiKeyVersion ?? 1, tags: mapOrUndefined(args.tags) },
             // Only the name replaces an API-key provider, and a new name never collides with the old one.
             { parent: this, protect: args.protectFromDeletion ?? false },
         );

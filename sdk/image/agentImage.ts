@@ -32,11 +32,27 @@ export interface AgentImageBuild {
 export interface AgentImageRepository {
     /** Repository name (`[a-z0-9]+(?:[._-][a-z0-9]+)*`, slashes for namespaces, 2-256 characters). @default auto-named from the component name */
     name?: string;
-    /** Customer-managed KMS key ARN for the repository. @default the AWS-managed ECR key (KMS encryption is always on) */
+    /**
+     * Customer-managed KMS key ARN for the repository. Chosen once: ECR cannot change a
+     * repository's encryption, so setting, changing or removing the key later creates a
+     * new repository (the provider marks `encryptionConfigurations` force-new) and
+     * deletes the old one, which ECR refuses while it holds images unless `forceDelete`
+     * is on; and deleting it also deletes the images older runtime versions run, so
+     * those versions can no longer be rolled back to. Pick the key before the first
+     * deployment (see docs/troubleshooting.md, "A new ECR key replaces the repository").
+     * @default the AWS-managed ECR key (KMS encryption is always on)
+     */
     kmsKeyArn?: pulumi.Input<string>;
     /** Days after which *untagged* images (build leftovers) expire; tagged images are never expired. @default 30 */
     untaggedImageExpiryDays?: number;
-    /** Delete the repository even if it holds images (dev convenience). @default false */
+    /**
+     * Delete the repository even if it holds images, on `pulumi destroy` or when the
+     * repository is replaced (e.g. a new `kmsKeyArn`). Without it both fail while the
+     * repository holds images (RepositoryNotEmptyException). With it, the images of
+     * older runtime versions go too, so rollback to them is lost. `AgentEnvironment`
+     * turns it on only where its profile does not protect data (dev, staging) and
+     * refuses it in prod. @default false
+     */
     forceDelete?: boolean;
 }
 
