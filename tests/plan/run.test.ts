@@ -6,7 +6,7 @@ import type { EvaluateOptions, PlanViolation } from "../../policy/evaluate";
 import { SECRET_PLACEHOLDER } from "../../plan/config";
 import type { RecordedResource } from "../../plan/mocks";
 import { formatPlan, PlanReport } from "../../plan/report";
-import { defaultPolicyConfig, planStack, ProgramError, TOOL_DIR } from "../../plan/run";
+import { defaultPolicyConfig, planStack, POLICY_CONFIG_DIR, ProgramError, TOOL_DIR } from "../../plan/run";
 import { fixture } from "./helpers";
 
 const noPolicies = async () => [];
@@ -250,7 +250,21 @@ describe("plan/run defaultPolicyConfig", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-"));
     fs.writeFileSync(path.join(dir, "staging.json"), "{}");
     fs.writeFileSync(path.join(dir, "dev.json"), "{}");
+    fs.writeFileSync(path.join(dir, "prod.json"), "{}");
     const config = (values: Record<string, string>) => ({ values, secretKeys: [] });
+
+    it("reads the configs next to the plan's own folder (policy/config here, dist/policy/config when installed)", () => {
+        assert.strictEqual(POLICY_CONFIG_DIR, path.join(TOOL_DIR, "policy", "config"));
+        assert.strictEqual(defaultPolicyConfig("p", "dev", config({ "p:environment": "dev" })), path.join(TOOL_DIR, "policy", "config", "dev.json"));
+    });
+
+    it("refuses to plan when the package's configs are missing, instead of running every policy at its built-in level", () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-empty-"));
+        assert.throws(
+            () => defaultPolicyConfig("p", "dev", config({ "p:environment": "dev" }), empty),
+            new Error(`no policy config for stack "dev": ${path.join(empty, "prod.json")} does not exist (the package's policy configs are missing from ${empty}); pass --policy-config FILE`),
+        );
+    });
 
     it("uses the <project>:environment config value first", () => {
         assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "p:environment": "dev" }), dir), path.join(dir, "dev.json"));
