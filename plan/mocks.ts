@@ -21,10 +21,30 @@ export interface RecordedResource {
     outputs: Record<string, any>;
     /** Paths (`a.b[0].c`) of input values the program marked secret. */
     secretInputs: string[];
-    /** Resource options that matter for review. */
-    options: { protect: boolean; retainOnDelete: boolean; dependsOn: string[]; deleteBeforeReplace: boolean };
+    /** Resource options that matter for review (what protects the resource, what replaces it). */
+    options: RecordedOptions;
     /** The `customTimeouts.delete` option ("" when not set). */
     deleteTimeout?: string;
+}
+
+/** Resource options that matter for safety, as the registration request carried them (after transforms). */
+export interface RecordedOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    /** URNs of every resource this one depends on: its `dependsOn` option and the resources its inputs come from. */
+    dependsOn: string[];
+    /** URNs of the dependencies no input implies: those only the `dependsOn` option names. */
+    explicitDependsOn: string[];
+    deleteBeforeReplace: boolean;
+    /** Property paths whose change replaces the resource (`replaceOnChanges`). */
+    replaceOnChanges: string[];
+    /** Property paths whose changes are ignored after creation (`ignoreChanges`). */
+    ignoreChanges: string[];
+}
+
+/** Options of a registration the mock engine has no request for. */
+export function defaultOptions(): RecordedOptions {
+    return { protect: false, retainOnDelete: false, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] };
 }
 
 /** The account, region and partition the mocks pretend to deploy to. */
@@ -417,7 +437,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, any> }> {
         const meta = this.pending.get(`${args.type}::${args.name}`);
         this.pending.delete(`${args.type}::${args.name}`);
-        const options = meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false };
+        const options = meta?.options ?? defaultOptions();
         const inputs = await this.applyTransforms(args, meta, options);
         const factory = OUTPUTS[args.type];
         // Components get outputs only when a factory knows them (remote components such as awsx:ec2:Vpc).
@@ -453,7 +473,13 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             this.inheritedTransforms.set(meta.urn, [...own, ...inherited]);
         }
         let props: Record<string, any> = args.inputs;
-        let opts: pulumi.ResourceOptions = { protect: options.protect, retainOnDelete: options.retainOnDelete };
+        let opts: pulumi.CustomResourceOptions = {
+            protect: options.protect,
+            retainOnDelete: options.retainOnDelete,
+            deleteBeforeReplace: options.deleteBeforeReplace,
+            replaceOnChanges: options.replaceOnChanges,
+            ignoreChanges: options.ignoreChanges,
+        };
         for (const transform of [...own, ...inherited, ...this.stackTransforms]) {
             const result = await transform({ custom: args.custom !== false, type: args.type, name: args.name, props, opts });
             if (result) {
@@ -463,6 +489,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         }
         options.protect = opts.protect === true;
         options.retainOnDelete = opts.retainOnDelete === true;
+        options.deleteBeforeReplace = opts.deleteBeforeReplace === true;
+        options.replaceOnChanges = opts.replaceOnChanges ?? [];
+        options.ignoreChanges = opts.ignoreChanges ?? [];
         return props;
     }
 
@@ -475,6 +504,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     noteRequest(req: any, urn: string): void {
         const object = req.getObject()?.toJavaScript() ?? {};
         const secretInputs = secretPaths(object, "");
+        const dependsOn: string[] = req.getDependenciesList?.() ?? [];
+        const implied = new Set<string>();
+        req.getPropertydependenciesMap?.()?.forEach((deps: any) => deps.getUrnsList().forEach((urn: string) => implied.add(urn)));
         this.pending.set(`${req.getType()}::${req.getName()}`, {
             type: req.getType(),
             name: req.getName(),
@@ -484,8 +516,11 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             options: {
                 protect: req.getProtect?.() === true,
                 retainOnDelete: req.getRetainondelete?.() === true,
-                dependsOn: req.getDependenciesList?.() ?? [],
+                dependsOn,
+                explicitDependsOn: dependsOn.filter((urn) => !implied.has(urn)),
                 deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
+                replaceOnChanges: req.getReplaceonchangesList?.() ?? [],
+                ignoreChanges: req.getIgnorechangesList?.() ?? [],
             },
             deleteTimeout: req.getCustomtimeouts?.()?.getDelete() ?? "",
         });

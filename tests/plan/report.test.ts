@@ -17,7 +17,7 @@ function recorded(type: string, name: string, urn: string, parent: string, input
         inputs,
         outputs: { ...inputs },
         secretInputs: [],
-        options: { protect: false, retainOnDelete: true, dependsOn: [], deleteBeforeReplace: false },
+        options: { protect: false, retainOnDelete: true, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] },
     };
 }
 
@@ -76,6 +76,29 @@ describe("plan/report", () => {
                 `    at ${BUCKET}`,
                 "",
             ].join("\n"),
+        );
+    });
+
+    it("writes each resource's safety options into the JSON report and the tree", () => {
+        const bucket = recorded("aws:s3/bucket:Bucket", "logs", BUCKET, STACK, { bucket: "logs-bucket" });
+        bucket.options = {
+            protect: true,
+            retainOnDelete: true,
+            dependsOn: [STACK.replace("pulumi:pulumi:Stack::p-dev", "aws:kms/key:Key::k"), "urn:pulumi:dev::p::aws:sqs/queue:Queue::q"],
+            explicitDependsOn: ["urn:pulumi:dev::p::aws:sqs/queue:Queue::q"],
+            deleteBeforeReplace: true,
+            replaceOnChanges: ["bucket"],
+            ignoreChanges: ["tags", "lifecycleRules[0]"],
+        };
+        const planned = createReport({ ...report([]), resources: [bucket] });
+        const { protect, retainOnDelete, deleteBeforeReplace, replaceOnChanges, ignoreChanges, dependsOn } = JSON.parse(JSON.stringify(planned)).resources[0];
+        assert.deepStrictEqual(
+            { protect, retainOnDelete, deleteBeforeReplace, replaceOnChanges, ignoreChanges, dependsOn },
+            { protect: true, retainOnDelete: true, deleteBeforeReplace: true, replaceOnChanges: ["bucket"], ignoreChanges: ["tags", "lifecycleRules[0]"], dependsOn: ["urn:pulumi:dev::p::aws:sqs/queue:Queue::q"] },
+        );
+        assert.strictEqual(
+            formatPlan(planned, "/repo").split("\n")[3],
+            "aws:s3/bucket:Bucket logs [protect] [retain] [delete-before-replace] [replace-on-changes: bucket] [ignore-changes: tags, lifecycleRules[0]] [depends-on: q]  bucket=logs-bucket",
         );
     });
 
