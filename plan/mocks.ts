@@ -354,6 +354,11 @@ function mockZones(region: string): { name: string; zoneId: string }[] {
     return [1, 2, 3].map((n, i) => ({ name: `${region}${"abc"[i]}`, zoneId: `${zonePrefix(region)}-az${n}` }));
 }
 
+/** Tokens of the data sources and functions the mocks answer with plausible values. */
+export function answeredCalls(): string[] {
+    return Object.keys(CALLS).sort();
+}
+
 const CALLS: Record<string, CallFactory> = {
     "aws:index/getCallerIdentity:getCallerIdentity": (_i, t) => ({
         accountId: t.accountId,
@@ -371,6 +376,25 @@ const CALLS: Record<string, CallFactory> = {
         expiresAt: "2099-01-01T00:00:00Z",
         id: t.region,
     }),
+    // An existing image given by tag (AgentImage imageUri `<repo>:<tag>`): resolved to a digest stable per repository and tag.
+    "aws:ecr/getImage:getImage": (inputs, t) => {
+        const registryId: string = inputs.registryId ?? t.accountId;
+        const region: string = inputs.region ?? t.region;
+        const repositoryName: string = inputs.repositoryName;
+        const tag: string = inputs.imageTag ?? "latest";
+        const imageDigest: string = inputs.imageDigest ?? `sha256:${stableHex(64, "ecr-image", registryId, region, repositoryName, tag)}`;
+        return {
+            id: imageDigest,
+            imageDigest,
+            imageTags: inputs.imageTag ? [inputs.imageTag] : [],
+            imagePushedAt: 1767225600,
+            imageSizeInBytes: 123456789,
+            imageUri: `${registryId}.dkr.ecr.${region}.amazonaws.com/${repositoryName}@${imageDigest}`,
+            registryId,
+            region,
+            repositoryName,
+        };
+    },
     // Network lookups (AgentNetwork).
     "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, t) => {
         const zones = mockZones(t.region);
@@ -495,9 +519,19 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return props;
     }
 
+    /** Tokens of the data sources and functions the program called that no {@link CALLS} entry answers, in call order. */
+    readonly unansweredCalls: string[] = [];
+
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         const factory = CALLS[args.token];
-        return factory ? factory(args.inputs, this.target) : args.inputs;
+        if (!factory) {
+            // Echoing the inputs keeps a user's program running, but its outputs are missing: the report says so.
+            if (!this.unansweredCalls.includes(args.token)) {
+                this.unansweredCalls.push(args.token);
+            }
+            return args.inputs;
+        }
+        return factory(args.inputs, this.target);
     }
 
     /** Records what only the raw request carries (parent, secrets, options); called by {@link installMocks}. */

@@ -63,6 +63,12 @@ export interface PlanReport {
     /** In registration order. */
     resources: PlannedResource[];
     violations: PlanViolation[];
+    /**
+     * Data sources and functions the program called that the plan's mocks do not answer
+     * (tokens, in call order): their results are the call's inputs echoed back, so values
+     * derived from them are missing from the plan.
+     */
+    unansweredCalls: string[];
     summary: PlanSummary;
 }
 
@@ -177,6 +183,11 @@ export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
     const width = Math.max(...Object.values(s.byType).map((n) => String(n).length), 1);
     for (const [type, count] of Object.entries(s.byType)) {
         lines.push(`  ${String(count).padStart(width)}  ${type}`);
+    }
+
+    if (report.unansweredCalls.length > 0) {
+        lines.push("");
+        lines.push(`Not answered by the plan's mocks (values derived from them are missing): ${report.unansweredCalls.join(", ")}`);
     }
 
     lines.push("");

@@ -112,7 +112,7 @@ async function planStackNow(options: PlanOptions): Promise<PlanReport> {
         throw new Error(`policy config ${policyConfig} not found`);
     }
 
-    const resources = await runProgram(main, project.name, options.stack, config);
+    const { resources, unansweredCalls } = await runProgram(main, project.name, options.stack, config);
     const evaluate = options.evaluate ?? evaluatePolicies;
     const found = fs.existsSync(policyConfig);
     const violations = await evaluate(resources, { configPath: found ? policyConfig : undefined });
@@ -125,11 +125,12 @@ async function planStackNow(options: PlanOptions): Promise<PlanReport> {
         policyConfig: { path: policyConfig, found },
         resources,
         violations,
+        unansweredCalls,
     });
 }
 
 /** Runs the program inside a root stack resource, as the Pulumi language host does, and returns what it registered. */
-async function runProgram(main: string, project: string, stack: string, config: StackConfig): Promise<RecordedResource[]> {
+async function runProgram(main: string, project: string, stack: string, config: StackConfig): Promise<{ resources: RecordedResource[]; unansweredCalls: string[] }> {
     useTypeScriptAndOurPulumi();
     const mocks = await installMocks(project, stack);
     pulumi.runtime.setAllConfig(config.values, config.secretKeys);
@@ -173,7 +174,7 @@ async function runProgram(main: string, project: string, stack: string, config: 
     if (leaked.size > 0) {
         throw new ProgramError(stack, leakMessage);
     }
-    return mocks.resources;
+    return { resources: mocks.resources, unansweredCalls: [...mocks.unansweredCalls] };
 }
 
 /**

@@ -37,6 +37,7 @@ function report(violations: PlanViolation[]): PlanReport {
             recorded("aws:s3/bucket:Bucket", "logs", BUCKET, STACK, { bucket: "logs-bucket", password: secret("hunter2") }),
         ],
         violations,
+        unansweredCalls: [],
     });
 }
 
@@ -100,6 +101,12 @@ describe("plan/report", () => {
             formatPlan(planned, "/repo").split("\n")[3],
             "aws:s3/bucket:Bucket logs [protect] [retain] [delete-before-replace] [replace-on-changes: bucket] [ignore-changes: tags, lifecycleRules[0]] [depends-on: q]  bucket=logs-bucket",
         );
+    });
+
+    it("names the data sources the mocks did not answer", () => {
+        const text = formatPlan({ ...report([]), unansweredCalls: ["aws:ec2/getAmi:getAmi"] }, "/repo");
+        assert.match(text, /\n\nNot answered by the plan's mocks \(values derived from them are missing\): aws:ec2\/getAmi:getAmi\n\nNo policy violations\.\n$/);
+        assert.strictEqual(formatPlan(report([]), "/repo").includes("Not answered"), false);
     });
 
     it("writes violations as SARIF 2.1.0 with rule ids, levels and locations", () => {
