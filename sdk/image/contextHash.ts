@@ -18,8 +18,24 @@ export function buildHash(contextDir: string, dockerfile: string, extra: Record<
     }
     hash.update(`dockerfile\u0000`);
     hash.update(fs.readFileSync(dockerfile));
-    hash.update(`\u0000extra:${JSON.stringify(extra, Object.keys(extra).sort())}`);
+    hash.update(`\u0000extra:${stableJson(extra)}`);
     return hash.digest("hex");
+}
+
+/**
+ * JSON with object keys sorted at every depth. (A key list given to `JSON.stringify`
+ * filters nested objects too: it dropped every build argument from the hash, so a
+ * changed build argument rebuilt the image under the tag of the previous build.)
+ */
+export function stableJson(value: unknown): string {
+    if (Array.isArray(value)) {
+        return `[${value.map(stableJson).join(",")}]`;
+    }
+    if (value !== null && typeof value === "object") {
+        const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+        return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+    }
+    return JSON.stringify(value) ?? "null";
 }
 
 /** Files of the context as sorted POSIX paths relative to it. */
