@@ -84,10 +84,10 @@ describe("cross-check: the plan's mocks answer what the components ask", () => {
         assert.deepEqual(tokens.filter((t) => !answeredCalls().includes(t)), []);
     });
 
-    it("no component calls a function by token directly (runtime.invoke), which the import scan above would miss", () => {
+    it("no component calls a function by token directly (runtime.invoke) or reads an existing resource (Resource.get), which the import scan above would miss", () => {
         const files = (d: string): string[] =>
             fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name.endsWith(".ts") ? [path.join(d, e.name)] : []));
-        const direct = files(path.join(ROOT, "sdk")).filter((f) => /runtime\.(invoke|call)\w*\(/.test(fs.readFileSync(f, "utf8")));
+        const direct = files(path.join(ROOT, "sdk")).filter((f) => /runtime\.(invoke|call)\w*\(|\b[A-Z]\w*\.get\(\s*["'`]/.test(fs.readFileSync(f, "utf8")));
         assert.deepEqual(direct, []);
     });
 
