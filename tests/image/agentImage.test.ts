@@ -79,6 +79,33 @@ describe("AgentImage", () => {
         assert.notEqual(await tagOf(context), first);
     });
 
+    it("counts a file's executable bit and symbolic links, which change the image too", async () => {
+        const context = makeContext("console.log(1)");
+        const first = await tagOf(context);
+        fs.chmodSync(path.join(context, "app.js"), 0o755);
+        const executable = await tagOf(context);
+        assert.notEqual(executable, first);
+        fs.symlinkSync("app.js", path.join(context, "main.js"));
+        const linked = await tagOf(context);
+        assert.notEqual(linked, executable);
+        fs.unlinkSync(path.join(context, "main.js"));
+        fs.symlinkSync("Dockerfile", path.join(context, "main.js"));
+        assert.notEqual(await tagOf(context), linked);
+    });
+
+    it("counts a file a !exception brings back from an ignored directory, as Docker sends it", async () => {
+        const context = makeContext("console.log(1)");
+        fs.writeFileSync(path.join(context, ".dockerignore"), "notes/\n!notes/keep.txt\n");
+        fs.mkdirSync(path.join(context, "notes"));
+        fs.writeFileSync(path.join(context, "notes", "keep.txt"), "v1");
+        fs.writeFileSync(path.join(context, "notes", "todo.txt"), "ignored");
+        const first = await tagOf(context);
+        fs.writeFileSync(path.join(context, "notes", "todo.txt"), "still ignored");
+        assert.equal(await tagOf(context), first);
+        fs.writeFileSync(path.join(context, "notes", "keep.txt"), "v2");
+        assert.notEqual(await tagOf(context), first);
+    });
+
     it("never gives two builders or two build settings the same tag: the content part is shared, the build key is not", async () => {
         const context = makeContext("console.log(1)");
         const dev = await tagOf(context, "dev");
