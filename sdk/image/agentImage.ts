@@ -25,7 +25,7 @@ export interface AgentImageBuild {
     platform?: string;
     /**
      * Build arguments (part of the content hash; never put secrets here).
-     * `SOURCE_DATE_EPOCH` is added as {@link SOURCE_DATE_EPOCH} unless set here.
+     * `SOURCE_DATE_EPOCH` is added (315532800, 1980-01-01T00:00:00Z) unless set here.
      */
     buildArgs?: Record<string, string>;
     /** Build stage to stop at. */

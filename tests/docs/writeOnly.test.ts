@@ -20,8 +20,8 @@ const FALSE_CLAIMS = [
 
 /** Tracked docs, doc comments, examples and configs a user reads. */
 function readable(): string[] {
-    const tracked = execFileSync("git", ["ls-files", "-z", "README.md", "docs", "examples", "sdk", "policy", "plan", "index.ts", "Pulumi.*.yaml"], { cwd: REPO, encoding: "utf8" });
-    return tracked.split("\0").filter((f) => /\.(md|ts|ya?ml|mjs)$/.test(f) && fs.existsSync(path.join(REPO, f)));
+    const tracked = execFileSync("git", ["ls-files", "-z", "README.md", "docs", "examples", "sdk", "policy", "plan", "index.ts", "Pulumi.*.yaml", "provider"], { cwd: REPO, encoding: "utf8" });
+    return tracked.split("\0").filter((f) => /\.(md|ts|ya?ml|mjs|json)$/.test(f) && fs.existsSync(path.join(REPO, f)));
 }
 
 describe("docs: where write-only credentials live", () => {
