@@ -15,9 +15,11 @@ Options:
                         "main" or index.ts). Default: the current directory
   --stack NAME          Stack to plan (reads Pulumi.NAME.yaml). Default: every stack of
                         the program, one after another.
-  --policy-config FILE  Policy config. Default: policy/config/<name>.json of this package
-                        for the first of the stack's <project>:environment config and the
-                        stack name that has such a file, else prod.json (the strictest).
+  --policy-config FILE  Policy config. Default: <name>.json in this package's policy
+                        configs (dist/policy/config when installed) for the first of the
+                        stack's <project>:environment config and the stack name that has
+                        such a file, else prod.json (the strictest). The plan prints the
+                        file it used and fails when the package has no such file.
   --json FILE           Write the report as JSON (an array when several stacks are planned).
                         Format: plan/README.md.
   --sarif FILE          Write policy violations as SARIF 2.1.0 (one run per stack).

@@ -35,6 +35,7 @@ const ROOT_CONFIG_DESCRIPTIONS: Record<string, string> = {
     "<name>ClientSecret": "The OAuth2 client secret of provider `<name>` (`pulumi config set --secret <name>ClientSecret ...`).",
     agentProviders: "Providers the agent's own code calls (`identity.agentProviders`).",
     models: "Bedrock models and inference profiles the agent may invoke (`models`); the first is passed to the agent as `AGENT_MODEL_ID`.",
+    buildImageOnPreview: "Build the agent image during `pulumi preview` too (`image.build.buildOnPreview`); default false: previews neither build nor push, and show a rebuilt image's digest as unknown.",
     runtimeVersion: "The reviewed runtime version the environment's endpoint serves (`runtimeVersion`); required in staging and prod. A new stack pins \"1\", the only version its first deployment creates (docs/promotion.md).",
     network: "The `network` section: `{ mode: PUBLIC | EXISTING_VPC | NEW_VPC, ... }`.",
     memory: "The `memory` section; absent: no memory.",

@@ -19,7 +19,9 @@ export interface ApiKeyCredentialProviderArgs {
     /**
      * The API key. Must be a Pulumi secret (`config.requireSecret(...)`); a
      * plaintext value is refused. It is sent through the write-only field
-     * `apiKeyWo`, so it is never stored in state.
+     * `apiKeyWo`; Pulumi still keeps it in the stack state's inputs, encrypted as a
+     * secret (pulumi-terraform-bridge#3201), and AgentCore Identity stores it in the
+     * token vault's Secrets Manager secret.
      */
     apiKey: pulumi.Input<string>;
     /**
@@ -36,8 +38,11 @@ export interface ApiKeyCredentialProviderArgs {
 
 /**
  * An API-key credential provider of the token vault whose key comes from a
- * Pulumi secret and is written only through the write-only field, so it never
- * appears in state, preview or logs.
+ * Pulumi secret and is sent through the write-only field `apiKeyWo`. The key is
+ * never plaintext in preview or logs; it is in Pulumi state encrypted as a secret
+ * (write-only fields still land in state inputs:
+ * https://github.com/pulumi/pulumi-terraform-bridge/issues/3201) and, in AWS, in
+ * the Secrets Manager secret the token vault creates for the provider.
  */
 export class ApiKeyCredentialProvider extends pulumi.ComponentResource implements CredentialProvider {
     readonly kind = "API_KEY" as const;

@@ -89,7 +89,10 @@ export interface OAuth2CredentialProviderArgs {
     clientId: pulumi.Input<string>;
     /**
      * OAuth2 client secret. Must be a Pulumi secret (`config.requireSecret(...)`);
-     * a plaintext value is refused. Sent through the write-only `clientSecretWo`.
+     * a plaintext value is refused. Sent through the write-only `clientSecretWo`;
+     * Pulumi still keeps it in the stack state's inputs, encrypted as a secret
+     * (pulumi-terraform-bridge#3201), and AgentCore Identity stores it in the token
+     * vault's Secrets Manager secret.
      */
     clientSecret: pulumi.Input<string>;
     /**
@@ -110,8 +113,12 @@ export interface OAuth2CredentialProviderArgs {
 
 /**
  * An OAuth2 credential provider of the token vault (custom server or built-in
- * vendor) whose client secret comes from a Pulumi secret and is written only
- * through the write-only fields, so it never appears in state, preview or logs.
+ * vendor) whose client secret comes from a Pulumi secret and is sent through the
+ * write-only fields (`clientIdWo`, `clientSecretWo`). The secret is never plaintext
+ * in preview or logs; it is in Pulumi state encrypted as a secret (write-only fields
+ * still land in state inputs:
+ * https://github.com/pulumi/pulumi-terraform-bridge/issues/3201) and, in AWS, in
+ * the Secrets Manager secret the token vault creates for the provider.
  */
 export class OAuth2CredentialProvider extends pulumi.ComponentResource implements CredentialProvider {
     readonly kind = "OAUTH2" as const;
