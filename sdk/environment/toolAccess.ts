@@ -17,7 +17,7 @@ export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "protec
 }
 
 /** The gateway section of `AgentEnvironmentArgs`: targets name providers of the identity section. */
-export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectFromDeletion" | "tags"> {
+export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectFromDeletion" | "protectUserPool" | "tags"> {
     /** Targets; `credentials: { apiKey: "<name>" }` or `{ oauth2: "<name>" }` name a provider of the identity section. @default [] */
     targets?: GatewayTargetSpec<string, string>[];
 }
@@ -54,6 +54,8 @@ export function gatewaySectionArgs(gateway: EnvironmentGatewayArgs, profile: Env
         debugErrors: profile.gatewayDebugErrors,
         encryption: gateway.encryption ?? (profile.customerManagedKeys ? "create" : "aws-owned"),
         protectFromDeletion: profile.protectData,
+        // A protected user pool blocks `pulumi destroy`: on only where the profile protects data.
+        protectUserPool: profile.protectData,
         tags,
     };
 }

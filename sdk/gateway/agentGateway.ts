@@ -5,8 +5,11 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { GATEWAY_NAME_RULE, TYPE_PREFIX, replaceSafeName } from "../common/naming";
+import { Command } from "@pulumi/command/local";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
+import { iamPropagationWait } from "../iam/propagation";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { sidFragment } from "../identity/credentialProvider";
 import { tokenVaultArn, workloadDirectoryArn } from "../identity/vault";
@@ -58,6 +61,13 @@ export interface AgentGatewayArgs {
      * @default false
      */
     protectFromDeletion?: boolean;
+    /**
+     * Deletion protection of the Cognito user pool created for `inboundAuth.cognito`.
+     * While on, `pulumi destroy` fails until it is turned off (in the console or by
+     * setting this to false and deploying). `AgentEnvironment` sets it from its profile
+     * (on in prod, off elsewhere). @default true
+     */
+    protectUserPool?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -89,6 +99,8 @@ export class AgentGateway extends pulumi.ComponentResource {
     readonly gatewayUrl: pulumi.Output<string>;
     /** The role's trust policy. */
     readonly trustPolicy: pulumi.Output<PolicyDocument>;
+    /** The wait after the role's grants before targets are created (when a target needs a grant). */
+    readonly grantsPropagated?: Command;
 
     constructor(name: string, args: AgentGatewayArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentGateway`, name, {}, opts);
@@ -130,7 +142,7 @@ export class AgentGateway extends pulumi.ComponentResource {
         if (inboundAuth.type === "CUSTOM_JWT" && inboundAuth.cognito) {
             this.cognito = new CognitoMachineAuth(
                 `${name}-cognito`,
-                { resourceServerId: this.baseName, domainPrefix: inboundAuth.cognito.domainPrefix, tags: args.tags },
+                { resourceServerId: this.baseName, domainPrefix: inboundAuth.cognito.domainPrefix, protectFromDeletion: args.protectUserPool ?? true, tags: args.tags },
                 { parent: this },
             );
         }
@@ -149,7 +161,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                 ...authorizer(inboundAuth, this.cognito),
                 kmsKeyArn: keyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
             { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: keyPolicy ? [keyPolicy] : [] },
         );
@@ -165,6 +177,11 @@ export class AgentGateway extends pulumi.ComponentResource {
                       { parent: this },
                   )
                 : undefined;
+        // Every target waits for the role's grants and for IAM to propagate them: a target create checks the
+        // gateway role's permissions once, and provider versions before the retry on "Gateway execution role
+        // lacks permission" fail on a policy written seconds earlier (docs/troubleshooting.md).
+        const grants = policy ? [policy] : [];
+        this.grantsPropagated = targets.length > 0 && grants.length > 0 ? iamPropagationWait(`${name}-grants-propagated`, grants, this) : undefined;
         for (const target of targets) {
             // A target's name is what agents see (tools are `<target>___<tool>`), so it is kept: a change
             // of its kind replaces it (provider ModifyPlan), and the old one must go first (unique per gateway).
@@ -172,7 +189,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                 parent: this,
                 protect,
                 deleteBeforeReplace: true,
-                dependsOn: policy ? [policy] : [],
+                dependsOn: [...grants, ...(this.grantsPropagated ? [this.grantsPropagated] : [])],
             });
         }
         this.registerOutputs({ gatewayArn: this.gatewayArn, gatewayUrl: this.gatewayUrl });

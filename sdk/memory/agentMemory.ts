@@ -4,6 +4,7 @@ import { AgentcoreMemoryStrategy, AgentcoreMemoryStrategyArgs } from "@pulumi/aw
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext, arn } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -142,7 +143,7 @@ export class AgentMemory extends pulumi.ComponentResource {
                 eventExpiryDuration: eventExpiryDays,
                 encryptionKeyArn: this.customerKeyArn,
                 memoryExecutionRoleArn: this.executionRole?.arn,
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
             // The name is stable (the key policy and role trust name it): a replacement (new key) must delete first.
             { parent: this, protect, retainOnDelete: protect, deleteBeforeReplace: true, dependsOn: rolePolicy ? [rolePolicy] : [] },

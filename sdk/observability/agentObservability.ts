@@ -97,6 +97,8 @@ export class AgentObservability extends pulumi.ComponentResource {
     readonly logDeliveries: Record<string, LogDelivery> = {};
     /** Trace deliveries (TRACES) by resource name. */
     readonly traceDeliveries: Record<string, LogDelivery> = {};
+    /** The delivery created last (deliveries are created one at a time, see `previousDelivery`). */
+    private lastDelivery?: LogDelivery;
     /** Alarms by key (`system-errors`, `throttles`, `latency-p99`, `sessions`). */
     readonly alarms: Record<string, MetricAlarm> = {};
     /** The key of the log groups and the alarm topic, when one is needed. */
@@ -222,8 +224,21 @@ export class AgentObservability extends pulumi.ComponentResource {
         this.logDeliveries[resource.name] = new LogDelivery(
             `${base}-log-delivery`,
             { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
-            { parent: this, dependsOn: [policy] },
+            { parent: this, dependsOn: [policy, ...this.previousDelivery()] },
         );
+        this.lastDelivery = this.logDeliveries[resource.name];
+    }
+
+    /**
+     * The delivery created last, for the next one to depend on: CloudWatch Logs answers
+     * concurrent `CreateDelivery` calls on one source or destination with ConflictException
+     * ("Requested resource is currently being updated"), so this component creates its
+     * deliveries one after another
+     * (https://github.com/hashicorp/terraform-provider-aws/issues/42194; a later provider
+     * retries it: pull request 48158, not confirmed to be in the provider @pulumi/aws bridges).
+     */
+    private previousDelivery(): LogDelivery[] {
+        return this.lastDelivery ? [this.lastDelivery] : [];
     }
 
     /** One X-Ray destination (after the account-level policy, when this component creates it) and a TRACES source and delivery per resource. */
@@ -243,8 +258,9 @@ export class AgentObservability extends pulumi.ComponentResource {
             this.traceDeliveries[resource.name] = new LogDelivery(
                 `${base}-trace-delivery`,
                 { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
-                { parent: this },
+                { parent: this, dependsOn: this.previousDelivery() },
             );
+            this.lastDelivery = this.traceDeliveries[resource.name];
         }
     }
 

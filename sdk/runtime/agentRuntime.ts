@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreAgentRuntime, AgentcoreAgentRuntimeArgs } from "@pulumi/aws/bedrock/agentcoreAgentRuntime";
 import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgentRuntimeEndpoint";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
-import { DEFAULT_ENDPOINT, checkRuntimeSettings } from "./validate";
+import { DEFAULT_ENDPOINT, checkPinnedVersionsExist, checkRuntimeSettings } from "./validate";
 
 /** The image a runtime runs: `AgentImage` satisfies it. */
 export interface RuntimeImage {
@@ -111,19 +112,21 @@ export class AgentRuntime extends pulumi.ComponentResource {
             protect: args.protectFromDeletion ?? false,
             dependsOn: [...this.role.policies.values()],
         });
-        for (const endpoint of args.endpoints ?? []) {
+        // Each endpoint is sent only once the runtime has the version it pins (checked after the runtime is created or updated).
+        const versions = checkPinnedVersionsExist(component, this.runtimeName, args.endpoints ?? [], this.runtime.agentRuntimeVersion);
+        (args.endpoints ?? []).forEach((endpoint, i) => {
             this.endpoints[endpoint.name] = new AgentcoreAgentRuntimeEndpoint(
                 `${name}-${endpoint.name}`,
                 {
                     agentRuntimeId: this.runtime.agentRuntimeId,
                     name: endpoint.name,
-                    agentRuntimeVersion: String(endpoint.version),
+                    agentRuntimeVersion: versions[i],
                     description: endpoint.description,
-                    tags: args.tags,
+                    tags: mapOrUndefined(args.tags),
                 },
                 { parent: this },
             );
-        }
+        });
 
         this.runtimeArn = this.runtime.agentRuntimeArn;
         this.runtimeId = this.runtime.agentRuntimeId;
@@ -165,7 +168,7 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
                       },
                   }
                 : undefined,
-        environmentVariables: args.environmentVariables,
+        environmentVariables: mapOrUndefined(args.environmentVariables),
         lifecycleConfigurations: args.lifecycle
             ? [
                   {
@@ -176,6 +179,6 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
             : undefined,
         requestHeaderConfiguration: args.requestHeaderAllowlist ? { requestHeaderAllowlists: args.requestHeaderAllowlist } : undefined,
         description: args.description,
-        tags: args.tags,
+        tags: mapOrUndefined(args.tags),
     };
 }

@@ -3,6 +3,7 @@ import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { SANDBOX_NAME_RULE, TYPE_PREFIX, agentCoreName, replaceSafeNameOf } from "../common/naming";
 import { Grantable, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -143,7 +144,7 @@ export class Browser extends pulumi.ComponentResource {
             }
             this.browser = new AgentcoreBrowser(
                 `${name}-browser`,
-                { name: this.browserName, ...replacing, executionRoleArn: this.role?.arn, tags: args.tags },
+                { name: this.browserName, ...replacing, executionRoleArn: this.role?.arn, tags: mapOrUndefined(args.tags) },
                 {
                     parent: this,
                     protect,

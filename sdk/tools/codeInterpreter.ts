@@ -3,6 +3,7 @@ import { AgentcoreCodeInterpreter } from "@pulumi/aws/bedrock/agentcoreCodeInter
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { SANDBOX_NAME_RULE, TYPE_PREFIX, agentCoreName, replaceSafeNameOf } from "../common/naming";
 import { Grantable, PolicyStatement, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -108,7 +109,7 @@ export class CodeInterpreter extends pulumi.ComponentResource {
             }
             this.interpreter = new AgentcoreCodeInterpreter(
                 `${name}-interpreter`,
-                { name: this.interpreterName, ...replacing, executionRoleArn: this.role?.arn, tags: args.tags },
+                { name: this.interpreterName, ...replacing, executionRoleArn: this.role?.arn, tags: mapOrUndefined(args.tags) },
                 { parent: this, protect: args.protectFromDeletion ?? false, deleteBeforeReplace: args.name !== undefined, dependsOn: this.rolePolicy ? [this.rolePolicy] : [] },
             );
             this.codeInterpreterId = this.interpreter.codeInterpreterId;

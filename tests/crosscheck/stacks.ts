@@ -32,7 +32,7 @@ export function everything(environment: EnvironmentName, network: NetworkSetting
         environment,
         image: { build: { context: SAMPLE } },
         models: [MODEL],
-        runtimeVersion: environment === "dev" ? undefined : "3",
+        runtimeVersion: environment === "dev" ? undefined : "1",
         network,
         environmentVariables: { AGENT_MODEL_ID: MODEL },
         memory: {

@@ -9,7 +9,7 @@ const FUNCTION_ARNS = {
 
 describe("production example", () => {
     for (const { stack, version, protectData } of [
-        { stack: "staging", version: "2", protectData: false },
+        { stack: "staging", version: "1", protectData: false },
         { stack: "prod", version: "1", protectData: true },
     ] as const) {
         describe(`stack ${stack}`, () => {

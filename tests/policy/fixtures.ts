@@ -32,7 +32,7 @@ export function record(s: Spec): RecordedResource {
         inputs: s.inputs,
         outputs: { ...s.inputs, ...(s.outputs ?? {}) },
         secretInputs: [],
-        options: { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
+        options: { protect: false, retainOnDelete: false, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] },
     };
 }
 
