@@ -7,6 +7,10 @@ import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
+import { ToolPolicyEngine } from "../governance/toolPolicyEngine";
+import { GatewayToolPolicies } from "../governance/types";
+import { defaultPolicyEngineName } from "../governance/validate";
+import * as governancePerms from "../governance/perms";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { workloadDirectoryArn } from "../identity/vault";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -40,6 +44,15 @@ export interface AgentGatewayArgs {
     protectKey?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
+    /**
+     * Cedar policies deciding every tool call (AgentCore Policy): a policy engine
+     * created here with `policies` (each checked offline against the Cedar schema
+     * derived from `targets`), or `sharedPolicyEngineArn`, attached in `mode`
+     * (`LOG_ONLY` or `ENFORCE`). Needs `inboundAuth` CUSTOM_JWT or AWS_IAM. The
+     * engine uses the gateway's customer-managed key when it has one.
+     * @default no policy engine: every authenticated caller may call every tool
+     */
+    toolPolicies?: GatewayToolPolicies;
 }
 
 /**
@@ -59,6 +72,8 @@ export class AgentGateway extends pulumi.ComponentResource {
     readonly cognito?: CognitoMachineAuth;
     /** The customer-managed key, when `encryption` is `"create"`. */
     readonly key?: CustomerManagedKey;
+    /** The policy engine created for this gateway, when `toolPolicies` has `policies`. */
+    readonly policyEngine?: ToolPolicyEngine;
     /** The gateway's AgentCore name. */
     readonly gatewayName: string;
     /** Gateway ARN. */
@@ -80,7 +95,7 @@ export class AgentGateway extends pulumi.ComponentResource {
             component,
         );
         problems.throwIfAny(component);
-        const { inboundAuth, targets, encryption } = checked;
+        const { inboundAuth, targets, encryption, toolPolicyCheck } = checked;
 
         const ctx = awsContext(this);
         this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));
@@ -103,6 +118,42 @@ export class AgentGateway extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
+        const kmsKeyArn = this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined;
+        const governance = toolPolicyCheck?.settings;
+        if (toolPolicyCheck && governance && governance.sharedPolicyEngineArn === undefined) {
+            this.policyEngine = new ToolPolicyEngine(
+                `${name}-policies`,
+                {
+                    policyEngineName: governance.policyEngineName ?? defaultPolicyEngineName(this.gatewayName),
+                    description: governance.description,
+                    encryptionKeyArn: kmsKeyArn,
+                    mode: governance.mode,
+                    schema: toolPolicyCheck.schema,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        }
+        const policyEngineArn = this.policyEngine?.policyEngineArn ?? governance?.sharedPolicyEngineArn;
+        // The role may evaluate the engine before the gateway exists: AgentCore fails to attach an engine its role cannot read.
+        const evaluation = policyEngineArn
+            ? new RolePolicy(
+                  `${name}-policy-engine`,
+                  {
+                      role: this.role.id,
+                      name: "gateway-policy-engine",
+                      policy: pulumi.jsonStringify(
+                          policyDocument([
+                              allow("EvaluateToolPolicies", governancePerms.GATEWAY_POLICY_EVALUATION, [
+                                  policyEngineArn,
+                                  arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`),
+                              ]),
+                          ]),
+                      ),
+                  },
+                  { parent: this },
+              )
+            : undefined;
         this.gateway = new AgentcoreGateway(
             `${name}-gateway`,
             {
@@ -112,11 +163,12 @@ export class AgentGateway extends pulumi.ComponentResource {
                 protocolType: "MCP",
                 protocolConfiguration: args.semanticSearch ? { mcp: { searchType: "SEMANTIC" } } : undefined,
                 ...authorizer(inboundAuth, this.cognito),
-                kmsKeyArn: this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined,
+                kmsKeyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
+                policyEngineConfiguration: policyEngineArn && governance ? { arn: policyEngineArn, mode: governance.mode } : undefined,
                 tags: args.tags,
             },
-            { parent: this },
+            { parent: this, dependsOn: evaluation ? [evaluation] : [] },
         );
         this.gatewayArn = this.gateway.gatewayArn;
         this.gatewayUrl = this.gateway.gatewayUrl;
@@ -135,6 +187,9 @@ export class AgentGateway extends pulumi.ComponentResource {
                 parent: this,
                 dependsOn: policy ? [policy] : [],
             });
+        }
+        if (this.policyEngine && toolPolicyCheck) {
+            this.policyEngine.addPolicies(toolPolicyCheck.sources, this.gatewayArn, governance?.validationMode ?? "FAIL_ON_ANY_FINDINGS");
         }
         this.registerOutputs({ gatewayArn: this.gatewayArn, gatewayUrl: this.gatewayUrl });
     }
