@@ -35,11 +35,13 @@ export function lineAndColumn(text: string, byteOffset: number): { line: number;
 }
 
 /** `file:line:column policy "name" (path): message (help)` for one Cedar diagnostic. */
-function describe(source: PolicySource, error: DetailedError): string {
+function describe(source: PolicySource, error: DetailedError, tools?: readonly string[]): string {
     const start = error.sourceLocations?.[0]?.start ?? 0;
     const { line, column } = lineAndColumn(source.text, start);
     const label = error.sourceLocations?.[0]?.label;
-    const detail = [label, error.help].filter((x): x is string => typeof x === "string" && x !== "");
+    // Cedar suggests the closest action by spelling, which may be an action group; name the gateway's tools instead.
+    const help = tools && error.message.includes("unrecognized action") ? `the gateway's tools: ${tools.join(", ") || "none"}` : error.help;
+    const detail = [label, help].filter((x): x is string => typeof x === "string" && x !== "");
     const message = error.message.replace(/^for policy `[^`]*`, /, "");
     return `${source.origin}:${line}:${column} policy "${source.name}" (${source.path}): ${message}${detail.length > 0 ? ` (${detail.join("; ")})` : ""}`;
 }
@@ -120,7 +122,7 @@ export function checkPolicySources(sources: readonly PolicySource[], schema: Der
         return [...problems, ...answer.errors.map((e) => `the derived Cedar schema is invalid (a bug of this package): ${e.message}`)];
     }
     for (const e of answer.validationErrors) {
-        problems.push(describe(valid[e.policyId], e.error));
+        problems.push(describe(valid[e.policyId], e.error, schema.actions.map((a) => a.id)));
     }
     return problems;
 }
