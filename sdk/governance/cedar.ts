@@ -88,7 +88,8 @@ function checkScope(source: PolicySource, policy: PolicyJson): string[] {
 
 /**
  * Parses and validates every policy against the derived schema and returns every
- * problem, each with file:line:column, the policy's name and Cedar's message.
+ * problem (validation errors and warnings), each with file:line:column, the
+ * policy's name and Cedar's message.
  * Policies naming only actions of targets whose tools are unknown offline are
  * parsed and scope-checked but not validated.
  */
@@ -121,8 +122,14 @@ export function checkPolicySources(sources: readonly PolicySource[], schema: Der
         // The schema itself failed: a bug of the derivation, reported as such.
         return [...problems, ...answer.errors.map((e) => `the derived Cedar schema is invalid (a bug of this package): ${e.message}`)];
     }
+    const tools = schema.actions.map((a) => a.id);
     for (const e of answer.validationErrors) {
-        problems.push(describe(valid[e.policyId], e.error, schema.actions.map((a) => a.id)));
+        problems.push(describe(valid[e.policyId], e.error, tools));
+    }
+    // Warnings too, for policies without errors: a policy Cedar proves can never apply (a principal type the gateway does not yield, say) is a bug.
+    const failed = new Set(answer.validationErrors.map((e) => e.policyId));
+    for (const w of answer.validationWarnings.filter((x) => !failed.has(x.policyId))) {
+        problems.push(`${describe(valid[w.policyId], w.error, tools)} [Cedar warning]`);
     }
     return problems;
 }
