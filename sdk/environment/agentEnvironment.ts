@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AgentGateway } from "../gateway/agentGateway";
 import { AgentIdentity } from "../identity/agentIdentity";
@@ -10,7 +11,9 @@ import { NetworkSettings } from "../network/types";
 import { AgentObservability } from "../observability/agentObservability";
 import { EnvironmentObservabilityArgs, environmentObservability } from "../observability/environment";
 import { ObservedResource } from "../observability/types";
+import { Grantable, allow } from "../iam/grants";
 import { AgentRuntime } from "../runtime/agentRuntime";
+import * as runtimePerms from "../runtime/perms";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtocol } from "../runtime/types";
 import { SmokeTest } from "../smoke/smokeTest";
 import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, codeInterpreterArgsFor } from "../tools";
@@ -205,6 +208,29 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             imageUri: this.imageUri,
         });
     }
+
+    /**
+     * Lets a role invoke the agent through the endpoint this environment serves (the
+     * pinned endpoint in staging and prod, DEFAULT in dev) and no other: the
+     * runtime and that endpoint's ARN, both of which IAM requires for the invoke actions.
+     */
+    grantInvoke(grantee: Grantable, options: InvokeGrantOptions = {}): RolePolicy {
+        const actions = [
+            ...runtimePerms.RUNTIME_INVOKE,
+            ...(options.webSocket ? runtimePerms.RUNTIME_INVOKE_WEBSOCKET : []),
+            ...(options.forUser ? runtimePerms.RUNTIME_INVOKE_FOR_USER : []),
+            ...(options.forUser && options.webSocket ? runtimePerms.RUNTIME_INVOKE_WEBSOCKET_FOR_USER : []),
+        ];
+        return grantee.grant("agent-invoke", [allow("InvokeAgent", actions, [this.runtimeArn, this.invokeEndpointArn])]);
+    }
+}
+
+/** Which invocations {@link AgentEnvironment.grantInvoke} allows. */
+export interface InvokeGrantOptions {
+    /** Also allow `InvokeAgentRuntimeWithWebSocketStream`. @default false */
+    webSocket?: boolean;
+    /** Allow the `…ForUser` variants, which let the caller name the end user (for trusted front ends only). @default false */
+    forUser?: boolean;
 }
 
 /**

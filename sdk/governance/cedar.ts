@@ -123,6 +123,13 @@ export function checkPolicySources(sources: readonly PolicySource[], schema: Der
         return [...problems, ...answer.errors.map((e) => `the derived Cedar schema is invalid (a bug of this package): ${e.message}`)];
     }
     const tools = schema.actions.map((a) => a.id);
+    // Cedar reports in no fixed order: sort by the policy's place in the arguments, then by position.
+    const order = new Map(sources.map((s, i) => [s.name, i]));
+    const byPlace = (a: { policyId: string; error: DetailedError }, b: { policyId: string; error: DetailedError }) =>
+        (order.get(a.policyId) ?? 0) - (order.get(b.policyId) ?? 0) || (a.error.sourceLocations?.[0]?.start ?? 0) - (b.error.sourceLocations?.[0]?.start ?? 0) ||
+        a.error.message.localeCompare(b.error.message);
+    answer.validationErrors.sort(byPlace);
+    answer.validationWarnings.sort(byPlace);
     for (const e of answer.validationErrors) {
         problems.push(describe(valid[e.policyId], e.error, tools));
     }

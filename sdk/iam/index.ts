@@ -1,1 +1,1 @@
-export { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "./grants";
+export { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument, roleGrantee } from "./grants";

@@ -115,8 +115,8 @@ const CASES: { title: string; settings: GatewayToolPolicies; inboundAuth?: Gatew
         expect: [
             `${P}.policies[0].statement:2:31 policy "wrongType" (${P}.policies[0]): unexpected type: expected Long but saw String`,
             `${P}.policies[1].statement:2:8 policy "noSuchArg" (${P}.policies[1]): attribute \`input.total\` in context for AgentCore::Action::"orders___refund_order" not found (did you mean \`amount\`?)`,
-            `${P}.policies[2].statement:1:1 policy "iamCaller" (${P}.policies[2]): unable to find an applicable action given the policy scope constraints [Cedar warning]`,
             `${P}.policies[2].statement:1:1 policy "iamCaller" (${P}.policies[2]): policy is impossible: the policy expression evaluates to false for all valid requests [Cedar warning]`,
+            `${P}.policies[2].statement:1:1 policy "iamCaller" (${P}.policies[2]): unable to find an applicable action given the policy scope constraints [Cedar warning]`,
         ],
     },
     {
