@@ -5,3 +5,4 @@ export { CheckedToolPolicies, checkToolPolicies, defaultPolicyEngineName } from 
 export { ToolPolicyEngine, ToolPolicyEngineArgs } from "./toolPolicyEngine";
 export { ToolCall, ToolPolicyTester, ToolPolicyTesterArgs, toolPolicyTester } from "./testing";
 export * as governancePerms from "./perms";
+export { INVOKE_ACTIONS, InvokeAccess, InvokeResourcePolicy, InvokeResourcePolicyArgs, checkInvokeAccess, invokeStatements } from "./resourcePolicy";
