@@ -122,11 +122,12 @@ export function deriveToolSchema(inboundAuth: GatewayInboundAuth | undefined, ta
             uncheckedTargets.push({ name: target.name, reason: `${target.type} target: its tools are known only to AgentCore` });
             continue;
         }
+        if (target.tools.some((tool) => typeof tool.name !== "string" || (tool.inputSchema !== undefined && !isKnown(tool.inputSchema)))) {
+            uncheckedTargets.push({ name: target.name, reason: "lambda target: a tool's name or input schema is known only once other resources exist" });
+            continue;
+        }
         for (const tool of target.tools) {
-            if (typeof tool.name !== "string") {
-                continue;
-            }
-            actions.push({ id: `${target.name}${TOOL_SEPARATOR}${tool.name}`, target: target.name, tool: tool.name, input: recordOf(isKnown(tool.inputSchema) ? (tool.inputSchema as ToolJsonSchema) : undefined) });
+            actions.push({ id: `${target.name}${TOOL_SEPARATOR}${tool.name as string}`, target: target.name, tool: tool.name as string, input: recordOf(tool.inputSchema as ToolJsonSchema | undefined) });
         }
     }
     const principalTypes = principalType ? [principalType] : [];

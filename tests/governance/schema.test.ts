@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { deriveToolSchema, schemaText } from "../../sdk";
 import type { GatewayTargetSpec } from "../../sdk";
 
@@ -115,6 +116,13 @@ describe("deriveToolSchema: the Cedar schema of a gateway, from its targets and 
             { name: "docs", reason: "mcpServer target: its tools are known only to AgentCore" },
         ]);
         assert.deepEqual(derived.actions.map((a) => a.target), ["orders", "orders", "orders"]);
+    });
+
+    it("leaves a Lambda target unchecked while a tool's input schema is an unknown output", () => {
+        const lambda = ORDERS.type === "lambda" ? ORDERS : undefined!;
+        const derived = deriveToolSchema({ type: "AWS_IAM" }, [{ ...lambda, tools: [{ ...lambda.tools[0], inputSchema: pulumi.output({ type: "object" }) }] }]);
+        assert.deepEqual(derived.actions, []);
+        assert.deepEqual(derived.uncheckedTargets, [{ name: "orders", reason: "lambda target: a tool's name or input schema is known only once other resources exist" }]);
     });
 
     it("prints in Cedar's schema syntax for the plan report", () => {
