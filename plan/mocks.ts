@@ -165,6 +165,18 @@ const OUTPUTS: Record<string, OutputFactory> = {
         };
     },
     "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget": (name) => ({ id: stableHex(10, name).toUpperCase(), targetId: stableHex(10, name).toUpperCase() }),
+    "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id, policyEngineId: id, policyEngineArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:policy-engine/${id}` };
+    },
+    "aws:bedrock/agentcorePolicy:AgentcorePolicy": (name, inputs, t) => {
+        const policyId = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return {
+            id: `${inputs.policyEngineId},${policyId}`,
+            policyId,
+            policyArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:policy-engine/${inputs.policyEngineId}/policy/${policyId}`,
+        };
+    },
     "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter": (name, inputs, t) => {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
         return { id, codeInterpreterId: id, codeInterpreterArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:code-interpreter-custom/${id}` };

@@ -189,7 +189,7 @@ export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
         lines.push("");
         lines.push(`Not answered by the plan's mocks (values derived from them are missing): ${report.unansweredCalls.join(", ")}`);
     }
-
+    lines.push(...toolPolicySchemas(report));
     lines.push("");
     if (report.violations.length === 0) {
         lines.push("No policy violations.");
@@ -206,6 +206,24 @@ export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
         }
     }
     return lines.join("\n") + "\n";
+}
+
+/** Type token of the component holding a gateway's policy engine and the Cedar schema its policies were validated against. */
+const TOOL_POLICY_ENGINE = "agentcore:index:ToolPolicyEngine";
+
+/** The derived Cedar schema of every tool-policy engine, and the targets whose tools it could not see. */
+function toolPolicySchemas(report: PlanReport): string[] {
+    const lines: string[] = [];
+    for (const r of report.resources.filter((x) => x.type === TOOL_POLICY_ENGINE)) {
+        lines.push("");
+        lines.push(`Tool policies of ${r.name} (mode ${String(r.inputs.mode)}), validated against this Cedar schema derived from the gateway's targets:`);
+        lines.push(...String(r.inputs.cedarSchema ?? "").trimEnd().split("\n").map((line) => `  ${line}`));
+        const unchecked = Array.isArray(r.inputs.uncheckedTargets) ? (r.inputs.uncheckedTargets as string[]) : [];
+        for (const target of unchecked) {
+            lines.push(`  not validated (policies naming only its tools are parsed, not type-checked): ${target}`);
+        }
+    }
+    return lines;
 }
 
 const MAX_INPUTS = 4;

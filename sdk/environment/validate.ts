@@ -15,7 +15,7 @@ import { Problems, checkShape } from "../validation";
 import type { AgentEnvironmentArgs } from "./agentEnvironment";
 import { agentVariables, checkReservedVariables } from "./agentVariables";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentProfile } from "./profiles";
-import { checkToolAccess, gatewaySectionArgs } from "./toolAccess";
+import { checkToolAccess, checkToolPolicyMode, gatewaySectionArgs } from "./toolAccess";
 
 /** Names of the child components of an environment named `name` (their AgentCore names default from them). */
 export function childNames(name: string) {
@@ -66,6 +66,7 @@ export function checkEnvironmentArgs(problems: Problems, name: string, args: Age
         problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
     }
     checkToolAccess(problems, args.identity, args.gateway);
+    checkToolPolicyMode(problems, args.gateway, profile, args.environment);
     const network = resolveNetwork(args, profile);
     checkToolSections(problems, args, network.mode !== "PUBLIC");
     checkReservedVariables(problems, args.environmentVariables, {

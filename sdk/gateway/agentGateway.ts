@@ -10,6 +10,10 @@ import { GATEWAY_NAME_RULE, TYPE_PREFIX, replaceSafeName } from "../common/namin
 import { Command } from "@pulumi/command/local";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { iamPropagationWait } from "../iam/propagation";
+import { ToolPolicyEngine } from "../governance/toolPolicyEngine";
+import { GatewayToolPolicies } from "../governance/types";
+import { defaultPolicyEngineName } from "../governance/validate";
+import * as governancePerms from "../governance/perms";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { sidFragment } from "../identity/credentialProvider";
 import { tokenVaultArn, workloadDirectoryArn } from "../identity/vault";
@@ -70,6 +74,15 @@ export interface AgentGatewayArgs {
     protectUserPool?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
+    /**
+     * Cedar policies deciding every tool call (AgentCore Policy): a policy engine
+     * created here with `policies` (each checked offline against the Cedar schema
+     * derived from `targets`), or `sharedPolicyEngineArn`, attached in `mode`
+     * (`LOG_ONLY` or `ENFORCE`). Needs `inboundAuth` CUSTOM_JWT or AWS_IAM. The
+     * engine uses the gateway's customer-managed key when it has one.
+     * @default no policy engine: every authenticated caller may call every tool
+     */
+    toolPolicies?: GatewayToolPolicies;
 }
 
 /**
@@ -89,6 +102,8 @@ export class AgentGateway extends pulumi.ComponentResource {
     readonly cognito?: CognitoMachineAuth;
     /** The customer-managed key, when `encryption` is `"create"`. */
     readonly key?: CustomerManagedKey;
+    /** The policy engine created for this gateway, when `toolPolicies` has `policies`. */
+    readonly policyEngine?: ToolPolicyEngine;
     /** The gateway's AgentCore name (with the replacement suffix when derived). */
     readonly gatewayName: string;
     /** The name without the replacement suffix: the same across replacements, it names the gateway's log group and deliveries. */
@@ -114,7 +129,7 @@ export class AgentGateway extends pulumi.ComponentResource {
             component,
         );
         problems.throwIfAny(component);
-        const { inboundAuth, targets, encryption } = checked;
+        const { inboundAuth, targets, encryption, toolPolicyCheck } = checked;
         const protect = args.protectFromDeletion ?? false;
         const replacing = { protocolType: "MCP", protocolConfiguration: protocolConfiguration(args.semanticSearch ?? false), authorizerType: inboundAuth.type };
         this.gatewayName = args.gatewayName ?? replaceSafeName(this.baseName, GATEWAY_NAME_RULE, replacing);
@@ -150,6 +165,41 @@ export class AgentGateway extends pulumi.ComponentResource {
         const keyPolicy = keyArn
             ? new RolePolicy(`${name}-key`, { role: this.role.id, name: "gateway-key", policy: pulumi.jsonStringify(policyDocument([gatewayKeyStatement(ctx, keyArn)])) }, { parent: this })
             : undefined;
+        const governance = toolPolicyCheck?.settings;
+        if (toolPolicyCheck && governance && governance.sharedPolicyEngineArn === undefined) {
+            this.policyEngine = new ToolPolicyEngine(
+                `${name}-policies`,
+                {
+                    policyEngineName: governance.policyEngineName ?? defaultPolicyEngineName(this.gatewayName),
+                    description: governance.description,
+                    encryptionKeyArn: keyArn,
+                    mode: governance.mode,
+                    schema: toolPolicyCheck.schema,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        }
+        const policyEngineArn = this.policyEngine?.policyEngineArn ?? governance?.sharedPolicyEngineArn;
+        // The role may evaluate the engine before the gateway exists: AgentCore fails to attach an engine its role cannot read.
+        const evaluation = policyEngineArn
+            ? new RolePolicy(
+                  `${name}-policy-engine`,
+                  {
+                      role: this.role.id,
+                      name: "gateway-policy-engine",
+                      policy: pulumi.jsonStringify(
+                          policyDocument([
+                              allow("EvaluateToolPolicies", governancePerms.GATEWAY_POLICY_EVALUATION, [
+                                  policyEngineArn,
+                                  arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`),
+                              ]),
+                          ]),
+                      ),
+                  },
+                  { parent: this },
+              )
+            : undefined;
         this.gateway = new AgentcoreGateway(
             `${name}-gateway`,
             {
@@ -161,9 +211,10 @@ export class AgentGateway extends pulumi.ComponentResource {
                 ...authorizer(inboundAuth, this.cognito),
                 kmsKeyArn: keyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
+                policyEngineConfiguration: policyEngineArn && governance ? { arn: policyEngineArn, mode: governance.mode } : undefined,
                 tags: mapOrUndefined(args.tags),
             },
-            { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: keyPolicy ? [keyPolicy] : [] },
+            { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: [...(keyPolicy ? [keyPolicy] : []), ...(evaluation ? [evaluation] : [])] },
         );
         this.gatewayArn = this.gateway.gatewayArn;
         this.gatewayUrl = this.gateway.gatewayUrl;
@@ -191,6 +242,9 @@ export class AgentGateway extends pulumi.ComponentResource {
                 deleteBeforeReplace: true,
                 dependsOn: [...grants, ...(this.grantsPropagated ? [this.grantsPropagated] : [])],
             });
+        }
+        if (this.policyEngine && toolPolicyCheck) {
+            this.policyEngine.addPolicies(toolPolicyCheck.sources, this.gatewayArn, governance?.validationMode ?? "FAIL_ON_ANY_FINDINGS");
         }
         this.registerOutputs({ gatewayArn: this.gatewayArn, gatewayUrl: this.gatewayUrl });
     }

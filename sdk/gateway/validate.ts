@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CheckedToolPolicies, checkToolPolicies } from "../governance/validate";
+import { GatewayToolPolicies } from "../governance/types";
 import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
 import { Problems, checkInput, checkShape, checkWhenKnown, isKnown } from "../validation";
 import { smithyActions, unknownActionReason } from "./smithy";
@@ -12,6 +14,7 @@ export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
     targets: GatewayTargetSpec<ApiKey, OAuth2>[];
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
     tags?: Record<string, string>;
+    toolPolicies?: GatewayToolPolicies;
 }
 
 /**
@@ -20,7 +23,12 @@ export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
  * in the caller's args ("" or "gateway."). Values unknown at plan time are checked
  * when they resolve if `component` is given; the returned settings carry them.
  */
-export function checkGatewaySettings<ApiKey, OAuth2>(problems: Problems, s: GatewaySettings<ApiKey, OAuth2>, prefix = "", component?: string): GatewaySettings<ApiKey, OAuth2> {
+export function checkGatewaySettings<ApiKey, OAuth2>(
+    problems: Problems,
+    s: GatewaySettings<ApiKey, OAuth2>,
+    prefix = "",
+    component?: string,
+): GatewaySettings<ApiKey, OAuth2> & { toolPolicyCheck?: CheckedToolPolicies } {
     const at = (field: string) => `${prefix}${field}`;
     checkShape(problems, at("gatewayName"), s.gatewayName, "GatewayName", { hint: "(letters and digits, single hyphens between them)" });
     checkShape(problems, at("description"), s.description, "GatewayDescription");
@@ -32,7 +40,8 @@ export function checkGatewaySettings<ApiKey, OAuth2>(problems: Problems, s: Gate
         problems.add(at("encryption"), s.encryption, 'must be "aws-owned", "create" or { kmsKeyArn: <customer-managed KMS key ARN> }');
     }
     checkTags(problems, s.tags, at("tags"));
-    return { ...s, inboundAuth, targets, encryption };
+    const toolPolicyCheck = s.toolPolicies && checkToolPolicies(problems, s.toolPolicies, { inboundAuth: s.inboundAuth, targets: s.targets }, at("toolPolicies"), component);
+    return { ...s, inboundAuth, targets, encryption, toolPolicyCheck };
 }
 
 /** Checks the inbound authorization: JWT needs an issuer and a client or audience; NONE needs an explicit acknowledgement. */
