@@ -16,3 +16,4 @@ export * from "./gateway";
 export * from "./network";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";
+export * from "./evaluation";

@@ -99,6 +99,13 @@ export const SHAPES = {
     ApiKeyCredentialPrefix: { min: 1, max: 64 },
     WorkloadIdentityNameType: { pattern: "[A-Za-z0-9_.-]+", min: 3, max: 255 },
     ResourceOauth2ReturnUrlType: { pattern: "\\w+:(\\/?\\/?)[^\\s]+", min: 1, max: 2048 },
+    EvaluatorName: { pattern: "(Builtin.[a-zA-Z0-9_-]+|[a-zA-Z][a-zA-Z0-9_]{0,47})" },
+    EvaluatorList: { min: 0, max: 10 },
+    SamplingConfigSamplingPercentageDouble: { min: 0.01, max: 100 },
+    SessionConfigSessionTimeoutMinutesInteger: { min: 1, max: 1440 },
+    LambdaEvaluatorConfigLambdaTimeoutInSecondsInteger: { min: 1, max: 300 },
+    TargetTrafficSplitEntryWeightInteger: { min: 1, max: 99 },
+    TargetTrafficSplitEntryNameString: { pattern: "[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?", min: 1, max: 64 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;
