@@ -17,3 +17,4 @@ export * from "./network";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";
 export * from "./evaluation";
+export * from "./delivery";

@@ -28,6 +28,12 @@ export interface EnvironmentProfile {
     untaggedImageExpiryDays: number;
     /** Days browser session recordings are kept in their bucket. */
     browserRecordingRetentionDays: number;
+    /**
+     * Percentage of live traces online evaluation scores when an `evaluation` section
+     * or a canary asks for evaluation and names no `samplingPercentage`; 0 means none
+     * unless asked (dev).
+     */
+    evaluationSamplingPercentage: number;
 }
 
 /** The one table environment defaults come from; an `environment` argument picks a row. */
@@ -43,6 +49,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         dashboardAndAlarms: false,
         untaggedImageExpiryDays: 7,
         browserRecordingRetentionDays: 7,
+        evaluationSamplingPercentage: 0,
     },
     staging: {
         endpoint: "pinned",
@@ -55,6 +62,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         dashboardAndAlarms: false,
         untaggedImageExpiryDays: 14,
         browserRecordingRetentionDays: 30,
+        evaluationSamplingPercentage: 10,
     },
     prod: {
         endpoint: "pinned",
@@ -67,5 +75,6 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         dashboardAndAlarms: true,
         untaggedImageExpiryDays: 30,
         browserRecordingRetentionDays: 90,
+        evaluationSamplingPercentage: 5,
     },
 };

@@ -113,7 +113,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
                     description: endpoint.description,
                     tags: args.tags,
                 },
-                { parent: this },
+                { parent: this, retainOnDelete: endpoint.retainOnDelete },
             );
         }
 

@@ -58,4 +58,6 @@ export interface RuntimeEndpointSpec {
     version: string;
     /** Description (1-256 characters). */
     description?: string;
+    /** Keep the endpoint in AWS when it leaves the program (a rollback target, so its version is never garbage-collected). @default false */
+    retainOnDelete?: boolean;
 }
