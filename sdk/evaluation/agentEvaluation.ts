@@ -67,7 +67,7 @@ export class AgentEvaluation extends pulumi.ComponentResource {
             `${name}-role`,
             {
                 assumeRolePolicy: pulumi.jsonStringify(agentCoreTrustPolicy("AssumedByAgentCoreEvaluations", ctx.accountId, arn(ctx, "bedrock-agentcore", "*"))),
-                description: `Online evaluation execution role of ${Object.values(this.configNames).join(", ")}`,
+                description: `Online evaluation execution role of ${[...new Set(args.variants.map((v) => v.runtimeName))].join(", ")}`,
                 tags: args.tags,
             },
             { parent: this },
@@ -104,7 +104,9 @@ export class AgentEvaluation extends pulumi.ComponentResource {
 /** The execution role's statements: read the scored endpoints' logs and spans, write results and scores, call the judges. */
 function evaluationStatements(ctx: AwsContext, args: AgentEvaluationArgs): pulumi.Input<PolicyStatement>[] {
     const logGroup = (group: pulumi.Input<string>) => arn(ctx, "logs", pulumi.interpolate`log-group:${group}`);
-    const sources = [...args.variants.map((v) => endpointLogGroup(v.runtimeId, v.endpointName)), pulumi.output(perms.SPANS_LOG_GROUP)];
+    // Every endpoint of the scored runtimes (the same document before, during and after a canary) and Transaction Search's spans.
+    const runtimeIds = [...new Set(args.variants.map((v) => v.runtimeId))];
+    const sources = [...runtimeIds.map((id) => endpointLogGroup(id, "*")), pulumi.output(perms.SPANS_LOG_GROUP)];
     const results = arn(ctx, "logs", `log-group:${perms.RESULTS_LOG_GROUP_PREFIX}*`);
     const statements: pulumi.Input<PolicyStatement>[] = [
         allow("ReadScoredTraces", perms.LOGS_READ, sources.flatMap((g) => [logGroup(g), pulumi.interpolate`${logGroup(g)}:log-stream:*`])),
