@@ -81,6 +81,8 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
     readonly key?: CustomerManagedKey;
     /** Alarms by `<variant>/<key>`. */
     readonly alarms: Record<string, MetricAlarm> = {};
+    /** Physical alarm names by variant (what the promotion check reads). */
+    readonly alarmNames: Record<string, string[]> = {};
     /** The gateway's AgentCore name. */
     readonly gatewayName: string;
     /** The URL callers use. */
@@ -187,7 +189,9 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
         const common = { period: thresholds.periodSeconds ?? 300, evaluationPeriods: 1, treatMissingData: "notBreaching", alarmActions: actions, okActions: actions, tags: args.tags };
         const dims = runtimeDimensions({ runtimeName: runtime.runtimeName, runtimeArn: runtime.runtimeArn, endpointName: v.endpointName });
         const add = (key: string, alarm: Omit<ConstructorParameters<typeof MetricAlarm>[1] & object, "name">) => {
-            this.alarms[`${v.variant}/${key}`] = new MetricAlarm(`${name}-${v.variant}-${key}`, { name: variantAlarmName(runtime.runtimeName, v.endpointName, key), ...common, ...alarm }, { parent: this });
+            const alarmName = variantAlarmName(runtime.runtimeName, v.endpointName, key);
+            (this.alarmNames[v.variant] ??= []).push(alarmName);
+            this.alarms[`${v.variant}/${key}`] = new MetricAlarm(`${name}-${v.variant}-${key}`, { name: alarmName, ...common, ...alarm }, { parent: this });
         };
         const errors = thresholds.systemErrors ?? 1;
         add("system-errors", {

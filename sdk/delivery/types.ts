@@ -44,3 +44,24 @@ export interface FrontDoorRuntime {
     /** Prefix shared by every endpoint name the front door may route to (the environment's name). */
     endpointPrefix: string;
 }
+
+/** One variant as the promotion check reads it. */
+export interface PromotionCheckVariant {
+    /** The runtime endpoint. */
+    endpointName: string;
+    /** The online evaluation configuration scoring it. */
+    evaluationConfigName?: string;
+    /** Its alarms (errors, latency, scores). */
+    alarmNames: string[];
+}
+
+/** Input of `agentcore-promote-check`: what `AgentEnvironment.promotionCheck` holds. */
+export interface PromotionCheckInput {
+    region: string;
+    runtimeName: string;
+    runtimeArn: string;
+    evaluators: string[];
+    stable: PromotionCheckVariant;
+    /** Set only while a canary runs. */
+    candidate?: PromotionCheckVariant;
+}

@@ -16,11 +16,12 @@ import { SmokeTest } from "../smoke/smokeTest";
 import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, codeInterpreterArgsFor } from "../tools";
 import { Problems } from "../validation";
 import { CanaryFrontDoor } from "../delivery/canaryFrontDoor";
-import { CanarySettings } from "../delivery/types";
+import { CanarySettings, PromotionCheckInput } from "../delivery/types";
 import { versionRetentionWarning } from "../delivery/validate";
 import { AgentEvaluation } from "../evaluation/agentEvaluation";
 import { EvaluationSection } from "../evaluation/types";
-import { deliverySettingsOf, resolveDelivery, transactionSearchWarning } from "./delivery";
+import { ResolvedDelivery, deliverySettingsOf, resolveDelivery, transactionSearchWarning } from "./delivery";
+import { awsContext } from "../common/context";
 import { agentVariables } from "./agentVariables";
 import { ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
@@ -160,6 +161,12 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly evaluation?: AgentEvaluation;
     /** The front door callers use, when `frontDoor` is set. */
     readonly frontDoor?: CanaryFrontDoor;
+    /**
+     * Input of `agentcore-promote-check` (export it as the stack output `promotionCheck`),
+     * when the front door exists: region, runtime, evaluators, and per variant its
+     * endpoint, evaluation configuration and alarms (`candidate` only during a canary).
+     */
+    readonly promotionCheck?: pulumi.Output<PromotionCheckInput>;
 
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
@@ -248,6 +255,18 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 },
                 { parent: this, dependsOn: Object.values(this.runtime.endpoints) },
             );
+        }
+        if (this.frontDoor) {
+            const frontDoor = this.frontDoor;
+            const variant = (v: ResolvedDelivery["variants"][number]) => ({ endpointName: v.endpointName, evaluationConfigName: v.evaluationConfigName, alarmNames: frontDoor.alarmNames[v.variant] ?? [] });
+            this.promotionCheck = pulumi.output({
+                region: awsContext(this).region,
+                runtimeName: this.runtime.runtimeName,
+                runtimeArn: this.runtime.runtimeArn,
+                evaluators: delivery.evaluation?.evaluators ?? [],
+                stable: variant(delivery.variants[0]),
+                candidate: delivery.variants[1] ? variant(delivery.variants[1]) : undefined,
+            }) as pulumi.Output<PromotionCheckInput>;
         }
         for (const warning of [transactionSearchWarning(delivery)]) {
             if (warning) {
