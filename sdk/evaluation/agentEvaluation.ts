@@ -115,11 +115,11 @@ function evaluationStatements(ctx: AwsContext, args: AgentEvaluationArgs): pulum
         allow("PublishEvaluationScores", perms.METRICS_WRITE, ["*"], { StringEquals: { "cloudwatch:namespace": perms.EVALUATION_NAMESPACE } }),
     ];
     const custom = args.customEvaluators ?? [];
-    const judges = [...new Set(custom.flatMap((s) => ("llmAsAJudge" in s ? [s.llmAsAJudge.modelId] : [])))];
+    const judges = [...new Set(custom.flatMap((s) => (s.llmAsAJudge ? [s.llmAsAJudge.modelId] : [])))];
     if (judges.length > 0) {
         statements.push(allow("InvokeJudgeModels", perms.JUDGE_INVOKE, judges.flatMap((m) => modelResourceArns(ctx, m))));
     }
-    const functions = custom.flatMap((s) => ("codeBased" in s ? [s.codeBased.lambdaArn] : []));
+    const functions = custom.flatMap((s) => (s.codeBased ? [s.codeBased.lambdaArn] : []));
     if (functions.length > 0) {
         statements.push(allow("InvokeCodeEvaluators", perms.CODE_EVALUATOR_INVOKE, functions));
     }
@@ -129,10 +129,10 @@ function evaluationStatements(ctx: AwsContext, args: AgentEvaluationArgs): pulum
 /** Maps one custom evaluator spec onto the provider's evaluator inputs. */
 function evaluatorInputs(spec: CustomEvaluatorSpec, tags: Record<string, string> | undefined): AgentcoreEvaluatorArgs {
     const base = { evaluatorName: spec.name, level: spec.level, description: spec.description, tags };
-    if ("codeBased" in spec) {
+    if (spec.codeBased) {
         return { ...base, evaluatorConfig: { codeBased: { lambdaConfig: { lambdaArn: spec.codeBased.lambdaArn, lambdaTimeoutInSeconds: spec.codeBased.timeoutSeconds } } } };
     }
-    const judge = spec.llmAsAJudge;
+    const judge = spec.llmAsAJudge!;
     return {
         ...base,
         evaluatorConfig: {

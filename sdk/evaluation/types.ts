@@ -31,36 +31,34 @@ export const DEFAULT_EVALUATORS = ["Builtin.Helpfulness", "Builtin.Correctness",
 export type EvaluatorLevel = "TOOL_CALL" | "TRACE" | "SESSION";
 export const EVALUATOR_LEVELS: readonly EvaluatorLevel[] = ["TOOL_CALL", "TRACE", "SESSION"];
 
-/** A custom evaluator: an LLM judge with instructions and a rating scale, or a Lambda function. */
-export type CustomEvaluatorSpec = {
-    /** Evaluator name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`); online evaluations reference it by this name. */
+/** Rating scale of an LLM judge: numerical ratings (value ≥ 0) or categorical labels, at least one. */
+export type RatingScale = { numerical: { value: number; label: string; definition: string }[] } | { categorical: { label: string; definition: string }[] };
+
+/** A custom evaluator: an LLM judge with instructions and a rating scale, or a Lambda function (exactly one of the two). */
+export interface CustomEvaluatorSpec {
+    /** Evaluator name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`); `evaluators` references it by this name. */
     name: string;
-    /** What one score covers. */
+    /** What one score covers: `TOOL_CALL`, `TRACE` or `SESSION`. */
     level: EvaluatorLevel;
     /** Description (1-200 characters). */
     description?: string;
-} & (
-    | {
-          /** LLM-as-a-judge: a Bedrock model scores each sample following the instructions on the rating scale. */
-          llmAsAJudge: {
-              /** What the judge is asked to assess. */
-              instructions: string;
-              /** Bedrock model (or inference profile) id of the judge. */
-              modelId: string;
-              /** Numerical ratings (value ≥ 0) or categorical labels; at least one. */
-              ratingScale: { numerical: { value: number; label: string; definition: string }[] } | { categorical: { label: string; definition: string }[] };
-          };
-      }
-    | {
-          /** Code-based: a Lambda function you own scores each sample. */
-          codeBased: {
-              /** ARN of the function. */
-              lambdaArn: pulumi.Input<string>;
-              /** Seconds AgentCore waits for the function (1-300). @default 60 */
-              timeoutSeconds?: number;
-          };
-      }
-);
+    /** LLM-as-a-judge: a Bedrock model scores each sample following the instructions on the rating scale. @default none (set this or codeBased) */
+    llmAsAJudge?: {
+        /** What the judge is asked to assess. */
+        instructions: string;
+        /** Bedrock model (or inference profile) id of the judge; the evaluation role may invoke it. */
+        modelId: string;
+        /** Numerical ratings (value ≥ 0) or categorical labels; at least one. */
+        ratingScale: RatingScale;
+    };
+    /** Code-based: a Lambda function you own scores each sample; the evaluation role may invoke it. @default none (set this or llmAsAJudge) */
+    codeBased?: {
+        /** ARN of the function. */
+        lambdaArn: pulumi.Input<string>;
+        /** Seconds AgentCore waits for the function (1-300). @default 60 */
+        timeoutSeconds?: number;
+    };
+}
 
 /**
  * Online evaluation of an environment: which evaluators score how much of the live
@@ -73,7 +71,7 @@ export interface EvaluationSection {
     customEvaluators?: CustomEvaluatorSpec[];
     /** Percentage of traces scored (0.01-100). @default the profile's `evaluationSamplingPercentage` (dev: none, so dev must say) */
     samplingPercentage?: number;
-    /** Minutes of inactivity after which a session counts as complete (1-60). @default AgentCore's */
+    /** Minutes of inactivity after which a session counts as complete (1-60: the provider's limit; the API model allows 1440). @default AgentCore's (15) */
     sessionTimeoutMinutes?: number;
     /**
      * Online evaluation reads spans that only CloudWatch Transaction Search indexes.

@@ -39,6 +39,9 @@ export function checkEvaluationSection(
         checkShape(problems, at("samplingPercentage"), resolved.samplingPercentage, "SamplingConfigSamplingPercentageDouble");
     }
     checkShape(problems, at("sessionTimeoutMinutes"), section.sessionTimeoutMinutes, "SessionConfigSessionTimeoutMinutesInteger");
+    if (section.sessionTimeoutMinutes !== undefined && section.sessionTimeoutMinutes > 60 && section.sessionTimeoutMinutes <= 1440) {
+        problems.add(at("sessionTimeoutMinutes"), section.sessionTimeoutMinutes, "must be at most 60 (the @pulumi/aws provider's limit for session_timeout_minutes)");
+    }
     if (resolved.evaluators.length === 0) {
         problems.add(at("evaluators"), resolved.evaluators, "must name at least one evaluator (an online evaluation configuration takes 1-10)");
     }
@@ -61,7 +64,10 @@ export function checkEvaluationSection(
         if (spec.description !== undefined && (spec.description.length < 1 || spec.description.length > 200)) {
             problems.add(`${path}.description`, spec.description, "must be 1-200 characters");
         }
-        if ("llmAsAJudge" in spec) {
+        if (spec.llmAsAJudge && spec.codeBased) {
+            problems.add(path, spec.name, "must set one of llmAsAJudge and codeBased, not both");
+        }
+        if (spec.llmAsAJudge) {
             const judge = spec.llmAsAJudge;
             if (judge.instructions.trim() === "") {
                 problems.add(`${path}.llmAsAJudge.instructions`, judge.instructions, "must say what the judge assesses");
@@ -83,13 +89,13 @@ export function checkEvaluationSection(
                     problems.add(`${entryPath}.value`, (entry as { value: number }).value, "must be at least 0");
                 }
             });
-        } else if ("codeBased" in spec) {
+        } else if (spec.codeBased) {
             if (isKnown(spec.codeBased.lambdaArn)) {
                 checkShape(problems, `${path}.codeBased.lambdaArn`, spec.codeBased.lambdaArn, "LambdaFunctionArn");
             }
             checkShape(problems, `${path}.codeBased.timeoutSeconds`, spec.codeBased.timeoutSeconds, "LambdaEvaluatorConfigLambdaTimeoutInSecondsInteger");
         } else {
-            problems.add(path, (spec as { name: string }).name, "must set llmAsAJudge or codeBased");
+            problems.add(path, spec.name, "must set llmAsAJudge or codeBased");
         }
     });
     const seen = new Set<string>();

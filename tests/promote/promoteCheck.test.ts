@@ -155,7 +155,7 @@ describe("promotion check: CloudWatch reads (recorded responses)", () => {
         const [first, second, describe] = client.sent as any[];
         assert.ok(first instanceof GetMetricDataCommand && second instanceof GetMetricDataCommand && describe instanceof DescribeAlarmsCommand);
         assert.deepEqual([first.input.StartTime, first.input.EndTime, first.input.NextToken, second.input.NextToken], [new Date("2026-11-29T17:30:00.000Z"), NOW, undefined, "eyJwYWdlIjoyfQ=="]);
-        assert.deepEqual([...new Set(first.input.MetricDataQueries.map((q: any) => q.MetricStat.Period))], [1800]);
+        assert.deepEqual([...new Set(first.input.MetricDataQueries!.map((q: any) => q.MetricStat.Period))], [1800]);
         assert.deepEqual(describe.input, { AlarmNames: [...alarms("prod"), ...alarms("prod_canary")], AlarmTypes: ["MetricAlarm"] });
         assert.equal(client.sent.length, 3);
     });
