@@ -38,7 +38,7 @@ export function deliveryEndpoints(settings: DeliverySettings): RuntimeEndpointSp
         endpoints.push({ name: previousEndpointName(settings.environment), version: settings.previousVersion, description: "previous promoted version, kept for rollback", retainOnDelete: true });
     }
     if (settings.canary) {
-        endpoints.push({ name: canaryEndpointName(settings.environment), version: settings.canary.version, description: `canary candidate (${settings.canary.weight}% of sessions)` });
+        endpoints.push({ name: canaryEndpointName(settings.environment), version: settings.canary.version, description: "canary candidate" });
     }
     return endpoints;
 }

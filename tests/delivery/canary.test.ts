@@ -169,6 +169,17 @@ describe("canary by config (prod)", () => {
         assert.deepEqual(diff(before, reg), { added: CANDIDATE_RESOURCES, removed: [], changed: [`${T.rule}::support-agent-front-door-route`] });
     });
 
+    it("ramping the weight changes only the rule", async () => {
+        const after = await plan({ ...CANARY, canary: { version: "4", weight: 50 } });
+        assert.deepEqual(diff(reg, after), { added: [], removed: [], changed: [`${T.rule}::support-agent-front-door-route`] });
+    });
+
+    it("rolling back after a promotion (runtimeVersion := previousVersion) changes only the stable endpoint", async () => {
+        const promoted = await plan({ runtimeVersion: "4", previousVersion: "3" });
+        const rolledBack = await plan({ runtimeVersion: "3", previousVersion: "3" });
+        assert.deepEqual(diff(promoted, rolledBack), { added: [], removed: [], changed: [`${T.endpoint}::support-agent-prod`] });
+    });
+
     it("callers of a CUSTOM_JWT runtime meet the same JWT rules at the front door, passed through to the runtime", async () => {
         const authorizer = { type: "CUSTOM_JWT" as const, discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration", allowedClients: ["client-1"] };
         const jwt = await plan({ ...CANARY, authorizer });
