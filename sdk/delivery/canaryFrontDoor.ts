@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreGateway, AgentcoreGatewayArgs } from "@pulumi/aws/bedrock/agentcoreGateway";
 import { AgentcoreGatewayRule } from "@pulumi/aws/bedrock/agentcoreGatewayRule";
 import { AgentcoreGatewayTarget } from "@pulumi/aws/bedrock/agentcoreGatewayTarget";
+import { Dashboard } from "@pulumi/aws/cloudwatch/dashboard";
 import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
@@ -45,6 +46,8 @@ export interface CanaryFrontDoorArgs {
     scoreThresholds?: ScoreThresholds;
     /** Topic the alarms notify. @default none */
     alarmTopicArn?: pulumi.Input<string>;
+    /** A CloudWatch dashboard graphing the variants side by side (invocations, errors, p99 latency, each evaluator's mean score). @default false */
+    dashboard?: boolean;
     /** Tags for every resource that takes tags. */
     tags?: Record<string, string>;
 }
@@ -81,6 +84,8 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
     readonly key?: CustomerManagedKey;
     /** Alarms by `<variant>/<key>`. */
     readonly alarms: Record<string, MetricAlarm> = {};
+    /** The side-by-side dashboard, when asked for. */
+    readonly dashboard?: Dashboard;
     /** Physical alarm names by variant (what the promotion check reads). */
     readonly alarmNames: Record<string, string[]> = {};
     /** The gateway's AgentCore name. */
@@ -178,6 +183,13 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
                 this.createAlarms(name, runtime, v, args);
             }
         }
+        if (args.dashboard) {
+            this.dashboard = new Dashboard(
+                `${name}-dashboard`,
+                { dashboardName: `agentcore-${runtime.runtimeName}-${runtime.endpointPrefix}-variants`, dashboardBody: variantsDashboardBody(runtime, args.variants, args.scoredEvaluators ?? [], ctx.region) },
+                { parent: this },
+            );
+        }
         this.url = this.gateway.gatewayUrl;
         this.registerOutputs({ url: this.url, gatewayArn: this.gateway.gatewayArn });
     }
@@ -229,6 +241,44 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
             }
         }
     }
+}
+
+/**
+ * The dashboard body: one graph per signal, each with one line per variant, so the
+ * stable endpoint and the candidate are compared on the same axes.
+ */
+export function variantsDashboardBody(runtime: FrontDoorRuntime, variants: FrontDoorVariantArgs[], evaluators: string[], region: pulumi.Input<string>): pulumi.Output<string> {
+    const runtimeLine = (metricName: string, stat: string) =>
+        variants.map((v) => [
+            AGENTCORE_NAMESPACE,
+            metricName,
+            ...Object.entries(runtimeDimensions({ runtimeName: runtime.runtimeName, runtimeArn: runtime.runtimeArn, endpointName: v.endpointName })).flat(),
+            { stat, label: `${v.variant} (${v.endpointName})` },
+        ]);
+    const graphs: { title: string; metrics: unknown[][] }[] = [
+        { title: "Invocations", metrics: runtimeLine(RUNTIME_METRICS.invocations, "Sum") },
+        { title: "System errors", metrics: runtimeLine(RUNTIME_METRICS.systemErrors, "Sum") },
+        { title: "Latency p99 (ms)", metrics: runtimeLine(RUNTIME_METRICS.latency, "p99") },
+        ...evaluators.map((evaluator) => ({
+            title: `${evaluator} mean score`,
+            metrics: variants
+                .filter((v) => v.evaluationConfigName)
+                .map((v) => {
+                    const m = scoreMetric(v.evaluationConfigName!, evaluator);
+                    return [m.namespace, m.metricName, ...Object.entries(m.dimensions).flat(), { stat: "Average", label: `${v.variant} (${v.endpointName})` }];
+                }),
+        })),
+    ];
+    return pulumi.jsonStringify({
+        widgets: graphs.map((graph, i) => ({
+            type: "metric",
+            x: (i % 2) * 12,
+            y: Math.floor(i / 2) * 6,
+            width: 12,
+            height: 6,
+            properties: { title: `${runtime.runtimeName} ${runtime.endpointPrefix}: ${graph.title}`, region, period: 300, view: "timeSeries", metrics: graph.metrics },
+        })),
+    });
 }
 
 /** The gateway's inbound auth: the runtime's own rules (SigV4 callers, or the same JWT issuer, audiences, clients and scopes). */

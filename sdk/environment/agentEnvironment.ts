@@ -250,6 +250,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                     protectKey: this.profile.protectData,
                     alarms: observabilityArgs.alarms,
                     alarmTopicArn: this.observability.alarmTopicArn,
+                    dashboard: observabilityArgs.dashboard,
                     scoredEvaluators: delivery.evaluation?.evaluators,
                     tags,
                 },

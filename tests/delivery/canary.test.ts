@@ -13,7 +13,10 @@ const T = {
     rule: "aws:bedrock/agentcoreGatewayRule:AgentcoreGatewayRule",
     evalConfig: "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig",
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    dashboard: "aws:cloudwatch/dashboard:Dashboard",
 };
+/** The side-by-side dashboard: its graphs follow the variants. */
+const DASHBOARD = `${T.dashboard}::support-agent-front-door-dashboard`;
 const VPC = {
     mode: "EXISTING_VPC" as const,
     vpcId: "vpc-0123456789abcdef",
@@ -137,6 +140,21 @@ describe("canary by config (prod)", () => {
         );
     });
 
+    it("graphs the variants side by side on one dashboard (prod's profile turns dashboards on)", async () => {
+        const dashboard = reg.one(T.dashboard, "support-agent-front-door-dashboard");
+        assert.equal(dashboard.inputs.dashboardName, "agentcore-support_agent-prod-variants");
+        const widgets = JSON.parse(dashboard.inputs.dashboardBody).widgets;
+        assert.deepEqual(
+            widgets.map((w: any) => [w.properties.title, w.properties.metrics.map((m: any[]) => `${m[1]} ${m[m.length - 1].stat} ${m[m.length - 1].label}`)]),
+            [
+                ["support_agent prod: Invocations", ["Invocations Sum stable (prod)", "Invocations Sum candidate (prod_canary)"]],
+                ["support_agent prod: System errors", ["SystemErrors Sum stable (prod)", "SystemErrors Sum candidate (prod_canary)"]],
+                ["support_agent prod: Latency p99 (ms)", ["Latency p99 stable (prod)", "Latency p99 candidate (prod_canary)"]],
+                ...["Builtin.Helpfulness", "Builtin.Correctness", "Builtin.GoalSuccessRate"].map((e) => [`support_agent prod: ${e} mean score`, [`${e} Average stable (prod)`, `${e} Average candidate (prod_canary)`]]),
+            ],
+        );
+    });
+
     it("passes the prod gate of the policy pack", async () => {
         assert.deepEqual(await failuresAt(reg.all, "prod"), []);
     });
@@ -153,7 +171,7 @@ describe("canary by config (prod)", () => {
         assert.deepEqual(changes, {
             added: [],
             removed: CANDIDATE_RESOURCES,
-            changed: [`${T.endpoint}::support-agent-prod`, `${T.endpoint}::support-agent-prod_previous`, `${T.rule}::support-agent-front-door-route`],
+            changed: [`${T.endpoint}::support-agent-prod`, `${T.endpoint}::support-agent-prod_previous`, `${T.rule}::support-agent-front-door-route`, DASHBOARD].sort(),
         });
         assert.deepEqual(after.one(T.rule).inputs.actions, [{ routeToTarget: { staticRoute: { targetName: "stable" } } }]);
         assert.deepEqual(after.ofType(T.endpoint).map((e) => [e.inputs.name, e.inputs.agentRuntimeVersion]), [["prod", "4"], ["prod_previous", "3"]]);
@@ -161,12 +179,12 @@ describe("canary by config (prod)", () => {
 
     it("abort (canary removed) changes only the candidate's resources and the rule", async () => {
         const after = await plan({ runtimeVersion: "3", previousVersion: "2" });
-        assert.deepEqual(diff(reg, after), { added: [], removed: CANDIDATE_RESOURCES, changed: [`${T.rule}::support-agent-front-door-route`] });
+        assert.deepEqual(diff(reg, after), { added: [], removed: CANDIDATE_RESOURCES, changed: [`${T.rule}::support-agent-front-door-route`, DASHBOARD].sort() });
     });
 
     it("starting a canary adds only the candidate's resources and changes only the rule", async () => {
         const before = await plan({ runtimeVersion: "3", previousVersion: "2" });
-        assert.deepEqual(diff(before, reg), { added: CANDIDATE_RESOURCES, removed: [], changed: [`${T.rule}::support-agent-front-door-route`] });
+        assert.deepEqual(diff(before, reg), { added: CANDIDATE_RESOURCES, removed: [], changed: [`${T.rule}::support-agent-front-door-route`, DASHBOARD].sort() });
     });
 
     it("ramping the weight changes only the rule", async () => {
