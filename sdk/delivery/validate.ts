@@ -86,26 +86,29 @@ export function checkDeliverySettings(problems: Problems, settings: DeliverySett
 }
 
 /**
- * The plan-time warning about AgentCore's 45-day rule, or undefined. `latestVersion`
- * is the version DEFAULT serves (undefined while unknown). The stable endpoint is
- * moving to a version no other endpoint of this environment holds when it is
- * neither the previous, the canary nor the newest version.
+ * The plan-time warning about AgentCore's 45-day rule, or undefined. The program
+ * cannot see which versions earlier deployments held, so it judges from config:
+ * `runtimeVersion` older than `previousVersion` (and neither the canary nor the newest
+ * version, `latestVersion`, which DEFAULT serves) is a rollback past the kept target
+ * to a version no endpoint of the environment holds; a canary without
+ * `previousVersion` leaves no rollback target once promoted.
  */
 export function versionRetentionWarning(settings: DeliverySettings, latestVersion: string | undefined): string | undefined {
     if (settings.runtimeVersion === undefined || settings.endpoints) {
         return undefined;
     }
     const version = String(settings.runtimeVersion);
-    const held = [settings.previousVersion, settings.canary?.version, latestVersion].filter((v) => v !== undefined).map(String);
     const rule = "AgentCore deletes runtime versions that no endpoint refers to after 45 days";
-    if (!held.includes(version) && latestVersion !== undefined) {
+    const previous = settings.previousVersion === undefined ? undefined : String(settings.previousVersion);
+    const held = [previous, settings.canary?.version, latestVersion].filter((v) => v !== undefined).map(String);
+    if (previous !== undefined && Number(version) < Number(previous) && !held.includes(version)) {
         return (
-            `runtimeVersion ${version} is held by no other endpoint of ${settings.environment} (DEFAULT serves ${latestVersion}` +
-            `${settings.previousVersion !== undefined ? `, ${previousEndpointName(settings.environment)} ${settings.previousVersion}` : ""}). ` +
-            `If no endpoint held it before this change (a rollback to an old version), ${rule} and it may be gone: roll back to previousVersion instead.`
+            `runtimeVersion ${version} is older than previousVersion ${previous}, and no endpoint of ${settings.environment} holds it ` +
+            `(${previousEndpointName(settings.environment)} holds ${previous}${latestVersion !== undefined ? `, DEFAULT serves ${latestVersion}` : ""}): ` +
+            `${rule}, so it may be gone. Roll back to previousVersion ${previous} instead, or check with list-agent-runtime-versions that version ${version} still exists.`
         );
     }
-    if (settings.previousVersion === undefined && settings.canary !== undefined) {
+    if (previous === undefined && settings.canary !== undefined) {
         return `previousVersion is not set: after promoting the canary no endpoint holds the version you promoted away from, and ${rule}; set previousVersion to keep a rollback target.`;
     }
     return undefined;

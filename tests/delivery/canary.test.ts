@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
 import { AgentEnvironment, AgentEnvironmentArgs, InputValidationError, versionRetentionWarning } from "../../sdk";
 import { Registrations, record } from "../harness";
 import { failuresAt } from "../crosscheck/gate";
@@ -258,20 +259,36 @@ describe("delivery: bad input is refused at plan time, all at once", () => {
 
 describe("versionRetentionWarning (the 45-day rule)", () => {
     const base = { environment: "prod", profileEndpoint: "pinned" as const };
-    it("warns when runtimeVersion moves to a version no other endpoint holds", () => {
+    it("warns when runtimeVersion moves back past previousVersion, to a version no endpoint holds", () => {
         assert.equal(
             versionRetentionWarning({ ...base, runtimeVersion: "2", previousVersion: "4" }, "5"),
-            "runtimeVersion 2 is held by no other endpoint of prod (DEFAULT serves 5, prod_previous 4). If no endpoint held it before this change (a rollback to an old version), AgentCore deletes runtime versions that no endpoint refers to after 45 days and it may be gone: roll back to previousVersion instead.",
+            "runtimeVersion 2 is older than previousVersion 4, and no endpoint of prod holds it (prod_previous holds 4, DEFAULT serves 5): AgentCore deletes runtime versions that no endpoint refers to after 45 days, so it may be gone. Roll back to previousVersion 4 instead, or check with list-agent-runtime-versions that version 2 still exists.",
         );
     });
-    it("is silent for a rollback to previousVersion, a promotion to the newest version, or while DEFAULT's version is unknown", () => {
+    it("is silent for a rollback to previousVersion, a promotion, the steady state between promotions, and stacks without delivery settings", () => {
         assert.equal(versionRetentionWarning({ ...base, runtimeVersion: "4", previousVersion: "4" }, "5"), undefined);
         assert.equal(versionRetentionWarning({ ...base, runtimeVersion: "5", previousVersion: "4" }, "5"), undefined);
-        assert.equal(versionRetentionWarning({ ...base, runtimeVersion: "2" }, undefined), undefined);
+        assert.equal(versionRetentionWarning({ ...base, runtimeVersion: "4", previousVersion: "3" }, "6"), undefined);
+        assert.equal(versionRetentionWarning({ ...base, runtimeVersion: "2" }, "6"), undefined);
+        assert.equal(versionRetentionWarning({ ...base, runtimeVersion: "2", previousVersion: "4" }, undefined)?.startsWith("runtimeVersion 2 is older than previousVersion 4, and no endpoint of prod holds it (prod_previous holds 4): "), true);
     });
+    it("the environment emits it as a plan-time warning on itself", async () => {
+        const warnings: string[] = [];
+        const original = pulumi.log.warn;
+        (pulumi.log as { warn: typeof pulumi.log.warn }).warn = async (message: string) => void warnings.push(message);
+        try {
+            await plan({ runtimeVersion: "2", previousVersion: "4" });
+        } finally {
+            (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+        }
+        assert.deepEqual(warnings.filter((w) => w.includes("45 days")), [
+            "runtimeVersion 2 is older than previousVersion 4, and no endpoint of prod holds it (prod_previous holds 4, DEFAULT serves 1): AgentCore deletes runtime versions that no endpoint refers to after 45 days, so it may be gone. Roll back to previousVersion 4 instead, or check with list-agent-runtime-versions that version 2 still exists.",
+        ]);
+    });
+
     it("warns that a canary without previousVersion leaves no rollback target", () => {
         assert.equal(
-            versionRetentionWarning({ ...base, runtimeVersion: "5", canary: { version: "6", weight: 5 } }, "5"),
+            versionRetentionWarning({ ...base, runtimeVersion: "5", canary: { version: "6", weight: 5 } }, "6"),
             "previousVersion is not set: after promoting the canary no endpoint holds the version you promoted away from, and AgentCore deletes runtime versions that no endpoint refers to after 45 days; set previousVersion to keep a rollback target.",
         );
     });
