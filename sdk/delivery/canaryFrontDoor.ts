@@ -9,7 +9,7 @@ import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { arn, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { scoreMetric } from "../evaluation/metrics";
-import { agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
+import { Grantable, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { AGENTCORE_NAMESPACE, RUNTIME_METRICS, runtimeDimensions } from "../observability/metrics";
 import { AlarmThresholds } from "../observability/types";
@@ -192,6 +192,11 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
         }
         this.url = this.gateway.gatewayUrl;
         this.registerOutputs({ url: this.url, gatewayArn: this.gateway.gatewayArn });
+    }
+
+    /** Lets a role call the front door with SigV4 (AWS_IAM inbound auth): `bedrock-agentcore:InvokeGateway` on this gateway only. */
+    grantInvoke(grantee: Grantable): RolePolicy {
+        return grantee.grant("front-door-invoke", [allow("InvokeFrontDoor", perms.FRONT_DOOR_INVOKE, [this.gateway.gatewayArn])]);
     }
 
     /** Errors and p99 latency of the variant's endpoint, and the mean score of each evaluator scoring it. */

@@ -9,3 +9,6 @@
 
 /** Invoke the runtime through one of its endpoints. */
 export const RUNTIME_INVOKE = ["bedrock-agentcore:InvokeAgentRuntime"];
+
+/** Call the front door with SigV4 (callers of an AWS_IAM environment), as for any AgentCore gateway. */
+export { GATEWAY_INVOKE as FRONT_DOOR_INVOKE } from "../gateway/perms";

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentEnvironment, AgentEnvironmentArgs, InputValidationError, versionRetentionWarning } from "../../sdk";
+import { AgentEnvironment, AgentEnvironmentArgs, AgentExecutionRole, InputValidationError, versionRetentionWarning } from "../../sdk";
 import { Registrations, record } from "../harness";
 import { failuresAt } from "../crosscheck/gate";
 
@@ -197,6 +197,17 @@ describe("canary by config (prod)", () => {
         const promoted = await plan({ runtimeVersion: "4", previousVersion: "3" });
         const rolledBack = await plan({ runtimeVersion: "3", previousVersion: "3" });
         assert.deepEqual(diff(promoted, rolledBack), { added: [], removed: [], changed: [`${T.endpoint}::support-agent-prod`] });
+    });
+
+    it("grantInvoke lets an IAM caller invoke the front door only", async () => {
+        let env: AgentEnvironment | undefined;
+        const granted = await record(() => {
+            env = new AgentEnvironment("support-agent", args(CANARY));
+            const caller = new AgentExecutionRole("caller", { runtimeName: "caller", repositoryArn: "arn:aws:ecr:us-east-1:123456789012:repository/caller" });
+            env.frontDoor!.grantInvoke(caller);
+        }, "prod");
+        const policy = JSON.parse(granted.one("aws:iam/rolePolicy:RolePolicy", "caller-front-door-invoke").inputs.policy);
+        assert.deepEqual(policy.Statement, [{ Sid: "InvokeFrontDoor", Effect: "Allow", Action: ["bedrock-agentcore:InvokeGateway"], Resource: [granted.one(T.gateway).outputs.gatewayArn] }]);
     });
 
     it("callers of a CUSTOM_JWT runtime meet the same JWT rules at the front door, passed through to the runtime", async () => {
