@@ -19,7 +19,7 @@ async function observabilityShape(environment: "dev" | "staging" | "prod"): Prom
     }, environment);
     const runtime = reg.one("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime");
     const observed = { kind: "runtime" as const, name: runtime.inputs.agentRuntimeName, arn: runtime.outputs.agentRuntimeArn };
-    const group = reg.one("aws:cloudwatch/logGroup:LogGroup");
+    const group = reg.one("aws:cloudwatch/logGroup:LogGroup", `support-observability-${observed.name}-log-group`);
     const keys = reg.ofType("aws:kms/key:Key").filter((k) => k.name === "support-observability-key-key");
     const cmk = keys.length === 1;
     return {
