@@ -4,7 +4,7 @@ import { AgentcoreGatewayTarget, AgentcoreGatewayTargetArgs } from "@pulumi/aws/
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
-import { AwsContext, arn, awsContext } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CredentialProvider } from "../identity/credentialProvider";
@@ -83,7 +83,7 @@ export class AgentGateway extends pulumi.ComponentResource {
         const { inboundAuth, targets, encryption } = checked;
 
         const ctx = awsContext(this);
-        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));
+        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, agentCoreArnPattern(ctx, "gateway", this.gatewayName.toLowerCase()));
         this.role = new Role(
             `${name}-role`,
             { assumeRolePolicy: pulumi.jsonStringify(this.trustPolicy), description: `Execution role of AgentCore gateway ${this.gatewayName}`, tags: args.tags },

@@ -3,7 +3,7 @@ import { AgentcoreMemory } from "@pulumi/aws/bedrock/agentcoreMemory";
 import { AgentcoreMemoryStrategy, AgentcoreMemoryStrategyArgs } from "@pulumi/aws/bedrock/agentcoreMemoryStrategy";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { AwsContext, awsContext, arn } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext } from "../common/context";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -88,7 +88,7 @@ export class AgentMemory extends pulumi.ComponentResource {
         const givenKeyArn = typeof encryption === "object" ? encryption.arn : undefined;
 
         this.ctx = awsContext(this);
-        const sourceArn = arn(this.ctx, "bedrock-agentcore", `memory/${this.memoryName}-*`);
+        const sourceArn = agentCoreArnPattern(this.ctx, "memory", this.memoryName);
         if (encryption === "create") {
             this.key = new CustomerManagedKey(
                 name,

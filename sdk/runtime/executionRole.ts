@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { AwsContext, awsContext, arn } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext, arn } from "../common/context";
+import { agentCoreIdPattern } from "../common/naming";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { modelsResourceArns } from "./models";
@@ -46,7 +47,7 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
     readonly policyDocument: pulumi.Output<PolicyDocument>;
     /** The trust policy document. */
     readonly trustPolicy: pulumi.Output<PolicyDocument>;
-    /** ARN pattern of this agent's own workload identity (`…/workload-identity/<runtimeName>-*`), the one token grants name. */
+    /** ARN pattern of this agent's own workload identity (`…/workload-identity/<runtimeName>-??????????`: this runtime's id only), the one token grants name. */
     readonly workloadIdentityArnPattern: pulumi.Output<string>;
     /** Every inline policy of the role, by purpose, including `runtime-baseline`. */
     readonly policies: Map<string, RolePolicy> = new Map();
@@ -58,7 +59,7 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
         this.resourceName = name;
         const ctx = awsContext(this);
 
-        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreRuntime", ctx.accountId, arn(ctx, "bedrock-agentcore", `runtime/${args.runtimeName}-*`));
+        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreRuntime", ctx.accountId, agentCoreArnPattern(ctx, "runtime", args.runtimeName));
         this.role = new Role(
             `${name}-role`,
             {
@@ -98,13 +99,14 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
 }
 
 
-/** The workload identity AgentCore creates for a runtime is named after the runtime id, `<runtimeName>-<suffix>`. */
+/** The workload identity AgentCore creates for a runtime is named after the runtime id, `<runtimeName>-<10 characters>`; the pattern matches no other runtime's. */
 function workloadIdentityArnPattern(ctx: AwsContext, runtimeName: string): pulumi.Output<string> {
-    return arn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/${runtimeName}-*`);
+    return arn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/${agentCoreIdPattern(runtimeName)}`);
 }
 
 function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWorkloadIdentity: pulumi.Output<string>): pulumi.Input<PolicyStatement>[] {
-    const logGroup = `log-group:/aws/bedrock-agentcore/runtimes/${args.runtimeName}-*`;
+    // Log groups are named `/aws/bedrock-agentcore/runtimes/<runtimeId>-<endpointName>`.
+    const logGroup = `log-group:/aws/bedrock-agentcore/runtimes/${agentCoreIdPattern(args.runtimeName)}-*`;
     const workloadDirectory = arn(ctx, "bedrock-agentcore", "workload-identity-directory/default");
     const statements: pulumi.Input<PolicyStatement>[] = [];
     if (args.repositoryArn !== undefined) {

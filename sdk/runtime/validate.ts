@@ -68,6 +68,45 @@ function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefi
     }
 }
 
+/** The AgentCore developer guide page that lists the header rules below. */
+export const HEADER_ALLOWLIST_GUIDE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html";
+
+/** The one `x-amzn-` prefix AgentCore lets through to the container. */
+export const CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+
+/**
+ * Headers AgentCore Runtime refuses to propagate ("Restricted headers" of the
+ * runtime header allowlist guide), compared case-insensitively. Categories copied:
+ * authentication, content negotiation, caching, connection management, request
+ * context, range/transfer. The guide's table continues with further categories
+ * (server information and later) that could not be read in full when this list
+ * was written; AgentCore refuses those at deploy time.
+ */
+export const RESTRICTED_HEADERS: readonly string[] = [
+    "Proxy-Authorization", "WWW-Authenticate",
+    "Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-Range",
+    "Cache-Control", "ETag", "Expires", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Last-Modified", "Pragma", "Vary",
+    "Connection", "Keep-Alive", "Proxy-Connection", "Upgrade",
+    "Host", "Referer", "User-Agent", "From",
+    "Range", "Accept-Ranges", "Transfer-Encoding", "TE", "Trailer",
+];
+
+/** Why AgentCore refuses a header name in the allowlist, or undefined when it accepts it. */
+export function reservedHeaderRule(header: string): string | undefined {
+    const lower = header.toLowerCase();
+    if (lower.startsWith("x-amz-")) {
+        return "must not start with x-amz- (reserved for SigV4 signing)";
+    }
+    if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
+        return `must not start with x-amzn- unless it starts with ${CUSTOM_HEADER_PREFIX}`;
+    }
+    const restricted = RESTRICTED_HEADERS.find((r) => r.toLowerCase() === lower);
+    if (restricted) {
+        return `is a restricted header (${restricted}) that AgentCore does not propagate`;
+    }
+    return undefined;
+}
+
 function checkHeaders(problems: Problems, s: RuntimeSettings, path: string): void {
     const headers = s.requestHeaderAllowlist;
     if (headers === undefined) {
@@ -75,7 +114,28 @@ function checkHeaders(problems: Problems, s: RuntimeSettings, path: string): voi
     }
     checkShape(problems, path, headers, "RequestHeaderAllowlist");
     headers.forEach((h, i) => checkShape(problems, `${path}[${i}]`, h, "HeaderName"));
-    const authorization = headers.find((h) => h.toLowerCase() === "authorization");
+    headers.forEach((h, i) => {
+        if (typeof h !== "string") {
+            return;
+        }
+        const rule = reservedHeaderRule(h);
+        if (rule) {
+            problems.add(`${path}[${i}]`, h, `${rule} (${HEADER_ALLOWLIST_GUIDE})`);
+        }
+    });
+    const seen = new Map<string, number>();
+    headers.forEach((h, i) => {
+        if (typeof h !== "string") {
+            return;
+        }
+        const first = seen.get(h.toLowerCase());
+        if (first === undefined) {
+            seen.set(h.toLowerCase(), i);
+        } else {
+            problems.add(`${path}[${i}]`, h, `repeats ${path}[${first}] "${headers[first]}": header names are case-insensitive and duplicates are not allowed (${HEADER_ALLOWLIST_GUIDE})`);
+        }
+    });
+    const authorization = headers.find((h) => typeof h === "string" && h.toLowerCase() === "authorization");
     if (authorization && s.authorizer?.type !== "CUSTOM_JWT") {
         problems.add(path, headers, `may include "${authorization}" only with a CUSTOM_JWT authorizer: with AWS_IAM the header is stripped before it reaches the container`);
     }

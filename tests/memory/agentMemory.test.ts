@@ -10,7 +10,7 @@ const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 const ACCOUNT = "123456789012";
 const ACTOR_NS = "/strategies/{memoryStrategyId}/actors/{actorId}";
 const SESSION_NS = "/strategies/{memoryStrategyId}/actors/{actorId}/sessions/{sessionId}";
-const SOURCE_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:memory/support_memory-*`;
+const SOURCE_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:memory/support_memory-??????????`;
 const IMAGE = {
     imageUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/support-agent@sha256:${"a".repeat(64)}`,
     repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/support-agent`,

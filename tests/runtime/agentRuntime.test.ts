@@ -129,6 +129,18 @@ describe("AgentRuntime validation", () => {
             ['requestHeaderAllowlist ["Authorization"] may include "Authorization" only with a CUSTOM_JWT authorizer: with AWS_IAM the header is stripped before it reaches the container'],
         ],
         [
+            "reserved prefixes, restricted headers and case-insensitive duplicates",
+            { requestHeaderAllowlist: ["X-Amz-Date", "x-amzn-trace-id", "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant", "content-type", "Host", "X-Tenant", "x-tenant", "X-AMZN-BEDROCK-AGENTCORE-RUNTIME-CUSTOM-tenant"] },
+            [
+                'requestHeaderAllowlist[0] "X-Amz-Date" must not start with x-amz- (reserved for SigV4 signing) (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[1] "x-amzn-trace-id" must not start with x-amzn- unless it starts with X-Amzn-Bedrock-AgentCore-Runtime-Custom- (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[3] "content-type" is a restricted header (Content-Type) that AgentCore does not propagate (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[4] "Host" is a restricted header (Host) that AgentCore does not propagate (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[6] "x-tenant" repeats requestHeaderAllowlist[5] "X-Tenant": header names are case-insensitive and duplicates are not allowed (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[7] "X-AMZN-BEDROCK-AGENTCORE-RUNTIME-CUSTOM-tenant" repeats requestHeaderAllowlist[2] "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant": header names are case-insensitive and duplicates are not allowed (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+            ],
+        ],
+        [
             "51 environment variables and a long key",
             { environmentVariables: Object.fromEntries([...Array(50).keys()].map((i) => [`V${i}`, "x"]).concat([["K".repeat(101), "x"]])) },
             [

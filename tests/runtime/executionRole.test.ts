@@ -19,7 +19,7 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-??????????" },
                     },
                 },
             ],
@@ -32,7 +32,7 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
         );
         const baseline = reg.one("aws:iam/rolePolicy:RolePolicy", "support-agent-runtime-baseline");
         assert.equal(baseline.inputs.name, "runtime-baseline");
-        const logs = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/support_agent-*";
+        const logs = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/support_agent-??????????-*";
         const wid = "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default";
         assert.deepEqual(parseJsonInput(baseline.inputs.policy).Statement, [
             { Sid: "PullAgentImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: [REPO_ARN] },
@@ -57,7 +57,7 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
                 Sid: "GetOwnWorkloadAccessToken",
                 Effect: "Allow",
                 Action: ["bedrock-agentcore:GetWorkloadAccessToken", "bedrock-agentcore:GetWorkloadAccessTokenForJWT"],
-                Resource: [wid, `${wid}/workload-identity/support_agent-*`],
+                Resource: [wid, `${wid}/workload-identity/support_agent-??????????`],
             },
             {
                 Sid: "InvokeAllowedModels",

@@ -112,7 +112,7 @@ describe("Browser", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/reader_browser-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/reader_browser-??????????" },
                     },
                 },
             ]);
