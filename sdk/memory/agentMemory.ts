@@ -7,7 +7,7 @@ import { AwsContext, agentCoreArnPattern, awsContext } from "../common/context";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
-import { modelsResourceArns } from "../runtime/models";
+import { InferenceProfileModels, modelsResourceArns } from "../runtime/models";
 import { Problems } from "../validation";
 import * as perms from "./perms";
 import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, ReflectionOverride, StrategyOverride } from "./types";
@@ -38,6 +38,16 @@ export interface AgentMemoryArgs {
     encryptionKey?: MemoryEncryptionKey;
     /** Protect the memory and the key it creates from deletion (`protect` and retain on delete): set for prod data. @default false */
     protectFromDeletion?: boolean;
+    /**
+     * The foundation models behind inference profiles that custom strategies run on
+     * and that cannot be expanded offline, by profile as given in `modelId`: every
+     * application inference profile ARN maps to the foundation-model ARNs it routes
+     * to, one per Region. Bedrock requires invoke on those as well as on the profile
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html).
+     * System profiles (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `us-gov.`, `global.`) are expanded without it.
+     * @default {}
+     */
+    inferenceProfileModels?: InferenceProfileModels;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -79,7 +89,7 @@ export class AgentMemory extends pulumi.ComponentResource {
         const problems = new Problems();
         const checked = checkMemorySettings(
             problems,
-            { memoryName: this.memoryName, eventExpiryDays, description: args.description, strategies: args.strategies ?? [], encryptionKey: args.encryptionKey ?? "create", tags: args.tags },
+            { memoryName: this.memoryName, eventExpiryDays, description: args.description, strategies: args.strategies ?? [], encryptionKey: args.encryptionKey ?? "create", inferenceProfileModels: args.inferenceProfileModels, tags: args.tags },
             "",
             component,
         );
@@ -116,7 +126,7 @@ export class AgentMemory extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            const statements = [allow("InvokeStrategyModels", perms.MODEL_INVOKE, modelsResourceArns(this.ctx, models)), ...this.keyStatements()];
+            const statements = [allow("InvokeStrategyModels", perms.MODEL_INVOKE, modelsResourceArns(this.ctx, models, args.inferenceProfileModels)), ...this.keyStatements()];
             rolePolicy = new RolePolicy(
                 `${name}-execution`,
                 { role: this.executionRole.id, name: "memory-execution", policy: pulumi.jsonStringify(policyDocument(statements)) },

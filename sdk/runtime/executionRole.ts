@@ -5,7 +5,7 @@ import { AwsContext, agentCoreArnPattern, awsContext, arn } from "../common/cont
 import { agentCoreIdPattern } from "../common/naming";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
-import { modelsResourceArns } from "./models";
+import { InferenceProfileModels, modelsResourceArns } from "./models";
 import * as perms from "./perms";
 
 /** Arguments of {@link AgentExecutionRole}. */
@@ -21,6 +21,17 @@ export interface AgentExecutionRoleArgs {
      * @default [] (no model access)
      */
     models?: string[];
+    /**
+     * The foundation models behind inference profiles among the models that cannot be
+     * expanded offline, by profile as listed: every application inference profile
+     * ARN (and a system profile of a geography without a Region table) maps to the
+     * foundation-model ARNs it routes to, one per Region. Bedrock requires invoke on
+     * those as well as on the profile
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html).
+     * System profiles (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `us-gov.`, `global.`) are expanded without it.
+     * @default {}
+     */
+    inferenceProfileModels?: InferenceProfileModels;
     /**
      * Also allow `GetWorkloadAccessTokenForUserId` (acting for a user id the caller
      * asserts). AWS recommends against it in production.
@@ -127,7 +138,7 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWo
     );
     const models = args.models ?? [];
     if (models.length > 0) {
-        statements.push(allow("InvokeAllowedModels", perms.MODEL_INVOKE, modelsResourceArns(ctx, models)));
+        statements.push(allow("InvokeAllowedModels", perms.MODEL_INVOKE, modelsResourceArns(ctx, models, args.inferenceProfileModels)));
     }
     return statements;
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentRuntimeArgs } from "./agentRuntime";
 import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
-import { MODEL_REFERENCE } from "./models";
+import { checkModelReferences } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
 /** Most custom endpoints one runtime may have (AgentCore quota: 10 endpoints per runtime). */
@@ -12,7 +12,7 @@ export const DEFAULT_ENDPOINT = "DEFAULT";
 /** The runtime arguments that are checked before anything is registered. */
 export type RuntimeSettings = Pick<
     AgentRuntimeArgs,
-    "protocol" | "authorizer" | "network" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "tags"
+    "protocol" | "authorizer" | "network" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "inferenceProfileModels" | "tags"
 > & {
     /** The resolved AgentCore runtime name. */
     runtimeName: string;
@@ -42,11 +42,12 @@ export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, pre
     const authorizer = checkAuthorizer(problems, s.authorizer, at("authorizer"), component);
     const network = checkNetwork(problems, s.network, at("network"), component);
     checkEndpoints(problems, s.endpoints, at("endpoints"));
-    (s.models ?? []).forEach((model, i) => {
-        if (!MODEL_REFERENCE.test(model)) {
-            problems.add(at(`models[${i}]`), model, "must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted");
-        }
-    });
+    checkModelReferences(
+        problems,
+        (s.models ?? []).map((model, i) => ({ path: at(`models[${i}]`), model })),
+        s.inferenceProfileModels,
+        at("inferenceProfileModels"),
+    );
     checkTags(problems, s.tags, at("tags"));
     return { ...s, image, environmentVariables, authorizer, network };
 }

@@ -166,6 +166,14 @@ describe("AgentRuntime validation", () => {
             ],
         ],
         [
+            "application inference profile without its foundation models; a profile of a geography without a Region table",
+            { models: ["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz", "ca.amazon.nova-lite-v1:0"] },
+            [
+                'models[0] "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz" is an application inference profile, whose foundation models are chosen when it is created: Bedrock also requires invoke on its foundation model in each Region it routes to (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html); list their foundation-model ARNs in inferenceProfileModels["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz"]',
+                'models[1] "ca.amazon.nova-lite-v1:0" is an inference profile whose geography "ca" has no Region table in this package: Bedrock also requires invoke on its foundation model in each Region it routes to (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html); list their foundation-model ARNs in inferenceProfileModels["ca.amazon.nova-lite-v1:0"]',
+            ],
+        ],
+        [
             "model wildcard",
             { models: ["anthropic.*"] },
             ['models[0] "anthropic.*" must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted'],
