@@ -126,7 +126,7 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWo
     statements.push(
         allow("LogInToEcr", perms.ECR_TOKEN, ["*"]),
         allow("CreateRuntimeLogGroup", perms.LOGS_GROUP, [arn(ctx, "logs", logGroup)]),
-        allow("DescribeLogGroups", perms.LOGS_DESCRIBE_GROUPS, [arn(ctx, "logs", "log-group:*")]),
+        allow("DescribeLogGroups", perms.LOGS_DESCRIBE_GROUPS, ["*"]),
         allow("WriteRuntimeLogs", perms.LOGS_WRITE, [arn(ctx, "logs", `${logGroup}:log-stream:*`)]),
         allow("WriteTraces", perms.XRAY_WRITE, ["*"]),
         allow("WriteAgentCoreMetrics", perms.METRICS_WRITE, ["*"], { StringEquals: { "cloudwatch:namespace": perms.METRICS_NAMESPACE } }),

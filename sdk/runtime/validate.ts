@@ -52,6 +52,16 @@ export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, pre
     return { ...s, image, environmentVariables, authorizer, network };
 }
 
+/**
+ * Longest idle timeout and lifetime of a runtime without a capacity provider (a
+ * microVM runtime, the only kind this package creates). The API model's shapes allow
+ * up to 1,209,600 s because capacity-provider (instance) runtimes accept 14 days; the
+ * runtime lifecycle guide says microVM runtimes accept at most 28,800 s and larger
+ * values fail with ValidationException.
+ */
+export const MICROVM_MAX_LIFECYCLE_SECONDS = 28800;
+const LIFECYCLE_GUIDE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html";
+
 function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefined, path: string): void {
     if (!lifecycle) {
         return;
@@ -60,6 +70,15 @@ function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefi
     const max = lifecycle.maxLifetimeSeconds;
     checkShape(problems, `${path}.idleSessionTimeoutSeconds`, idle, "LifecycleConfigurationIdleRuntimeSessionTimeoutInteger");
     checkShape(problems, `${path}.maxLifetimeSeconds`, max, "LifecycleConfigurationMaxLifetimeInteger");
+    for (const [field, value] of [["idleSessionTimeoutSeconds", idle], ["maxLifetimeSeconds", max]] as const) {
+        if (typeof value === "number" && value > MICROVM_MAX_LIFECYCLE_SECONDS && value <= 1209600) {
+            problems.add(
+                `${path}.${field}`,
+                value,
+                `must be at most ${MICROVM_MAX_LIFECYCLE_SECONDS} (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (${LIFECYCLE_GUIDE})`,
+            );
+        }
+    }
     if ((idle ?? DEFAULT_IDLE_SESSION_TIMEOUT) > (max ?? DEFAULT_MAX_LIFETIME)) {
         problems.add(
             `${path}.idleSessionTimeoutSeconds`,

@@ -147,7 +147,10 @@ export class Browser extends pulumi.ComponentResource {
      * policy `browser-use`.
      */
     grantUse(grantee: Grantable): RolePolicy {
-        return grantee.grant("browser-use", [allow("UseBrowser", perms.BROWSER_SESSION, [this.browserArn])]);
+        return grantee.grant("browser-use", [
+            allow("UseBrowser", perms.BROWSER_SESSION, [this.browserArn]),
+            allow("DriveBrowserSessions", perms.BROWSER_AUTOMATION_STREAM, ["*"]),
+        ]);
     }
 }
 

@@ -119,6 +119,13 @@ describe("AgentRuntime validation", () => {
             ],
         ],
         [
+            "lifecycle above the microVM maximum (the API model allows 1209600 for capacity-provider runtimes only)",
+            { lifecycle: { idleSessionTimeoutSeconds: 900, maxLifetimeSeconds: 86400 } },
+            [
+                "lifecycle.maxLifetimeSeconds 86400 must be at most 28800 (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html)",
+            ],
+        ],
+        [
             "empty header allowlist",
             { requestHeaderAllowlist: [] },
             ["requestHeaderAllowlist [] must have at least 1 items (bedrock-agentcore-control API model, shape RequestHeaderAllowlist)"],
@@ -194,7 +201,10 @@ describe("AgentRuntime validation", () => {
         [
             "idle timeout above the default max lifetime",
             { lifecycle: { idleSessionTimeoutSeconds: 30000 } },
-            ["lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (28800): a session cannot idle longer than it may live"],
+            [
+                "lifecycle.idleSessionTimeoutSeconds 30000 must be at most 28800 (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html)",
+                "lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (28800): a session cannot idle longer than it may live",
+            ],
         ],
         [
             "11 endpoints",
