@@ -3,6 +3,7 @@
  * Each concept keeps its contract next to its perms.ts; this list only assembles.
  */
 import { AccessContract } from "./common/contract";
+import { MEMORY_CONTRACT } from "./memory/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT];

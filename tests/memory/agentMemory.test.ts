@@ -245,7 +245,7 @@ describe("AgentMemory", () => {
             {
                 Sid: "UseMemoryKeyThroughAgentCore",
                 Effect: "Allow",
-                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Action: ["kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt*"],
                 Resource: [reg.one(KEY).outputs.arn],
                 Condition: { StringEquals: { "kms:ViaService": "bedrock-agentcore.us-east-1.amazonaws.com" } },
             },
