@@ -5,5 +5,6 @@
 import { AccessContract } from "./common/contract";
 import { MEMORY_CONTRACT } from "./memory/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
+import { TOOLS_CONTRACT } from "./tools/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT, TOOLS_CONTRACT];
