@@ -3,8 +3,9 @@
  * Each concept keeps its contract next to its perms.ts; this list only assembles.
  */
 import { AccessContract } from "./common/contract";
+import { IDENTITY_CONTRACT } from "./identity/contract";
 import { MEMORY_CONTRACT } from "./memory/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 import { TOOLS_CONTRACT } from "./tools/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT, TOOLS_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT, IDENTITY_CONTRACT, TOOLS_CONTRACT];

@@ -90,6 +90,31 @@ export function endpointPoliciesOf(reg: Registrations, region: string): Record<s
     return out;
 }
 
+/**
+ * Condition keys the evaluator cannot represent, renamed (in policies and in the
+ * request alike) to a key family it does evaluate with the same operators.
+ * `kms:EncryptionContext:<key>` is a KMS condition key whose variable part follows a
+ * colon; iam-simulate recognises variable keys only after a slash (`aws:PrincipalTag/<key>`)
+ * and otherwise ignores the request value, so every condition on it would fail. The
+ * rename keeps the comparison (single-valued string, same operator, same value).
+ */
+const UNSUPPORTED_KEY = /^kms:EncryptionContext:(.+)$/i;
+const renameKey = (key: string): string => key.replace(UNSUPPORTED_KEY, (_, k: string) => `aws:PrincipalTag/kms-encryption-context:${k}`);
+
+function renameConditionKeys<T>(doc: T): T {
+    if (doc === undefined || doc === null) {
+        return doc;
+    }
+    const copy = JSON.parse(JSON.stringify(doc));
+    const statements = Array.isArray(copy.Statement) ? copy.Statement : copy.Statement ? [copy.Statement] : [];
+    for (const st of statements) {
+        for (const operator of Object.keys(st.Condition ?? {})) {
+            st.Condition[operator] = Object.fromEntries(Object.entries(st.Condition[operator]).map(([k, v]) => [renameKey(k), v]));
+        }
+    }
+    return copy;
+}
+
 /** Does the row apply to this shape? */
 export function applies(call: AccessCall, rendered: RenderedAccess): boolean {
     return (call.when ?? []).every((f) => rendered.features.has(f));
@@ -137,17 +162,18 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
         return doc;
     });
     const request = `${call.principal} ${call.action} ${resource}${Object.keys(context).length ? ` ${JSON.stringify(context)}` : ""}`;
+    const evaluatedContext = Object.fromEntries(Object.entries(context).map(([k, v]) => [renameKey(k), v]));
     const decisions: string[] = [];
     const errors: string[] = [];
     for (const resourcePolicy of docs.length > 0 ? docs : [undefined]) {
         const result: any = await runSimulation(
             {
-                request: { principal, action: call.action, resource: { resource, accountId: rendered.account }, contextVariables: context },
-                identityPolicies,
+                request: { principal, action: call.action, resource: { resource, accountId: rendered.account }, contextVariables: evaluatedContext },
+                identityPolicies: identityPolicies.map((p) => ({ ...p, policy: renameConditionKeys(p.policy) })),
                 serviceControlPolicies: [],
                 resourceControlPolicies: [],
-                ...(resourcePolicy ? { resourcePolicy } : {}),
-                ...(vpcEndpointPolicies.length > 0 ? { vpcEndpointPolicies } : {}),
+                ...(resourcePolicy ? { resourcePolicy: renameConditionKeys(resourcePolicy) } : {}),
+                ...(vpcEndpointPolicies.length > 0 ? { vpcEndpointPolicies: vpcEndpointPolicies.map((p) => ({ ...p, policy: renameConditionKeys(p.policy) })) } : {}),
             },
             {},
         );
