@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentRuntimeArgs } from "./agentRuntime";
-import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
+import { Problems, checkInput, checkInputList, checkShape, checkTags, checkVpcIds } from "../validation";
 import { checkModelReferences } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
@@ -254,15 +254,5 @@ function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | u
 }
 
 /** Checks a tag map against the AgentCore API model (shared by every AgentCore resource). */
-export function checkTags(problems: Problems, tags: Record<string, string> | undefined, path: string): void {
-    if (!tags) {
-        return;
-    }
-    checkShape(problems, path, tags, "TagsMap");
-    for (const [key, value] of Object.entries(tags)) {
-        checkShape(problems, `${path} key`, key, "TagKey");
-        if (isKnown(value)) {
-            checkShape(problems, `${path}.${key}`, value, "TagValue");
-        }
-    }
-}
+/** Tag checks live on the shared floor (sdk/validation/tags.ts); re-exported for existing callers. */
+export { checkTags };
