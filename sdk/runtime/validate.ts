@@ -247,7 +247,7 @@ function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | u
         if (e.version === undefined || e.version === "") {
             problems.add(`${path}[${i}].version`, e.version, "is required: a custom endpoint must be pinned to a reviewed runtime version, or it would never move");
         } else {
-            checkShape(problems, `${path}[${i}].version`, String(e.version), "AgentRuntimeVersion");
+            checkShape(problems, `${path}[${i}].version`, e.version, "AgentRuntimeVersion");
         }
         checkShape(problems, `${path}[${i}].description`, e.description, "AgentEndpointDescription");
     });

@@ -210,6 +210,9 @@ function recordingSettings(recording: BrowserRecording | undefined): Required<Br
 function checkRecordingPrefix(problems: Problems, path: string, prefix: string): void {
     const before = problems.count;
     checkShape(problems, path, prefix, "S3LocationPrefixString");
+    if (typeof prefix !== "string") {
+        return;
+    }
     if (problems.count === before && [...prefix].length === SHAPES.S3LocationPrefixString.max) {
         problems.add(path, prefix, `must have at most ${SHAPES.S3LocationPrefixString.max - 1} characters: "/" is appended before it is sent (${MODEL_SOURCE}, shape S3LocationPrefixString)`);
     }
