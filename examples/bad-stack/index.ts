@@ -7,6 +7,8 @@ import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgen
 import { AgentcoreApiKeyCredentialProvider } from "@pulumi/aws/bedrock/agentcoreApiKeyCredentialProvider";
 import { AgentcoreGateway } from "@pulumi/aws/bedrock/agentcoreGateway";
 import { AgentcoreMemory } from "@pulumi/aws/bedrock/agentcoreMemory";
+import { AgentcorePolicy } from "@pulumi/aws/bedrock/agentcorePolicy";
+import { AgentcorePolicyEngine } from "@pulumi/aws/bedrock/agentcorePolicyEngine";
 import { Repository } from "@pulumi/aws/ecr/repository";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
@@ -75,6 +77,15 @@ const gatewayRole = new Role("gateway-role", { assumeRolePolicy: trustAgentCore 
 
 // BAD: a gateway anyone can call.
 new AgentcoreGateway("tools-gateway", { name: "bad-tools", protocolType: "MCP", authorizerType: "NONE", roleArn: gatewayRole.arn });
+
+// BAD: a tool policy that permits everyone every tool, created with AgentCore's findings ignored (and no gateway enforces it).
+const engine = new AgentcorePolicyEngine("tool-policies", { name: "bad_tool_policies" });
+new AgentcorePolicy("allow-everything", {
+    policyEngineId: engine.policyEngineId,
+    name: "allow_everything",
+    definition: { cedar: { statement: "permit(principal, action, resource);" } },
+    validationMode: "IGNORE_ALL_FINDINGS",
+});
 
 // BAD: conversation memory under AgentCore's own key, not a customer-managed one.
 new AgentcoreMemory("agent-memory", { name: "bad_memory", eventExpiryDuration: 30 });

@@ -17,6 +17,9 @@ import { resourceScoping } from "./iam/resource-scoping";
 import { trustConfusedDeputy } from "./iam/trust-confused-deputy";
 import { unknownActions } from "./iam/unknown-actions";
 import { workloadTokenUserId } from "./iam/workload-token";
+import { gatewayPolicyEngine } from "./governance/gateway-policy-engine";
+import { policyAllowAll } from "./governance/policy-allow-all";
+import { policyValidationMode } from "./governance/policy-validation-mode";
 import { eventRetention } from "./memory/event-retention";
 import { browserNetwork } from "./network/browser-network";
 import { codeInterpreterNetwork } from "./network/code-interpreter-network";
@@ -58,4 +61,7 @@ export const allPolicies: AgentcorePolicy[] = [
     credentialProviderSecrets,
     runtimeEnvSecrets,
     eventRetention,
+    gatewayPolicyEngine,
+    policyValidationMode,
+    policyAllowAll,
 ];

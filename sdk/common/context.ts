@@ -55,6 +55,6 @@ export function arn(ctx: AwsContext, service: string, resource: pulumi.Input<str
  * and grants on a resource's own sub-resources use it so they cannot match a
  * different resource whose name starts with this one's (`<name>-admin`).
  */
-export function agentCoreArnPattern(ctx: AwsContext, resourceType: string, name: string): pulumi.Output<string> {
-    return arn(ctx, "bedrock-agentcore", `${resourceType}/${agentCoreIdPattern(name)}`);
+export function agentCoreArnPattern(ctx: AwsContext, resourceType: string, name: pulumi.Input<string>): pulumi.Output<string> {
+    return arn(ctx, "bedrock-agentcore", pulumi.output(name).apply((n) => `${resourceType}/${agentCoreIdPattern(n)}`));
 }

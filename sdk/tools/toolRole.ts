@@ -9,7 +9,7 @@ export interface ToolRoleSpec {
     /** Resource type in the tool's ARN, which the trust policy is limited to. */
     resourceType: "code-interpreter-custom" | "browser-custom";
     /** The tool's AgentCore name: AgentCore ids are `<name>-<10 characters>`. */
-    toolName: string;
+    toolName: pulumi.Input<string>;
     /** Name of the one inline policy (what it allows, e.g. `recording-write`). */
     purpose: string;
     /** The statements of that policy: everything the role may do. */
@@ -37,7 +37,7 @@ export function toolExecutionRole(parent: pulumi.Resource, name: string, ctx: Aw
         `${name}-role`,
         {
             assumeRolePolicy: pulumi.jsonStringify(trustPolicy),
-            description: `Execution role of AgentCore ${spec.resourceType.replace("-custom", "")} ${spec.toolName}`,
+            description: pulumi.interpolate`Execution role of AgentCore ${spec.resourceType.replace("-custom", "")} ${spec.toolName}`,
             maxSessionDuration: 3600,
             tags: spec.tags,
         },

@@ -28,6 +28,9 @@ const EXPECTED: readonly string[] = [
     "agentcore-iam-model-allowlist agent-everything",
     "agentcore-credential-provider-secrets search-key",
     "agentcore-gateway-authorizer tools-gateway",
+    "agentcore-gateway-policy-engine tools-gateway",
+    "agentcore-policy-allow-all allow-everything",
+    "agentcore-policy-validation-mode allow-everything",
     "agentcore-customer-managed-keys tools-gateway",
     "agentcore-customer-managed-keys agent-memory",
 ];
