@@ -137,7 +137,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
                     description: endpoint.description,
                     tags: mapOrUndefined(args.tags),
                 },
-                { parent: this },
+                { parent: this, retainOnDelete: endpoint.retainOnDelete },
             );
         });
 

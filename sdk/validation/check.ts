@@ -76,6 +76,8 @@ export function typeMismatch(type: ShapeConstraint["type"], value: unknown): str
                 return `must be a whole number (got ${got})`;
             }
             return Number.isInteger(value) ? undefined : "must be a whole number";
+        case "double":
+            return typeof value === "number" && Number.isFinite(value) ? undefined : `must be a number (got ${got})`;
         case "string":
             return typeof value === "string" ? undefined : `must be a string (got ${got})`;
         case "list":

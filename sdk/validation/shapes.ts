@@ -7,7 +7,7 @@
  */
 export interface ShapeConstraint {
     /** The model's type of the value: what a caller must send (stack config and plain-JS callers can send anything). */
-    type: "string" | "integer" | "list" | "map";
+    type: "string" | "integer" | "list" | "map" | "double";
     /** Regular expression the whole value must match (the model's patterns are unanchored). */
     pattern?: string;
     /** Minimum length (strings, lists, maps) or value (numbers). */
@@ -110,6 +110,13 @@ export const SHAPES = {
     GatewayPolicyEngineMode: { type: "string", enum: ["LOG_ONLY", "ENFORCE"] },
     GatewayPolicyEngineArn: { type: "string", pattern: "arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:policy-engine\\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9_]{10}", min: 1, max: 170 },
     Statement: { type: "string", min: 35, max: 10000 },
+    EvaluatorName: { type: "string", pattern: "(Builtin.[a-zA-Z0-9_-]+|[a-zA-Z][a-zA-Z0-9_]{0,47})" },
+    EvaluatorList: { type: "list", min: 0, max: 10 },
+    SamplingConfigSamplingPercentageDouble: { type: "double", min: 0.01, max: 100 },
+    SessionConfigSessionTimeoutMinutesInteger: { type: "integer", min: 1, max: 1440 },
+    LambdaEvaluatorConfigLambdaTimeoutInSecondsInteger: { type: "integer", min: 1, max: 300 },
+    TargetTrafficSplitEntryWeightInteger: { type: "integer", min: 1, max: 99 },
+    TargetTrafficSplitEntryNameString: { type: "string", pattern: "[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?", min: 1, max: 64 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;
