@@ -8,7 +8,7 @@ import { getAuthorizationTokenOutput } from "@pulumi/aws/ecr/getAuthorizationTok
 import { getImageOutput } from "@pulumi/aws/ecr/getImage";
 import { Image } from "@pulumi/docker-build/image";
 import { TYPE_PREFIX } from "../common/naming";
-import { Problems, checkShape } from "../validation";
+import { Problems, checkAwsTags, checkShape, isKnown } from "../validation";
 import { buildHash } from "./contextHash";
 import { parseEcrImage, repositoryArnOf } from "./imageReference";
 
@@ -274,11 +274,12 @@ export function checkImageArgs(problems: Problems, name: string, args: AgentImag
         }
     }
     if (args.imageUri !== undefined) {
+        const before = problems.count;
         checkShape(problems, "image.imageUri", args.imageUri, "RuntimeContainerUri");
-        const ref = parseEcrImage(args.imageUri);
-        if (!ref) {
+        const ref = problems.count === before ? parseEcrImage(args.imageUri) : undefined;
+        if (!ref && problems.count === before) {
             problems.add("image.imageUri", args.imageUri, "must be a private ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag][@sha256:<64 hex>]) so the execution role can be scoped to its repository");
-        } else if (!ref.digest && (ref.tag === undefined || ref.tag === "latest")) {
+        } else if (ref && !ref.digest && (ref.tag === undefined || ref.tag === "latest")) {
             problems.add("image.imageUri", args.imageUri, "must name a digest (@sha256:...) or an immutable version tag, not :latest or no tag: a reused tag makes runtime versions run unreviewed code");
         }
     }
@@ -288,6 +289,9 @@ export function checkImageArgs(problems: Problems, name: string, args: AgentImag
     }
     if (args.build && repoName === undefined && name !== name.toLowerCase()) {
         problems.add("name", name, "must be lowercase to auto-name the ECR repository; set image.repository.name otherwise");
+    }
+    if (isKnown(args.tags)) {
+        checkAwsTags(problems, "image.tags", args.tags);
     }
     const days = args.repository?.untaggedImageExpiryDays;
     if (days !== undefined && (!Number.isInteger(days) || days < 1)) {

@@ -32,7 +32,7 @@ describe("AgentGateway", () => {
         assert.deepEqual(inputs, { name: "tools-d4d497", roleArn: reg.one("aws:iam/role:Role").outputs.arn, protocolType: "MCP", authorizerType: "AWS_IAM" });
         assert.deepEqual(parseJsonInput(reg.one("aws:iam/role:Role").inputs.assumeRolePolicy).Statement[0].Condition, {
             StringEquals: { "aws:SourceAccount": "123456789012" },
-            ArnLike: { "aws:SourceArn": `${ACCOUNT}:gateway/tools-d4d497-*` },
+            ArnLike: { "aws:SourceArn": `${ACCOUNT}:gateway/tools-d4d497-??????????` },
         });
         assert.equal(reg.ofType("aws:iam/rolePolicy:RolePolicy").length, 0);
     });
