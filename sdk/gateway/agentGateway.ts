@@ -4,7 +4,7 @@ import { AgentcoreGatewayTarget, AgentcoreGatewayTargetArgs } from "@pulumi/aws/
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
-import { AwsContext, agentCoreArnPattern, arn, awsContext } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext } from "../common/context";
 import { mapOrUndefined } from "../common/maps";
 import { GATEWAY_NAME_RULE, TYPE_PREFIX, replaceSafeName } from "../common/naming";
 import { Command } from "@pulumi/command/local";
@@ -192,7 +192,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                           policyDocument([
                               allow("EvaluateToolPolicies", governancePerms.GATEWAY_POLICY_EVALUATION, [
                                   policyEngineArn,
-                                  arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`),
+                                  agentCoreArnPattern(ctx, "gateway", this.gatewayName.toLowerCase()),
                               ]),
                           ]),
                       ),
