@@ -8,6 +8,7 @@ import { globToRegExp } from "../common/values";
  */
 interface ActionData {
     name: string;
+    description?: string;
     resourceTypes: { name: string; required: boolean }[];
 }
 
@@ -98,4 +99,19 @@ export function hasResourceLevelSupport(action: string): boolean {
     const [service, name] = splitAction(action);
     const data = name === undefined ? undefined : serviceActions(service)?.get(name.toLowerCase());
     return (data?.resourceTypes.length ?? 0) > 0;
+}
+
+let commandActions: string[] | undefined;
+
+/**
+ * Every `bedrock-agentcore` action that runs commands in a runtime, per the IAM service
+ * reference: scoped to the `runtime` resource type and described as invoking a command
+ * (`InvokeAgentRuntimeCommand`, `InvokeAgentRuntimeCommandShell`, and any later one).
+ */
+export function runtimeCommandActions(): string[] {
+    commandActions ??= [...(serviceActions("bedrock-agentcore") ?? new Map<string, ActionData>()).values()]
+        .filter((a) => a.resourceTypes.some((r) => r.name === "runtime") && /\bcommand/i.test(a.description ?? ""))
+        .map((a) => `bedrock-agentcore:${a.name}`)
+        .sort();
+    return commandActions;
 }

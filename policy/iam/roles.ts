@@ -2,6 +2,7 @@ import { Res } from "../common/rule";
 import { ROLE_ARN_PATHS, T } from "../common/types";
 import { asArray, first, knownString } from "../common/values";
 import { parseDocument, servicePrincipals, Statement } from "./document";
+import { awsManagedPolicy } from "./managed";
 
 /** One identity-policy document reaching a role, with the resource to change to fix it. */
 export interface PolicySource {
@@ -15,6 +16,8 @@ export interface ManagedAttachment {
     urn: string;
     arn: string;
     label: string;
+    /** Whether the pack's table of AWS managed policies knows the policy (its statements are then among the role's documents). */
+    resolved: boolean;
 }
 
 export interface RoleInfo {
@@ -97,7 +100,12 @@ export function rolesOf(resources: Res[]): RoleInfo[] {
                 role.documents.push({ urn: policy.urn, label: `policy "${policy.name}" attached to role ${role.res.name}`, statements });
             }
         } else {
-            role.managed.push({ urn, arn, label: `${via} of role ${role.res.name}` });
+            // An AWS managed policy: its current default version is judged like an inline document.
+            const managed = awsManagedPolicy(arn);
+            role.managed.push({ urn, arn, label: `${via} of role ${role.res.name}`, resolved: !!managed });
+            if (managed) {
+                role.documents.push({ urn, label: `AWS managed policy ${managed.name} (${managed.version}, ${via}) of role ${role.res.name}`, statements: managed.statements });
+            }
         }
     };
     for (const r of resources) {

@@ -1,3 +1,6 @@
+import { strict as assert } from "assert";
+import { runtimeCommandActions } from "../../policy/iam/actions";
+import { awsManagedPolicy } from "../../policy/iam/managed";
 import { metricsNamespace } from "../../policy/rules/iam/metrics-namespace";
 import { modelAllowlist } from "../../policy/rules/iam/model-allowlist";
 import { noBroadManagedPolicies } from "../../policy/rules/iam/no-broad-managed-policies";
@@ -13,6 +16,10 @@ import { BROWSER_ROLE_ARN, change, compliantStack, json, RUNTIME_ROLE_ARN, runti
 import { describeRule } from "./table";
 
 const S = compliantStack();
+/** The default version id the shipped table holds for an AWS managed policy. */
+function managedVersion(name: string): string {
+    return awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)!.version;
+}
 const RP = "agent-runtime-policy";
 
 /** The compliant stack with one statement appended to the runtime role policy. */
@@ -191,17 +198,42 @@ describeRule({
 });
 
 const COMMAND = "bedrock-agentcore:InvokeAgentRuntimeCommand";
+const SHELL = "bedrock-agentcore:InvokeAgentRuntimeCommandShell";
+describe("runtimeCommandActions (from the IAM service reference)", () => {
+    it("lists exactly the actions that run commands in a runtime", () => assert.deepEqual(runtimeCommandActions(), [COMMAND, SHELL]));
+});
 describeRule({
     policy: noInvokeRuntimeCommand,
     failing: [
-        { title: "flags the action by name, any case", specs: withStatement({ Effect: "Allow", Action: "Bedrock-AgentCore:invokeagentruntimecommand", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND}; never grant it`] },
-        { title: "flags it through Invoke*", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:Invoke*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "bedrock-agentcore:Invoke*"); never grant it`] },
-        { title: "flags it through \"*\"", specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "*"); never grant it`] },
-        { title: "flags it through NotAction", specs: withStatement({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through NotAction); never grant it`] },
+        { title: "flags the action by name, any case", specs: withStatement({ Effect: "Allow", Action: "Bedrock-AgentCore:invokeagentruntimecommand", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND}, which runs commands in the runtime; never grant it`] },
+        { title: "flags InvokeAgentRuntimeCommandShell by name", specs: withStatement({ Effect: "Allow", Action: SHELL, Resource: "*" }), expect: [`${RP}: ${LAST} grants ${SHELL}, which runs commands in the runtime; never grant it`] },
         {
-            title: "flags it on any role of the stack, not only agent roles",
+            title: "flags both through Invoke*",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:Invoke*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ${COMMAND} (through "bedrock-agentcore:Invoke*") and ${SHELL} (through "bedrock-agentcore:Invoke*"), which run commands in the runtime; never grant them`],
+        },
+        {
+            title: "flags the shell through InvokeAgentRuntimeCommand* only once each",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntimeCommandS*"], Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ${SHELL} (through "bedrock-agentcore:InvokeAgentRuntimeCommandS*"), which runs commands in the runtime; never grant it`],
+        },
+        { title: "flags them through \"*\"", specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "*") and ${SHELL} (through "*"), which run commands in the runtime; never grant them`] },
+        {
+            title: "flags them through NotAction",
+            specs: withStatement({ Effect: "Allow", NotAction: ["iam:*", COMMAND], Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ${SHELL} (through NotAction), which runs commands in the runtime; never grant it`],
+        },
+        {
+            title: "flags them on any role of the stack, not only agent roles",
             specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: "bedrock-agentcore:*", Resource: "*" })],
-            expect: [`ci-role: Statement #1 of inline policy "p" of role ci-role grants ${COMMAND} (through "bedrock-agentcore:*"); never grant it`],
+            expect: [`ci-role: Statement #1 of inline policy "p" of role ci-role grants ${COMMAND} (through "bedrock-agentcore:*") and ${SHELL} (through "bedrock-agentcore:*"), which run commands in the runtime; never grant them`],
+        },
+        {
+            title: "flags them inside an AWS managed policy (BedrockAgentCoreFullAccess grants bedrock-agentcore:*)",
+            specs: change(S, "agent-browser-attach", "policyArn", "arn:aws:iam::aws:policy/BedrockAgentCoreFullAccess"),
+            expect: [
+                `agent-browser-attach: Statement "BedrockAgentCoreFullAccess" of AWS managed policy BedrockAgentCoreFullAccess (${managedVersion("BedrockAgentCoreFullAccess")}, attachment agent-browser-attach) of role agent-browser-role grants ${COMMAND} (through "bedrock-agentcore:*") and ${SHELL} (through "bedrock-agentcore:*"), which run commands in the runtime; never grant them`,
+            ],
         },
         { title: "accepts InvokeAgentRuntime", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: "*" }), expect: [] },
     ],
