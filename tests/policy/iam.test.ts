@@ -40,6 +40,9 @@ function unrelatedRole(statement: Record<string, unknown>): Spec[] {
     ];
 }
 const unknownPolicy = change(S, RP, "policy", UNKNOWN_STRING);
+const REPO_ARN = "arn:aws:ecr:us-east-1:123456789012:repository/agent";
+/** The compliant stack with the repository's ARN known (a provider output). */
+const withRepoArn: Spec[] = S.map((s) => (s.name === "agent-repo" ? { ...s, outputs: { arn: REPO_ARN } } : s));
 
 describeRule({
     policy: trustConfusedDeputy,
@@ -109,9 +112,58 @@ describeRule({
             expect: [`${RP}: ${LAST} grants ecr:BatchGetImage on Resource "*"; these actions support resource-level permissions, so name the resources`],
         },
         {
-            title: "flags ECR pull from every repository",
-            specs: withStatement({ Effect: "Allow", Action: "ecr:GetDownloadUrlForLayer", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" }),
-            expect: [`${RP}: ${LAST} allows pulling images from arn:aws:ecr:us-east-1:123456789012:repository/*; name the one repository the agent runs from`],
+            title: "flags ECR pull from every repository, naming the stack's repository",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:GetDownloadUrlForLayer", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" }, withRepoArn),
+            expect: [`${RP}: ${LAST} grants ecr:GetDownloadUrlForLayer on arn:aws:ecr:us-east-1:123456789012:repository/*, which covers every repository: name the ones the agent uses; this stack declares ${REPO_ARN}`],
+        },
+        {
+            title: "flags ECR pull from a repository prefix",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:BatchGetImage", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/agent*" }),
+            expect: [`${RP}: ${LAST} allows pulling images from arn:aws:ecr:us-east-1:123456789012:repository/agent*; name the one repository the agent runs from`],
+        },
+        {
+            title: "flags invoke on every runtime, naming the stack's runtime",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*" }),
+            expect: [
+                `${RP}: ${LAST} grants bedrock-agentcore:InvokeAgentRuntime on arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*, which covers every runtime: name the ones the agent uses; this stack declares arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/agent-abc123`,
+            ],
+        },
+        {
+            title: "flags every gateway and every AgentCore resource (no stack ARN to suggest)",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:GetGateway"], Resource: ["arn:aws:bedrock-agentcore:*:*:gateway/*", "arn:aws:bedrock-agentcore:*:*:*"] }),
+            expect: [
+                `${RP}: ${LAST} grants bedrock-agentcore:GetGateway on arn:aws:bedrock-agentcore:*:*:gateway/*, which covers every gateway: name the ones the agent uses`,
+                `${RP}: ${LAST} grants bedrock-agentcore:GetGateway on arn:aws:bedrock-agentcore:*:*:*, which covers every AgentCore resource: name the ones the agent uses`,
+            ],
+        },
+        {
+            title: "flags invoke on every Lambda function",
+            specs: withStatement({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:us-east-1:123456789012:function:*" }),
+            expect: [`${RP}: ${LAST} grants lambda:InvokeFunction on arn:aws:lambda:us-east-1:123456789012:function:*, which covers every function: name the ones the agent uses`],
+        },
+        {
+            title: "flags every object of the recording bucket when the browser records under one prefix, with the ARN to use",
+            specs: change(S, "agent-browser-policy", "policy", json({ Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::agent-recordings/*" }] })),
+            expect: [
+                'agent-browser-policy: Statement #1 of policy "agent-browser-policy" attached to role agent-browser-role grants s3:PutObject on arn:aws:s3:::agent-recordings/*, every object of bucket agent-recordings, while browser agent-browser records only under "sessions/": use arn:aws:s3:::agent-recordings/sessions/*',
+            ],
+        },
+        {
+            title: "flags every object of every bucket",
+            specs: withStatement({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::*/*" }),
+            expect: [`${RP}: ${LAST} grants s3:GetObject on arn:aws:s3:::*/*, which covers every object of every bucket: name the ones the agent uses`],
+        },
+        {
+            title: "flags invoke on every function through an AWS managed policy (service-role/AWSLambdaRole)",
+            specs: change(S, "agent-gateway-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/service-role/AWSLambdaRole"]),
+            expect: [
+                `agent-gateway-role: Statement #1 of AWS managed policy service-role/AWSLambdaRole (${managedVersion("service-role/AWSLambdaRole")}, managedPolicyArns) of role agent-gateway-role grants lambda:InvokeFunction on Resource "*"; these actions support resource-level permissions, so name the resources`,
+            ],
+        },
+        {
+            title: "accepts a prefix of a kind (agent-*) and other services' kind-wide ARNs",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntime", "logs:PutLogEvents"], Resource: ["arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/agent-*", "arn:aws:logs:us-east-1:123456789012:log-group:*"] }),
+            expect: [],
         },
         {
             title: "flags workload access tokens on Resource \"*\"",
