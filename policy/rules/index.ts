@@ -22,6 +22,7 @@ import { browserNetwork } from "./network/browser-network";
 import { codeInterpreterNetwork } from "./network/code-interpreter-network";
 import { runtimeVpc } from "./network/runtime-vpc";
 import { credentialProviderSecrets } from "./secrets/credential-provider-secrets";
+import { gatewayLambdaEnvSecrets } from "./secrets/gateway-lambda-env-secrets";
 import { runtimeEnvSecrets } from "./secrets/runtime-env-secrets";
 import { ecrImmutableTags, ecrKmsEncryption, ecrScanOnPush } from "./versions/ecr-repository";
 import { imageDigest } from "./versions/image-digest";
@@ -57,5 +58,6 @@ export const allPolicies: AgentcorePolicy[] = [
     oneRolePerResource,
     credentialProviderSecrets,
     runtimeEnvSecrets,
+    gatewayLambdaEnvSecrets,
     eventRetention,
 ];
