@@ -151,14 +151,19 @@ export function rolesOf(resources: Res[]): RoleInfo[] {
 
 /** Every statement of every document reaching an agent role, with where it lives. */
 export function agentStatements(resources: Res[]): { source: PolicySource; statement: Statement; label: string }[] {
-    const out: { source: PolicySource; statement: Statement; label: string }[] = [];
+    return roleStatements(resources, true);
+}
+
+/** Every statement of every document reaching any role of the stack (agent roles only with `agentOnly`). */
+export function roleStatements(resources: Res[], agentOnly = false): { source: PolicySource; statement: Statement; label: string; role: RoleInfo }[] {
+    const out: { source: PolicySource; statement: Statement; label: string; role: RoleInfo }[] = [];
     for (const role of rolesOf(resources)) {
-        if (!role.agent) {
+        if (agentOnly && !role.agent) {
             continue;
         }
         for (const source of role.documents) {
             source.statements.forEach((statement, i) => {
-                out.push({ source, statement, label: `Statement ${statement.sid ? `"${statement.sid}"` : `#${i + 1}`} of ${source.label}` });
+                out.push({ source, statement, role, label: `Statement ${statement.sid ? `"${statement.sid}"` : `#${i + 1}`} of ${source.label}` });
             });
         }
     }

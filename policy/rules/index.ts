@@ -6,6 +6,9 @@ import { browserRecordingBucket } from "./encryption/browser-recording-bucket";
 import { customerManagedKeys } from "./encryption/customer-managed-keys";
 import { keyRotation } from "./encryption/key-rotation";
 import { tokenVaultKeyPolicy } from "./encryption/token-vault-key-policy";
+import { lambdaPermissionSource } from "./auth/lambda-permission-source";
+import { ecrPushScoped } from "./iam/ecr-push-scoped";
+import { recordingDeletion } from "./iam/recording-deletion";
 import { metricsNamespace } from "./iam/metrics-namespace";
 import { modelAllowlist } from "./iam/model-allowlist";
 import { noBroadManagedPolicies } from "./iam/no-broad-managed-policies";
@@ -56,6 +59,9 @@ export const allPolicies: AgentcorePolicy[] = [
     passRoleScoped,
     unknownActions,
     oneRolePerResource,
+    ecrPushScoped,
+    lambdaPermissionSource,
+    recordingDeletion,
     credentialProviderSecrets,
     runtimeEnvSecrets,
     gatewayLambdaEnvSecrets,

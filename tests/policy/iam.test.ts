@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import { runtimeCommandActions } from "../../policy/iam/actions";
 import { awsManagedPolicy } from "../../policy/iam/managed";
+import { ecrPushScoped } from "../../policy/rules/iam/ecr-push-scoped";
+import { recordingDeletion } from "../../policy/rules/iam/recording-deletion";
 import { metricsNamespace } from "../../policy/rules/iam/metrics-namespace";
 import { modelAllowlist } from "../../policy/rules/iam/model-allowlist";
 import { noBroadManagedPolicies } from "../../policy/rules/iam/no-broad-managed-policies";
@@ -350,4 +352,71 @@ describeRule({
         { type: "aws:lambda/function:Function", name: "f2", inputs: { role: RUNTIME_ROLE_ARN } },
     ],
     unknown: change(S, "agent-browser", "executionRoleArn", UNKNOWN_STRING),
+});
+
+/** A CodeBuild role of the stack (not an agent role) with the given statement or managed policy. */
+function buildRole(statement?: Record<string, unknown>, managed?: string): Spec {
+    return {
+        type: "aws:iam/role:Role",
+        name: "build-role",
+        inputs: {
+            name: "build-role",
+            assumeRolePolicy: json({ Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            ...(statement ? { inlinePolicies: [{ name: "push", policy: json({ Statement: [statement] }) }] } : {}),
+            ...(managed ? { managedPolicyArns: [managed] } : {}),
+        },
+        outputs: { arn: "arn:aws:iam::123456789012:role/build-role" },
+    };
+}
+const PUSH_ACTIONS = "ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload";
+describeRule({
+    policy: ecrPushScoped,
+    failing: [
+        {
+            title: "flags a build role that pushes to every repository, naming the stack's repository",
+            specs: [...withRepoArn, buildRole({ Effect: "Allow", Action: ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"], Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" })],
+            expect: [
+                `build-role: Statement #1 of inline policy "push" of role build-role lets role build-role push images (${PUSH_ACTIONS}) to every ECR repository (arn:aws:ecr:us-east-1:123456789012:repository/*); name the repositories it publishes (this stack declares ${REPO_ARN})`,
+            ],
+        },
+        {
+            title: "flags AmazonEC2ContainerRegistryPowerUser on a build role (an AWS managed policy, Resource \"*\")",
+            specs: [...S, buildRole(undefined, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser")],
+            expect: [
+                `build-role: Statement #1 of AWS managed policy AmazonEC2ContainerRegistryPowerUser (${managedVersion("AmazonEC2ContainerRegistryPowerUser")}, managedPolicyArns) of role build-role lets role build-role push images (${PUSH_ACTIONS}) to every ECR repository (*); name the repositories it publishes`,
+            ],
+        },
+        {
+            title: "flags ecr:* on every repository in an agent role too",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} lets role agent-runtime-role push images (${PUSH_ACTIONS}) to every ECR repository (*); name the repositories it publishes`],
+        },
+        { title: "accepts push to named repositories", specs: [...S, buildRole({ Effect: "Allow", Action: ["ecr:PutImage", "ecr:UploadLayerPart"], Resource: REPO_ARN })], expect: [] },
+    ],
+    notApplicable: [{ type: "aws:ecr/repositoryPolicy:RepositoryPolicy", name: "rp", inputs: { policy: json({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "ecr:PutImage", Resource: "*" }] }) } }],
+    unknown: [...S, { ...buildRole({ Effect: "Allow", Action: "ecr:PutImage", Resource: "*" }), inputs: { ...buildRole().inputs, inlinePolicies: [{ name: "push", policy: UNKNOWN_STRING }] } }],
+});
+
+describeRule({
+    policy: recordingDeletion,
+    failing: [
+        {
+            title: "flags a role that can read and delete every recording",
+            specs: [...S, { ...unrelatedRole({ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "arn:aws:s3:::agent-recordings/*" })[0] }],
+            expect: [
+                'ci-role: Statement #1 of inline policy "p" of role ci-role lets role ci-role read and delete every recording of browser agent-browser (s3:GetObject and s3:DeleteObject on arn:aws:s3:::agent-recordings/*); grant delete to no one but lifecycle rules',
+            ],
+        },
+        {
+            title: "flags AmazonS3FullAccess (an AWS managed policy, s3:* on \"*\")",
+            specs: change(S, "agent-browser-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]),
+            expect: [
+                `agent-browser-role: Statement #1 of AWS managed policy AmazonS3FullAccess (${managedVersion("AmazonS3FullAccess")}, managedPolicyArns) of role agent-browser-role lets role agent-browser-role read and delete every recording of browser agent-browser (s3:GetObject and s3:DeleteObject on *); grant delete to no one but lifecycle rules`,
+            ],
+        },
+        { title: "accepts read-only access to every recording", specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::agent-recordings/*" })], expect: [] },
+        { title: "accepts delete on one session's prefix", specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "arn:aws:s3:::agent-recordings/sessions/abc/*" })], expect: [] },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "*" }),
+    unknown: [...change(S, "agent-browser", "recording.s3Location.bucket", UNKNOWN_STRING), ...unrelatedRole({ Effect: "Allow", Action: "s3:*", Resource: "*" })],
 });
