@@ -32,6 +32,14 @@ export const T = {
     nativeCodeInterpreter: "aws-native:bedrockagentcore:CodeInterpreterCustom",
     nativeBrowser: "aws-native:bedrockagentcore:BrowserCustom",
     nativeWorkloadIdentity: "aws-native:bedrockagentcore:WorkloadIdentity",
+    // Confirmed in the aws-native bedrockagentcore module index
+    // (https://www.pulumi.com/registry/packages/aws-native/api-docs/bedrockagentcore/, v1.63.0); aws-native
+    // has no harness, gateway rule, registry or resource policy there.
+    nativePolicyEngine: "aws-native:bedrockagentcore:PolicyEngine",
+    nativeCedarPolicy: "aws-native:bedrockagentcore:Policy",
+    nativeEvaluator: "aws-native:bedrockagentcore:Evaluator",
+    nativeOnlineEvaluationConfig: "aws-native:bedrockagentcore:OnlineEvaluationConfig",
+    nativeBrowserProfile: "aws-native:bedrockagentcore:BrowserProfile",
 
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
@@ -70,4 +78,5 @@ export const ROLE_ARN_PATHS: Record<string, readonly string[]> = {
     [T.nativeMemory]: ["memoryExecutionRoleArn"],
     [T.nativeCodeInterpreter]: ["executionRoleArn"],
     [T.nativeBrowser]: ["executionRoleArn"],
+    [T.nativeOnlineEvaluationConfig]: ["evaluationExecutionRoleArn"],
 };

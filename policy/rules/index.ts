@@ -1,8 +1,11 @@
 import { AgentcorePolicy } from "../common/rule";
 import { gatewayAuthorizer } from "./auth/gateway-authorizer";
+import { gatewayExceptionLevel } from "./auth/gateway-exception-level";
 import { jwtAudience } from "./auth/jwt-audience";
+import { policyEngineEnforced } from "./auth/policy-engine-enforced";
 import { resourcePolicyPrincipal } from "./auth/resource-policy-principal";
 import { browserRecordingBucket } from "./encryption/browser-recording-bucket";
+import { browserRecordingTls } from "./encryption/browser-recording-tls";
 import { customerManagedKeys } from "./encryption/customer-managed-keys";
 import { keyRotation } from "./encryption/key-rotation";
 import { tokenVaultKeyPolicy } from "./encryption/token-vault-key-policy";
@@ -28,7 +31,9 @@ import { credentialProviderSecrets } from "./secrets/credential-provider-secrets
 import { gatewayLambdaEnvSecrets } from "./secrets/gateway-lambda-env-secrets";
 import { runtimeEnvSecrets } from "./secrets/runtime-env-secrets";
 import { ecrImmutableTags, ecrKmsEncryption, ecrScanOnPush } from "./versions/ecr-repository";
+import { ecrLifecycleKeepsTagged } from "./versions/ecr-lifecycle";
 import { imageDigest } from "./versions/image-digest";
+import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
 
 /** Every rule of the pack, in the order the README lists them. */
@@ -38,16 +43,21 @@ export const allPolicies: AgentcorePolicy[] = [
     browserNetwork,
     pinnedEndpoint,
     imageDigest,
+    imageImmutableTag,
     ecrImmutableTags,
+    ecrLifecycleKeepsTagged,
     ecrScanOnPush,
     ecrKmsEncryption,
     gatewayAuthorizer,
+    gatewayExceptionLevel,
+    policyEngineEnforced,
     jwtAudience,
     resourcePolicyPrincipal,
     customerManagedKeys,
     keyRotation,
     tokenVaultKeyPolicy,
     browserRecordingBucket,
+    browserRecordingTls,
     trustConfusedDeputy,
     noBroadManagedPolicies,
     noWildcardActions,

@@ -1,5 +1,7 @@
 import { gatewayAuthorizer } from "../../policy/rules/auth/gateway-authorizer";
 import { lambdaPermissionSource } from "../../policy/rules/auth/lambda-permission-source";
+import { gatewayExceptionLevel } from "../../policy/rules/auth/gateway-exception-level";
+import { policyEngineEnforced } from "../../policy/rules/auth/policy-engine-enforced";
 import { jwtAudience } from "../../policy/rules/auth/jwt-audience";
 import { resourcePolicyPrincipal } from "../../policy/rules/auth/resource-policy-principal";
 import { change, compliantStack, json, UNKNOWN_STRING } from "./fixtures";
@@ -30,6 +32,14 @@ describeRule({
             title: "reads the aws-native CustomJWTAuthorizer spelling",
             specs: [{ type: "aws-native:bedrockagentcore:Runtime", name: "n", inputs: { authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: "https://idp" } } } }],
             expect: [`n: ${NO_AUDIENCE}`],
+        },
+        {
+            title: "flags a harness and a registry without clients or audiences",
+            specs: [
+                { type: "aws:bedrock/agentcoreHarness:AgentcoreHarness", name: "h", inputs: { authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: "https://idp" } } } },
+                { type: "aws:bedrock/agentcoreRegistry:AgentcoreRegistry", name: "reg", inputs: { authorizerType: "CUSTOM_JWT", authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: "https://idp", allowedScopes: ["read"] } } } },
+            ],
+            expect: [`h: ${NO_AUDIENCE}`, `reg: ${NO_AUDIENCE}`],
         },
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreMemory:AgentcoreMemory", name: "m", inputs: { authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: "x" } } } }],
@@ -90,4 +100,34 @@ describeRule({
         { type: "aws:iam/role:Role", name: "r", inputs: { principal: "bedrock-agentcore.amazonaws.com" } },
     ],
     unknown: permission({ sourceArn: UNKNOWN_STRING, sourceAccount: UNKNOWN_STRING }),
+});
+
+describeRule({
+    policy: gatewayExceptionLevel,
+    failing: [
+        { title: "flags exceptionLevel DEBUG", specs: change(S, "agent-gateway", "exceptionLevel", "DEBUG"), expect: ['agent-gateway: Gateway returns debug error detail to its callers (exceptionLevel "DEBUG"); remove exceptionLevel outside development'] },
+        { title: "flags an aws-native Gateway with DEBUG", specs: [{ type: "aws-native:bedrockagentcore:Gateway", name: "n", inputs: { exceptionLevel: "DEBUG" } }], expect: ['n: Gateway returns debug error detail to its callers (exceptionLevel "DEBUG"); remove exceptionLevel outside development'] },
+    ],
+    notApplicable: [{ type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "t", inputs: { exceptionLevel: "DEBUG" } }],
+    unknown: change(S, "agent-gateway", "exceptionLevel", UNKNOWN_STRING),
+});
+
+const ENGINE = "arn:aws:bedrock-agentcore:us-east-1:123456789012:policy-engine/agent_engine-abc";
+describeRule({
+    policy: policyEngineEnforced,
+    failing: [
+        {
+            title: "flags a gateway whose policy engine only logs",
+            specs: change(S, "agent-gateway", "policyEngineConfiguration", { arn: ENGINE, mode: "LOG_ONLY" }),
+            expect: ['agent-gateway: Gateway policy engine only logs its decisions (policyEngineConfiguration.mode "LOG_ONLY"): tool calls it would deny still run (set mode to "ENFORCE")'],
+        },
+        {
+            title: "flags a Cedar policy created past validation findings",
+            specs: [...S, { type: "aws:bedrock/agentcorePolicy:AgentcorePolicy", name: "allow-search", inputs: { policyEngineId: "agent_engine-abc", validationMode: "IGNORE_ALL_FINDINGS", definition: { cedar: { statement: "permit(principal, action, resource);" } } } }],
+            expect: ['allow-search: Cedar policy is created even when validation finds problems (validationMode "IGNORE_ALL_FINDINGS"): leave it unset or set "FAIL_ON_ANY_FINDINGS"'],
+        },
+        { title: "accepts ENFORCE", specs: change(S, "agent-gateway", "policyEngineConfiguration", { arn: ENGINE, mode: "ENFORCE" }), expect: [] },
+    ],
+    notApplicable: [{ type: "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine", name: "e", inputs: { validationMode: "IGNORE_ALL_FINDINGS", policyEngineConfiguration: { mode: "LOG_ONLY" } } }],
+    unknown: change(S, "agent-gateway", "policyEngineConfiguration", { arn: ENGINE, mode: UNKNOWN_STRING }),
 });
