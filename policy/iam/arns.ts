@@ -54,17 +54,26 @@ export function kindWildcard(arn: string): KindWildcard | undefined {
     }
 }
 
-/** Where each type keeps its own ARN (provider outputs), by the kind names of {@link kindWildcard}. */
-const OWN_ARN: { types: string[]; kind: string; paths: string[] }[] = [
-    { types: [T.runtime, T.nativeRuntime], kind: "runtime", paths: ["agentRuntimeArn"] },
-    { types: [T.gateway, T.nativeGateway], kind: "gateway", paths: ["gatewayArn"] },
-    { types: [T.memory, T.nativeMemory], kind: "memory", paths: ["arn", "memoryArn"] },
-    { types: [T.codeInterpreter, T.nativeCodeInterpreter], kind: "code-interpreter", paths: ["codeInterpreterArn"] },
-    { types: [T.browser, T.nativeBrowser], kind: "browser", paths: ["browserArn"] },
-    { types: [T.workloadIdentity, T.nativeWorkloadIdentity], kind: "workload-identity", paths: ["workloadIdentityArn"] },
-    { types: [T.ecrRepository], kind: "repository", paths: ["arn"] },
-    { types: [T.lambdaFunction], kind: "function", paths: ["arn"] },
+/** Where each type keeps its own ARN (provider outputs). */
+const OWN_ARN: { types: string[]; paths: string[] }[] = [
+    { types: [T.runtime, T.nativeRuntime], paths: ["agentRuntimeArn"] },
+    { types: [T.gateway, T.nativeGateway], paths: ["gatewayArn"] },
+    { types: [T.memory, T.nativeMemory], paths: ["arn", "memoryArn"] },
+    { types: [T.codeInterpreter, T.nativeCodeInterpreter], paths: ["codeInterpreterArn"] },
+    { types: [T.browser, T.nativeBrowser], paths: ["browserArn"] },
+    { types: [T.workloadIdentity, T.nativeWorkloadIdentity], paths: ["workloadIdentityArn"] },
+    { types: [T.ecrRepository], paths: ["arn"] },
+    { types: [T.lambdaFunction], paths: ["arn"] },
 ];
+
+/** The kind an ARN names, as {@link kindWildcard} spells it (`runtime`, `workload-identity`, `repository`, `function`). */
+function kindOf(arn: string): string | undefined {
+    const resource = ARN.exec(arn)?.[5];
+    if (!resource) {
+        return undefined;
+    }
+    return resource.includes("/workload-identity/") ? "workload-identity" : /^([a-z-]+)[/:]/.exec(resource)?.[1];
+}
 
 const cache = new WeakMap<Res[], Map<string, string[]>>();
 
@@ -76,8 +85,9 @@ export function stackArns(resources: Res[]): Map<string, string[]> {
         for (const r of resources) {
             const entry = OWN_ARN.find((e) => e.types.includes(r.type));
             const arn = entry && knownString(first(r.props, entry.paths));
-            if (entry && arn) {
-                out.set(entry.kind, [...(out.get(entry.kind) ?? []), arn]);
+            const kind = arn && kindOf(arn);
+            if (arn && kind) {
+                out.set(kind, [...(out.get(kind) ?? []), arn]);
             }
         }
         cache.set(resources, out);
