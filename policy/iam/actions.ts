@@ -83,9 +83,21 @@ export function expandAction(pattern: string): string[] {
     return result;
 }
 
-/** True if the pattern (case-insensitive, wildcards allowed) covers the given exact action. */
+const coverCache = new Map<string, Map<string, boolean>>();
+
+/** True if the pattern (case-insensitive, wildcards allowed) covers the given exact action; cached per pair (rules ask the same pairs for every role). */
 export function patternCovers(pattern: string, action: string): boolean {
-    return globToRegExp(pattern, "i").test(action);
+    let byAction = coverCache.get(pattern);
+    if (!byAction) {
+        byAction = new Map();
+        coverCache.set(pattern, byAction);
+    }
+    let hit = byAction.get(action);
+    if (hit === undefined) {
+        hit = globToRegExp(pattern, "i").test(action);
+        byAction.set(action, hit);
+    }
+    return hit;
 }
 
 /** True for a known service whose part after `:` is a wildcard-only pattern such as `s3:*`. */

@@ -17,10 +17,22 @@ function list(items: string[], shown = SHOWN): string {
     return items.length > shown ? `${head} and ${items.length - shown} more` : head;
 }
 
+/** Whether an action pattern reaches a resource-scoped action (of the service, when given); cached per pattern (managed policies repeat them on every role). */
+const reachCache = new Map<string, boolean>();
+function reachesScoped(pattern: string, service = ""): boolean {
+    const key = `${service}\u0000${pattern}`;
+    let hit = reachCache.get(key);
+    if (hit === undefined) {
+        const prefix = `${service}:`;
+        hit = expandAction(pattern).some((e) => (!service || e.startsWith(prefix)) && !HANDLED_ELSEWHERE.has(e) && hasResourceLevelSupport(e));
+        reachCache.set(key, hit);
+    }
+    return hit;
+}
+
 /** The statement's actions (as written) that reach a resource-scoped action of the service. */
 function scopedActionsOf(s: Statement, service: string): string[] {
-    const prefix = `${service}:`;
-    return (s.action ?? []).filter((a) => expandAction(a).some((e) => e.startsWith(prefix) && !HANDLED_ELSEWHERE.has(e) && hasResourceLevelSupport(e)));
+    return (s.action ?? []).filter((a) => reachesScoped(a, service));
 }
 
 /** Browsers' recording locations: bucket → [browser name, prefix] (prefix known and not empty). */
@@ -57,7 +69,7 @@ export const resourceScoping = stackRule({
             const resourcesListed = s.resource ?? [];
             if (resourcesListed.includes("*")) {
                 // "*" itself is reported by agentcore-iam-no-wildcard-actions.
-                const scoped = s.action.filter((a) => a !== "*" && expandAction(a).some((e) => !HANDLED_ELSEWHERE.has(e) && hasResourceLevelSupport(e)));
+                const scoped = s.action.filter((a) => a !== "*" && reachesScoped(a));
                 if (scoped.length) {
                     findings.push({ urn: source.urn, message: `${label} grants ${list(scoped)} on Resource "*"; these actions support resource-level permissions, so name the resources` });
                 }
