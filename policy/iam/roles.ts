@@ -10,6 +10,8 @@ export interface PolicySource {
     /** e.g. `inline policy "logs" of role agent-role` */
     label: string;
     statements: Statement[];
+    /** An AWS managed policy (from the pack's table), not a document of the stack. */
+    awsManaged?: boolean;
 }
 
 export interface ManagedAttachment {
@@ -104,7 +106,7 @@ export function rolesOf(resources: Res[]): RoleInfo[] {
             const managed = awsManagedPolicy(arn);
             role.managed.push({ urn, arn, label: `${via} of role ${role.res.name}`, resolved: !!managed });
             if (managed) {
-                role.documents.push({ urn, label: `AWS managed policy ${managed.name} (${managed.version}, ${via}) of role ${role.res.name}`, statements: managed.statements });
+                role.documents.push({ urn, label: `AWS managed policy ${managed.name} (${managed.version}, ${via}) of role ${role.res.name}`, statements: managed.statements, awsManaged: true });
             }
         }
     };

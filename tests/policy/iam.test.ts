@@ -330,6 +330,11 @@ describeRule({
         { title: "flags an unknown service", specs: withStatement({ Effect: "Deny", Action: "bedrockagentcore:*", Resource: "*" }), expect: [`${RP}: ${LAST} names action "bedrockagentcore:*", which does not exist`] },
         { title: "flags a wildcard that matches nothing", specs: withStatement({ Effect: "Allow", Action: "ecr:Pul*", Resource: "*" }), expect: [`${RP}: ${LAST} names action "ecr:Pul*", which does not exist`] },
         { title: "matches actions case-insensitively", specs: withStatement({ Effect: "Allow", Action: "ECR:batchgetimage", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/agent" }), expect: [] },
+        {
+            title: "does not judge AWS managed policies (AWSDeepLensLambdaFunctionAccessPolicy names deeplens:*, which the reference no longer lists)",
+            specs: change(S, "agent-runtime-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/AWSDeepLensLambdaFunctionAccessPolicy"]),
+            expect: [],
+        },
     ],
     notApplicable: unrelatedRole({ Effect: "Allow", Action: "s3:GetObjekt", Resource: "*" }),
     unknown: unknownPolicy,
