@@ -48,7 +48,8 @@ const models = config.getObject<string[]>("models") ?? [];
 
 const agent = new AgentEnvironment("sample-agent", {
     environment,
-    image: { build: { context: path.join(__dirname, "examples", "sample-agent") } },
+    // buildImageOnPreview: also build the image during `pulumi preview` (default false: previews don't build or push).
+    image: { build: { context: path.join(__dirname, "examples", "sample-agent"), buildOnPreview: config.getBoolean("buildImageOnPreview") } },
     models,
     environmentVariables: models.length > 0 ? { AGENT_MODEL_ID: models[0] } : undefined,
     runtimeVersion: config.get("runtimeVersion"),

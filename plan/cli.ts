@@ -15,12 +15,18 @@ Options:
                         "main" or index.ts). Default: the current directory
   --stack NAME          Stack to plan (reads Pulumi.NAME.yaml). Default: every stack of
                         the program, one after another.
-  --policy-config FILE  Policy config. Default: policy/config/<name>.json of this package
-                        for the first of the stack's <project>:environment config and the
-                        stack name that has such a file, else prod.json (the strictest).
+  --policy-config FILE  Policy config. Default: <name>.json in this package's policy
+                        configs (dist/policy/config when installed) for the first of the
+                        stack's <project>:environment config and the stack name that has
+                        such a file, else prod.json (the strictest). The plan prints the
+                        file it used and fails when the package has no such file.
   --json FILE           Write the report as JSON (an array when several stacks are planned).
                         Format: plan/README.md.
   --sarif FILE          Write policy violations as SARIF 2.1.0 (one run per stack).
+  --runtime-version N   The version every runtime has after the update. Default 1: a new
+                        stack's first deployment, so a stack pinning a later version fails
+                        as that deployment would. Give the stack's current
+                        latestVersion to plan an established stack.
   -h, --help            Show this help.
 
 Secure config values get a placeholder and every secret is shown as "[secret]".
@@ -64,6 +70,7 @@ async function plan(argv: string[], stdout: (text: string) => void, evaluate: Ev
             "policy-config": { type: "string" },
             json: { type: "string" },
             sarif: { type: "string" },
+            "runtime-version": { type: "string" },
             help: { type: "boolean", short: "h" },
         },
         strict: true,
@@ -79,9 +86,13 @@ async function plan(argv: string[], stdout: (text: string) => void, evaluate: Ev
         throw new Error(`no Pulumi.<stack>.yaml in ${programDir}: add one or pass --program with a Pulumi program directory`);
     }
 
+    const runtimeVersion = values["runtime-version"];
+    if (runtimeVersion !== undefined && !/^[1-9][0-9]{0,4}$/.test(runtimeVersion)) {
+        throw new Error(`--runtime-version "${runtimeVersion}" must be a runtime version number (1-99999)`);
+    }
     const reports: PlanReport[] = [];
     for (const stack of stacks) {
-        const report = await planStack({ programDir, stack, policyConfig: values["policy-config"], evaluate });
+        const report = await planStack({ programDir, stack, policyConfig: values["policy-config"], evaluate, runtimeVersion });
         stdout(`${reports.length > 0 ? "\n" : ""}${formatPlan(report)}`);
         reports.push(report);
     }

@@ -21,10 +21,30 @@ export interface RecordedResource {
     outputs: Record<string, any>;
     /** Paths (`a.b[0].c`) of input values the program marked secret. */
     secretInputs: string[];
-    /** Resource options that matter for review. */
-    options: { protect: boolean; retainOnDelete: boolean; dependsOn: string[]; deleteBeforeReplace: boolean };
+    /** Resource options that matter for review (what protects the resource, what replaces it). */
+    options: RecordedOptions;
     /** The `customTimeouts.delete` option ("" when not set). */
     deleteTimeout?: string;
+}
+
+/** Resource options that matter for safety, as the registration request carried them (after transforms). */
+export interface RecordedOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    /** URNs of every resource this one depends on: its `dependsOn` option and the resources its inputs come from. */
+    dependsOn: string[];
+    /** URNs of the dependencies no input implies: those only the `dependsOn` option names. */
+    explicitDependsOn: string[];
+    deleteBeforeReplace: boolean;
+    /** Property paths whose change replaces the resource (`replaceOnChanges`). */
+    replaceOnChanges: string[];
+    /** Property paths whose changes are ignored after creation (`ignoreChanges`). */
+    ignoreChanges: string[];
+}
+
+/** Options of a registration the mock engine has no request for. */
+export function defaultOptions(): RecordedOptions {
+    return { protect: false, retainOnDelete: false, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] };
 }
 
 /** The account, region and partition the mocks pretend to deploy to. */
@@ -32,6 +52,16 @@ export interface MockTarget {
     accountId: string;
     region: string;
     partition: string;
+    /**
+     * The version every runtime has once the program's update created or updated it.
+     * The default "1" models a new stack's first deployment (AgentCore numbers a
+     * runtime's versions from 1); tests of an established stack give a higher one.
+     * Custom endpoints pinning a newer version fail as they would in that deployment.
+     * `null` answers no version, which a preview sees as unknown (an update that
+     * creates or changes the runtime, before `pulumi up` knows the new version).
+     * @default "1"
+     */
+    runtimeVersion?: string | null;
 }
 
 export const DEFAULT_TARGET: MockTarget = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
@@ -97,7 +127,7 @@ const OUTPUTS: Record<string, OutputFactory> = {
             id,
             agentRuntimeId: id,
             agentRuntimeArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:runtime/${id}`,
-            agentRuntimeVersion: "1",
+            ...(t.runtimeVersion === null ? {} : { agentRuntimeVersion: t.runtimeVersion ?? "1" }),
             workloadIdentityDetails: [
                 { workloadIdentityArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:workload-identity-directory/default/workload-identity/${id}` },
             ],
@@ -135,6 +165,18 @@ const OUTPUTS: Record<string, OutputFactory> = {
         };
     },
     "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget": (name) => ({ id: stableHex(10, name).toUpperCase(), targetId: stableHex(10, name).toUpperCase() }),
+    "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id, policyEngineId: id, policyEngineArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:policy-engine/${id}` };
+    },
+    "aws:bedrock/agentcorePolicy:AgentcorePolicy": (name, inputs, t) => {
+        const policyId = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return {
+            id: `${inputs.policyEngineId},${policyId}`,
+            policyId,
+            policyArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:policy-engine/${inputs.policyEngineId}/policy/${policyId}`,
+        };
+    },
     "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter": (name, inputs, t) => {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
         return { id, codeInterpreterId: id, codeInterpreterArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:code-interpreter-custom/${id}` };
@@ -334,6 +376,11 @@ function mockZones(region: string): { name: string; zoneId: string }[] {
     return [1, 2, 3].map((n, i) => ({ name: `${region}${"abc"[i]}`, zoneId: `${zonePrefix(region)}-az${n}` }));
 }
 
+/** Tokens of the data sources and functions the mocks answer with plausible values. */
+export function answeredCalls(): string[] {
+    return Object.keys(CALLS).sort();
+}
+
 const CALLS: Record<string, CallFactory> = {
     "aws:index/getCallerIdentity:getCallerIdentity": (_i, t) => ({
         accountId: t.accountId,
@@ -351,6 +398,25 @@ const CALLS: Record<string, CallFactory> = {
         expiresAt: "2099-01-01T00:00:00Z",
         id: t.region,
     }),
+    // An existing image given by tag (AgentImage imageUri `<repo>:<tag>`): resolved to a digest stable per repository and tag.
+    "aws:ecr/getImage:getImage": (inputs, t) => {
+        const registryId: string = inputs.registryId ?? t.accountId;
+        const region: string = inputs.region ?? t.region;
+        const repositoryName: string = inputs.repositoryName;
+        const tag: string = inputs.imageTag ?? "latest";
+        const imageDigest: string = inputs.imageDigest ?? `sha256:${stableHex(64, "ecr-image", registryId, region, repositoryName, tag)}`;
+        return {
+            id: imageDigest,
+            imageDigest,
+            imageTags: inputs.imageTag ? [inputs.imageTag] : [],
+            imagePushedAt: 1767225600,
+            imageSizeInBytes: 123456789,
+            imageUri: `${registryId}.dkr.ecr.${region}.amazonaws.com/${repositoryName}@${imageDigest}`,
+            registryId,
+            region,
+            repositoryName,
+        };
+    },
     // Network lookups (AgentNetwork).
     "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, t) => {
         const zones = mockZones(t.region);
@@ -417,7 +483,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, any> }> {
         const meta = this.pending.get(`${args.type}::${args.name}`);
         this.pending.delete(`${args.type}::${args.name}`);
-        const options = meta?.options ?? { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false };
+        const options = meta?.options ?? defaultOptions();
         const inputs = await this.applyTransforms(args, meta, options);
         const factory = OUTPUTS[args.type];
         // Components get outputs only when a factory knows them (remote components such as awsx:ec2:Vpc).
@@ -453,7 +519,13 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             this.inheritedTransforms.set(meta.urn, [...own, ...inherited]);
         }
         let props: Record<string, any> = args.inputs;
-        let opts: pulumi.ResourceOptions = { protect: options.protect, retainOnDelete: options.retainOnDelete };
+        let opts: pulumi.CustomResourceOptions = {
+            protect: options.protect,
+            retainOnDelete: options.retainOnDelete,
+            deleteBeforeReplace: options.deleteBeforeReplace,
+            replaceOnChanges: options.replaceOnChanges,
+            ignoreChanges: options.ignoreChanges,
+        };
         for (const transform of [...own, ...inherited, ...this.stackTransforms]) {
             const result = await transform({ custom: args.custom !== false, type: args.type, name: args.name, props, opts });
             if (result) {
@@ -463,18 +535,34 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         }
         options.protect = opts.protect === true;
         options.retainOnDelete = opts.retainOnDelete === true;
+        options.deleteBeforeReplace = opts.deleteBeforeReplace === true;
+        options.replaceOnChanges = opts.replaceOnChanges ?? [];
+        options.ignoreChanges = opts.ignoreChanges ?? [];
         return props;
     }
 
+    /** Tokens of the data sources and functions the program called that no {@link CALLS} entry answers, in call order. */
+    readonly unansweredCalls: string[] = [];
+
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         const factory = CALLS[args.token];
-        return factory ? factory(args.inputs, this.target) : args.inputs;
+        if (!factory) {
+            // Echoing the inputs keeps a user's program running, but its outputs are missing: the report says so.
+            if (!this.unansweredCalls.includes(args.token)) {
+                this.unansweredCalls.push(args.token);
+            }
+            return args.inputs;
+        }
+        return factory(args.inputs, this.target);
     }
 
     /** Records what only the raw request carries (parent, secrets, options); called by {@link installMocks}. */
     noteRequest(req: any, urn: string): void {
         const object = req.getObject()?.toJavaScript() ?? {};
         const secretInputs = secretPaths(object, "");
+        const dependsOn: string[] = req.getDependenciesList?.() ?? [];
+        const implied = new Set<string>();
+        req.getPropertydependenciesMap?.()?.forEach((deps: any) => deps.getUrnsList().forEach((urn: string) => implied.add(urn)));
         this.pending.set(`${req.getType()}::${req.getName()}`, {
             type: req.getType(),
             name: req.getName(),
@@ -484,8 +572,11 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             options: {
                 protect: req.getProtect?.() === true,
                 retainOnDelete: req.getRetainondelete?.() === true,
-                dependsOn: req.getDependenciesList?.() ?? [],
+                dependsOn,
+                explicitDependsOn: dependsOn.filter((urn) => !implied.has(urn)),
                 deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
+                replaceOnChanges: req.getReplaceonchangesList?.() ?? [],
+                ignoreChanges: req.getIgnorechangesList?.() ?? [],
             },
             deleteTimeout: req.getCustomtimeouts?.()?.getDelete() ?? "",
         });

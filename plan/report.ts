@@ -23,8 +23,18 @@ export interface PlannedResource {
     inputs: Record<string, unknown>;
     /** Mocked outputs (inputs plus provider-computed values such as ARNs), secrets masked. */
     outputs: Record<string, unknown>;
+    /** `protect`: Pulumi refuses to delete (or replace) the resource until the option is removed. */
     protect: boolean;
+    /** `retainOnDelete`: deleting it from the program leaves the cloud resource in place. */
     retainOnDelete: boolean;
+    /** `deleteBeforeReplace`: a replacement deletes the old resource before creating the new one. */
+    deleteBeforeReplace: boolean;
+    /** `replaceOnChanges`: property paths whose change replaces the resource. */
+    replaceOnChanges: string[];
+    /** `ignoreChanges`: property paths whose changes are ignored after creation. */
+    ignoreChanges: string[];
+    /** `dependsOn`: URNs of the dependencies the option adds (those no input implies). */
+    dependsOn: string[];
 }
 
 /** Counts for one plan. */
@@ -53,6 +63,12 @@ export interface PlanReport {
     /** In registration order. */
     resources: PlannedResource[];
     violations: PlanViolation[];
+    /**
+     * Data sources and functions the program called that the plan's mocks do not answer
+     * (tokens, in call order): their results are the call's inputs echoed back, so values
+     * derived from them are missing from the plan.
+     */
+    unansweredCalls: string[];
     summary: PlanSummary;
 }
 
@@ -103,6 +119,10 @@ function toPlanned(r: RecordedResource): PlannedResource {
         outputs: maskKeys(r.outputs),
         protect: r.options.protect,
         retainOnDelete: r.options.retainOnDelete,
+        deleteBeforeReplace: r.options.deleteBeforeReplace,
+        replaceOnChanges: [...r.options.replaceOnChanges],
+        ignoreChanges: [...r.options.ignoreChanges],
+        dependsOn: [...r.options.explicitDependsOn],
     };
 }
 
@@ -165,6 +185,11 @@ export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
         lines.push(`  ${String(count).padStart(width)}  ${type}`);
     }
 
+    if (report.unansweredCalls.length > 0) {
+        lines.push("");
+        lines.push(`Not answered by the plan's mocks (values derived from them are missing): ${report.unansweredCalls.join(", ")}`);
+    }
+    lines.push(...toolPolicySchemas(report));
     lines.push("");
     if (report.violations.length === 0) {
         lines.push("No policy violations.");
@@ -183,18 +208,59 @@ export function formatPlan(report: PlanReport, cwd = process.cwd()): string {
     return lines.join("\n") + "\n";
 }
 
+/** Type token of the component holding a gateway's policy engine and the Cedar schema its policies were validated against. */
+const TOOL_POLICY_ENGINE = "agentcore:index:ToolPolicyEngine";
+
+/** The derived Cedar schema of every tool-policy engine, and the targets whose tools it could not see. */
+function toolPolicySchemas(report: PlanReport): string[] {
+    const lines: string[] = [];
+    for (const r of report.resources.filter((x) => x.type === TOOL_POLICY_ENGINE)) {
+        lines.push("");
+        lines.push(`Tool policies of ${r.name} (mode ${String(r.inputs.mode)}), validated against this Cedar schema derived from the gateway's targets:`);
+        lines.push(...String(r.inputs.cedarSchema ?? "").trimEnd().split("\n").map((line) => `  ${line}`));
+        const unchecked = Array.isArray(r.inputs.uncheckedTargets) ? (r.inputs.uncheckedTargets as string[]) : [];
+        for (const target of unchecked) {
+            lines.push(`  not validated (policies naming only its tools are parsed, not type-checked): ${target}`);
+        }
+    }
+    return lines;
+}
+
 const MAX_INPUTS = 4;
 const MAX_VALUE = 48;
 
-/** `type name  key=value ...` with at most {@link MAX_INPUTS} short inputs. */
+/** `type name (component) [options]  key=value ...` with at most {@link MAX_INPUTS} short inputs. */
 function describe(r: PlannedResource): string {
-    const flags = [r.custom ? "" : "(component)", r.protect ? "[protect]" : "", r.retainOnDelete ? "[retain]" : ""].filter((f) => f !== "");
+    const flags = [r.custom ? "" : "(component)", ...optionFlags(r)].filter((f) => f !== "");
     const keys = Object.keys(r.inputs).filter((k) => !k.startsWith("__"));
     const shown = keys.slice(0, MAX_INPUTS).map((k) => `${k}=${shortValue(r.inputs[k])}`);
     if (keys.length > MAX_INPUTS) {
         shown.push(`+${keys.length - MAX_INPUTS} more`);
     }
     return [r.type, r.name, ...flags].join(" ") + (shown.length > 0 ? `  ${shown.join(" ")}` : "");
+}
+
+/**
+ * The options that protect a resource or decide how it is replaced, as the tree shows
+ * them: `[protect]`, `[retain]`, `[delete-before-replace]`, `[replace-on-changes: a, b]`,
+ * `[ignore-changes: a]`, `[depends-on: name, ...]` (names of the URNs `dependsOn` adds).
+ */
+export function optionFlags(r: Pick<PlannedResource, "protect" | "retainOnDelete" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "dependsOn">): string[] {
+    const list = (label: string, items: string[]) => (items.length > 0 ? `[${label}: ${items.join(", ")}]` : "");
+    return [
+        r.protect ? "[protect]" : "",
+        r.retainOnDelete ? "[retain]" : "",
+        r.deleteBeforeReplace ? "[delete-before-replace]" : "",
+        list("replace-on-changes", r.replaceOnChanges),
+        list("ignore-changes", r.ignoreChanges),
+        list("depends-on", r.dependsOn.map(urnName)),
+    ].filter((f) => f !== "");
+}
+
+/** The resource name at the end of a URN (`urn:pulumi:stack::project::type::name`). */
+function urnName(urn: string): string {
+    const at = urn.lastIndexOf("::");
+    return at >= 0 ? urn.slice(at + 2) : urn;
 }
 
 function plural(count: number, noun: string): string {

@@ -3,15 +3,23 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { evaluatePolicies, EvaluateOptions, PlanViolation } from "../policy/evaluate";
 import { listStacks, readProjectFile, readStackConfig, SECRET_PLACEHOLDER, StackConfig } from "./config";
-import { installMocks, RecordedResource, settle } from "./mocks";
+import { DEFAULT_TARGET, installMocks, MockTarget, RecordedResource, settle } from "./mocks";
 import { createReport, MASK, PlanReport } from "./report";
 
 /**
  * Directory of this package (the nearest one up holding a package.json, so it is
- * the same from `plan/` and from a build in `dist/plan/`): the default program
- * and home of `policy/config`.
+ * the same from `plan/` and from a build in `dist/plan/`): where `@pulumi/*` imports
+ * of a planned program resolve.
  */
 export const TOOL_DIR = packageRoot(__dirname);
+
+/**
+ * The policy pack's configs, next to this file's own folder: `policy/config` in the
+ * repository (this file is `plan/run.ts`) and `dist/policy/config` in the installed
+ * package (this file is `dist/plan/run.js`; scripts/copy-assets.mjs copies them there).
+ * Not under {@link TOOL_DIR}: the installed package has no `policy/` at its root.
+ */
+export const POLICY_CONFIG_DIR = path.join(__dirname, "..", "policy", "config");
 
 function packageRoot(from: string): string {
     let dir = from;
@@ -38,6 +46,8 @@ export interface PlanOptions {
     policyConfig?: string;
     /** Policy evaluator; default {@link evaluatePolicies}. */
     evaluate?: Evaluator;
+    /** The version every runtime has after the update (see `MockTarget.runtimeVersion`). @default "1", a first deployment */
+    runtimeVersion?: string;
 }
 
 /** The program failed (threw, rejected an output, or never settled): the plan has no resources to show. */
@@ -66,10 +76,15 @@ export function stacksOf(programDir: string): string[] {
  * `<project>:environment` config value), else `<stack>.json`, when such a file
  * exists; otherwise `prod.json`, the strictest.
  */
-export function defaultPolicyConfig(project: string, stack: string, config: StackConfig, dir = path.join(TOOL_DIR, "policy", "config")): string {
+export function defaultPolicyConfig(project: string, stack: string, config: StackConfig, dir = POLICY_CONFIG_DIR): string {
     const environment = config.values[`${project}:environment`];
     const candidates = [environment, stack].filter((name): name is string => typeof name === "string").map((name) => path.join(dir, `${name}.json`));
-    return candidates.find((file) => fs.existsSync(file)) ?? path.join(dir, "prod.json");
+    const chosen = candidates.find((file) => fs.existsSync(file)) ?? path.join(dir, "prod.json");
+    if (!fs.existsSync(chosen)) {
+        // Planning with every policy at its built-in level would fail dev stacks and drop prod's settings: refuse instead.
+        throw new Error(`no policy config for stack "${stack}": ${chosen} does not exist (the package's policy configs are missing from ${dir}); pass --policy-config FILE`);
+    }
+    return chosen;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -99,7 +114,7 @@ async function planStackNow(options: PlanOptions): Promise<PlanReport> {
         throw new Error(`policy config ${policyConfig} not found`);
     }
 
-    const resources = await runProgram(main, project.name, options.stack, config);
+    const { resources, unansweredCalls } = await runProgram(main, project.name, options.stack, config, { ...DEFAULT_TARGET, runtimeVersion: options.runtimeVersion ?? "1" });
     const evaluate = options.evaluate ?? evaluatePolicies;
     const found = fs.existsSync(policyConfig);
     const violations = await evaluate(resources, { configPath: found ? policyConfig : undefined });
@@ -112,13 +127,14 @@ async function planStackNow(options: PlanOptions): Promise<PlanReport> {
         policyConfig: { path: policyConfig, found },
         resources,
         violations,
+        unansweredCalls,
     });
 }
 
 /** Runs the program inside a root stack resource, as the Pulumi language host does, and returns what it registered. */
-async function runProgram(main: string, project: string, stack: string, config: StackConfig): Promise<RecordedResource[]> {
+async function runProgram(main: string, project: string, stack: string, config: StackConfig, target: MockTarget): Promise<{ resources: RecordedResource[]; unansweredCalls: string[] }> {
     useTypeScriptAndOurPulumi();
-    const mocks = await installMocks(project, stack);
+    const mocks = await installMocks(project, stack, target);
     pulumi.runtime.setAllConfig(config.values, config.secretKeys);
 
     const failures: unknown[] = [];
@@ -160,7 +176,7 @@ async function runProgram(main: string, project: string, stack: string, config: 
     if (leaked.size > 0) {
         throw new ProgramError(stack, leakMessage);
     }
-    return mocks.resources;
+    return { resources: mocks.resources, unansweredCalls: [...mocks.unansweredCalls] };
 }
 
 /**

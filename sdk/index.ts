@@ -13,6 +13,7 @@ export * from "./smoke";
 export * from "./tools";
 export * from "./identity";
 export * from "./gateway";
+export * from "./governance";
 export * from "./network";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";

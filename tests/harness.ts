@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource, installMocks, settle } from "../plan/mocks";
+import { DEFAULT_TARGET, MockTarget, RecordedResource, installMocks, settle } from "../plan/mocks";
 
 /** Everything a test program registered, with finders that fail loudly. */
 export class Registrations {
@@ -31,14 +31,19 @@ export class Registrations {
 
 /**
  * Runs `program` under fresh recording mocks and returns every registration once
- * all of them have settled. Errors thrown by the program propagate.
+ * all of them have settled. Errors thrown by the program propagate. `target`
+ * says what the mocks answer with (e.g. {@link ESTABLISHED} for a stack whose
+ * runtime already has several versions).
  */
-export async function record(program: () => unknown, stack = "test", project = "agentcore-test"): Promise<Registrations> {
-    const mocks = await installMocks(project, stack);
+export async function record(program: () => unknown, stack = "test", project = "agentcore-test", target: MockTarget = DEFAULT_TARGET): Promise<Registrations> {
+    const mocks = await installMocks(project, stack, target);
     await program();
     await settle();
     return new Registrations(mocks.resources);
 }
+
+/** The mock account with runtimes that already have versions 1-9 (a stack deployed many times before). */
+export const ESTABLISHED: MockTarget = { ...DEFAULT_TARGET, runtimeVersion: "9" };
 
 /** What a program registered, what it threw, and what failed after it returned. */
 export interface Failures {
@@ -53,7 +58,7 @@ export interface Failures {
  * Runs `program` like {@link record}, catching what it throws and collecting the
  * rejections that surface after it returned, as a deployment would report them.
  */
-export async function recordFailures(program: () => unknown): Promise<Failures> {
+export async function recordFailures(program: () => unknown, target: MockTarget = DEFAULT_TARGET): Promise<Failures> {
     let thrown: unknown;
     const late: unknown[] = [];
     const onRejection = (reason: unknown) => {
@@ -69,7 +74,7 @@ export async function recordFailures(program: () => unknown): Promise<Failures> 
             } catch (e) {
                 thrown = e;
             }
-        });
+        }, undefined, undefined, target);
         // Rejections nobody handled are reported by Node after the current macrotask.
         await new Promise((resolve) => setImmediate(resolve));
         return { registrations, thrown, late };

@@ -18,7 +18,7 @@ describe("CustomerManagedKey", () => {
             { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
             { Sid: "Svc", Effect: "Allow", Principal: { Service: "bedrock-agentcore.amazonaws.com" }, Action: ["kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } },
         ]);
-        assert.deepEqual(key.options, { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false });
+        assert.deepEqual(key.options, { protect: false, retainOnDelete: false, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] });
     });
 
     it("protects the key from deletion when asked", async () => {

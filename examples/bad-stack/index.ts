@@ -9,6 +9,7 @@ import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
 import { AgentcoreGateway } from "@pulumi/aws/bedrock/agentcoreGateway";
 import { AgentcoreGatewayTarget } from "@pulumi/aws/bedrock/agentcoreGatewayTarget";
 import { AgentcoreMemory } from "@pulumi/aws/bedrock/agentcoreMemory";
+import { AgentcorePolicy } from "@pulumi/aws/bedrock/agentcorePolicy";
 import { AgentcorePolicyEngine } from "@pulumi/aws/bedrock/agentcorePolicyEngine";
 import { LifecyclePolicy } from "@pulumi/aws/ecr/lifecyclePolicy";
 import { Repository } from "@pulumi/aws/ecr/repository";
@@ -139,6 +140,14 @@ new AgentcoreGatewayTarget("search-target", {
 });
 // ... and lets any AgentCore resource of any account invoke it (no sourceArn, no sourceAccount).
 new Permission("search-tool-invoke", { action: "lambda:InvokeFunction", function: tool.name, principal: "bedrock-agentcore.amazonaws.com" });
+
+// BAD: a tool policy that permits everyone every tool, created with AgentCore's findings ignored (and the gateway only logs).
+new AgentcorePolicy("allow-everything", {
+    policyEngineId: engine.policyEngineId,
+    name: "allow_everything",
+    definition: { cedar: { statement: "permit(principal, action, resource);" } },
+    validationMode: "IGNORE_ALL_FINDINGS",
+});
 
 // BAD: conversation memory under AgentCore's own key, not a customer-managed one.
 new AgentcoreMemory("agent-memory", { name: "bad_memory", eventExpiryDuration: 30 });

@@ -14,7 +14,7 @@ const agent = new AgentEnvironment("research-agent", {
     models: [model],
     environmentVariables: { AGENT_MODEL_ID: model },
     identity: {
-        // A Pulumi secret, sent through the provider's write-only field: never in state, preview or logs.
+        // A Pulumi secret, sent through the provider's write-only field: encrypted in Pulumi state, never plaintext in preview or logs.
         apiKeys: { search: { apiKey: config.requireSecret("searchApiKey") } },
     },
     gateway: {

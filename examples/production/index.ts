@@ -1,6 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentEnvironment, EnvironmentName } from "@agentcore-platform/pulumi-agentcore";
+import { TOOL_POLICIES, orderTools } from "./tools";
 
 const config = new pulumi.Config();
 // staging or prod: both serve a custom endpoint pinned to `runtimeVersion`.
@@ -21,23 +22,9 @@ const agent = new AgentEnvironment("orders-agent", {
     gateway: {
         // Callers present a Cognito access token (client-credentials flow); the authorizer accepts exactly the client created here.
         inboundAuth: { type: "CUSTOM_JWT", cognito: {} },
-        targets: [
-            {
-                type: "lambda",
-                name: "orders",
-                functionArn: config.require("orderLookupFunctionArn"),
-                tools: [
-                    {
-                        name: "lookup_order",
-                        description: "Find an order by its id",
-                        inputSchema: {
-                            type: "object",
-                            properties: [{ name: "orderId", type: "string", description: "The order id", required: true }],
-                        },
-                    },
-                ],
-            },
-        ],
+        targets: [orderTools(config.require("orderLookupFunctionArn"))],
+        // Every tool call is decided by these Cedar policies: logged only in staging (shadow), enforced in prod.
+        toolPolicies: { policies: TOOL_POLICIES },
     },
     observability: {
         dashboard: true,

@@ -2,7 +2,6 @@ import { AgentcorePolicy } from "../common/rule";
 import { gatewayAuthorizer } from "./auth/gateway-authorizer";
 import { gatewayExceptionLevel } from "./auth/gateway-exception-level";
 import { jwtAudience } from "./auth/jwt-audience";
-import { policyEngineEnforced } from "./auth/policy-engine-enforced";
 import { resourcePolicyPrincipal } from "./auth/resource-policy-principal";
 import { browserRecordingBucket } from "./encryption/browser-recording-bucket";
 import { browserRecordingTls } from "./encryption/browser-recording-tls";
@@ -23,6 +22,9 @@ import { resourceScoping } from "./iam/resource-scoping";
 import { trustConfusedDeputy } from "./iam/trust-confused-deputy";
 import { unknownActions } from "./iam/unknown-actions";
 import { workloadTokenUserId } from "./iam/workload-token";
+import { gatewayPolicyEngine } from "./governance/gateway-policy-engine";
+import { policyAllowAll } from "./governance/policy-allow-all";
+import { policyValidationMode } from "./governance/policy-validation-mode";
 import { eventRetention } from "./memory/event-retention";
 import { browserNetwork } from "./network/browser-network";
 import { codeInterpreterNetwork } from "./network/code-interpreter-network";
@@ -50,7 +52,6 @@ export const allPolicies: AgentcorePolicy[] = [
     ecrKmsEncryption,
     gatewayAuthorizer,
     gatewayExceptionLevel,
-    policyEngineEnforced,
     jwtAudience,
     resourcePolicyPrincipal,
     customerManagedKeys,
@@ -76,4 +77,7 @@ export const allPolicies: AgentcorePolicy[] = [
     runtimeEnvSecrets,
     gatewayLambdaEnvSecrets,
     eventRetention,
+    gatewayPolicyEngine,
+    policyValidationMode,
+    policyAllowAll,
 ];

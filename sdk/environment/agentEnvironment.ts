@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AgentGateway } from "../gateway/agentGateway";
 import { AgentIdentity } from "../identity/agentIdentity";
@@ -10,11 +11,14 @@ import { NetworkSettings } from "../network/types";
 import { AgentObservability } from "../observability/agentObservability";
 import { EnvironmentObservabilityArgs, environmentObservability } from "../observability/environment";
 import { ObservedResource } from "../observability/types";
+import { InvokeAccess, InvokeResourcePolicy, checkInvokeAccess } from "../governance/resourcePolicy";
+import { Grantable, allow } from "../iam/grants";
 import { AgentRuntime } from "../runtime/agentRuntime";
+import * as runtimePerms from "../runtime/perms";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtocol } from "../runtime/types";
 import { SmokeTest } from "../smoke/smokeTest";
 import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, codeInterpreterArgsFor } from "../tools";
-import { Problems } from "../validation";
+import { InputValidationError, Problems } from "../validation";
 import { agentVariables } from "./agentVariables";
 import { ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
@@ -119,8 +123,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     /** The tools gateway, when the `gateway` section is given. */
     readonly gateway?: AgentGateway;
 
+    private readonly resourceName: string;
+
     constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentEnvironment`, name, {}, opts);
+        this.resourceName = name;
         const problems = new Problems();
         checkEnvironmentArgs(problems, name, args);
         problems.throwIfAny(`AgentEnvironment ${name}`);
@@ -136,7 +143,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             this.network = new AgentNetwork(`${name}-network`, { ...network, features: featuresOf(args, this.profile), tags }, { parent: this });
         }
         this.memory = args.memory && new AgentMemory(children.memory, memoryArgsFor(args, this.profile, tags), { parent: this });
-        this.identity = args.identity && new AgentIdentity(children.identity, { ...args.identity, tags }, { parent: this });
+        this.identity = args.identity && new AgentIdentity(children.identity, { ...args.identity, protectFromDeletion: this.profile.protectData, tags }, { parent: this });
         this.gateway = args.gateway && new AgentGateway(children.gateway, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
         const toolEnvironment = { profile: this.profile, vpc: this.network?.toolNetwork, tags };
         this.codeInterpreter = args.codeInterpreter && new CodeInterpreter(children.codeInterpreter, codeInterpreterArgsFor(args.codeInterpreter, toolEnvironment), { parent: this });
@@ -161,6 +168,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 requestHeaderAllowlist: args.requestHeaderAllowlist,
                 description: args.description,
                 endpoints,
+                // Its versions are the pinned and rollback targets: kept from replacement where data is protected.
+                protectFromDeletion: this.profile.protectData,
                 tags,
                 grants: (role) => {
                     this.memory?.grantAccess(role);
@@ -175,7 +184,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         const observability = args.observability ?? {};
         const observed: ObservedResource[] = [
             ...(this.memory ? [{ kind: "memory" as const, name: this.memory.memoryName, arn: this.memory.memoryArn }] : []),
-            ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.gatewayName, arn: this.gateway.gatewayArn }] : []),
+            ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.baseName, arn: this.gateway.gatewayArn }] : []),
         ];
         const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
         this.observability = new AgentObservability(
@@ -205,6 +214,63 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             imageUri: this.imageUri,
         });
     }
+
+    /**
+     * Lets a role invoke the agent through the endpoint this environment serves (the
+     * pinned endpoint in staging and prod, DEFAULT in dev) and no other: the
+     * runtime and that endpoint's ARN, both of which IAM requires for the invoke actions.
+     */
+    grantInvoke(grantee: Grantable, options: InvokeGrantOptions = {}): RolePolicy {
+        const actions = [
+            ...runtimePerms.RUNTIME_INVOKE,
+            ...(options.webSocket ? runtimePerms.RUNTIME_INVOKE_WEBSOCKET : []),
+            ...(options.forUser ? runtimePerms.RUNTIME_INVOKE_FOR_USER : []),
+            ...(options.forUser && options.webSocket ? runtimePerms.RUNTIME_INVOKE_WEBSOCKET_FOR_USER : []),
+        ];
+        return grantee.grant("agent-invoke", [allow("InvokeAgent", actions, [this.runtimeArn, this.invokeEndpointArn])]);
+    }
+
+    /**
+     * Resource-based policies that let only the given accounts, organization or
+     * networks invoke the runtime (and, with `includeGateway`, the gateway). Callers
+     * still need an identity policy (see {@link grantInvoke}) or a JWT.
+     */
+    restrictInvoke(access: EnvironmentInvokeAccess): InvokeResourcePolicy[] {
+        const problems = new Problems();
+        if (access.throughEnvironmentVpc && !this.network) {
+            problems.add("throughEnvironmentVpc", true, "needs a VPC network mode (the environment runs PUBLIC, so it has no VPC)");
+        }
+        if (access.includeGateway && !this.gateway) {
+            problems.add("includeGateway", true, "needs the gateway section (the environment has no gateway)");
+        }
+        const { throughEnvironmentVpc, includeGateway, ...rest } = access;
+        const resolved: InvokeAccess = { ...rest, sourceVpcIds: [...(rest.sourceVpcIds ?? []), ...(throughEnvironmentVpc && this.network ? [this.network.vpcId] : [])] };
+        checkInvokeAccess(problems, resolved, "access");
+        if (problems.count > 0) {
+            throw new InputValidationError(`AgentEnvironment ${this.resourceName}.restrictInvoke`, [...problems.messages]);
+        }
+        const policies = [new InvokeResourcePolicy(`${this.resourceName}-runtime-access`, { ...resolved, kind: "runtime", resourceArn: this.runtimeArn }, { parent: this })];
+        if (includeGateway && this.gateway) {
+            policies.push(new InvokeResourcePolicy(`${this.resourceName}-gateway-access`, { ...resolved, kind: "gateway", resourceArn: this.gateway.gatewayArn }, { parent: this }));
+        }
+        return policies;
+    }
+}
+
+/** Who may invoke the environment's runtime (and gateway), as resource-based policies. */
+export interface EnvironmentInvokeAccess extends InvokeAccess {
+    /** Only calls from the environment's own VPC (`aws:SourceVpc`): VPC network modes only. @default false */
+    throughEnvironmentVpc?: boolean;
+    /** Put the same policy on the gateway (`InvokeGateway`), when there is one. @default false */
+    includeGateway?: boolean;
+}
+
+/** Which invocations {@link AgentEnvironment.grantInvoke} allows. */
+export interface InvokeGrantOptions {
+    /** Also allow `InvokeAgentRuntimeWithWebSocketStream`. @default false */
+    webSocket?: boolean;
+    /** Allow the `…ForUser` variants, which let the caller name the end user (for trusted front ends only). @default false */
+    forUser?: boolean;
 }
 
 /**

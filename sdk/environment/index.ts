@@ -1,4 +1,4 @@
-export { AgentEnvironment, AgentEnvironmentArgs, featuresOf } from "./agentEnvironment";
+export { AgentEnvironment, AgentEnvironmentArgs, EnvironmentInvokeAccess, InvokeGrantOptions, featuresOf } from "./agentEnvironment";
 export { checkEnvironmentArgs } from "./validate";
 export { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 export { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "./toolAccess";

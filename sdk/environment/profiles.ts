@@ -28,6 +28,8 @@ export interface EnvironmentProfile {
     untaggedImageExpiryDays: number;
     /** Days browser session recordings are kept in their bucket. */
     browserRecordingRetentionDays: number;
+    /** How a gateway's tool policies are applied: LOG_ONLY (shadow: decisions logged, not enforced) where changes are tried, ENFORCE where they must hold. */
+    toolPolicyMode: "LOG_ONLY" | "ENFORCE";
 }
 
 /** The one table environment defaults come from; an `environment` argument picks a row. */
@@ -43,6 +45,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         dashboardAndAlarms: false,
         untaggedImageExpiryDays: 7,
         browserRecordingRetentionDays: 7,
+        toolPolicyMode: "LOG_ONLY",
     },
     staging: {
         endpoint: "pinned",
@@ -55,6 +58,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         dashboardAndAlarms: false,
         untaggedImageExpiryDays: 14,
         browserRecordingRetentionDays: 30,
+        toolPolicyMode: "LOG_ONLY",
     },
     prod: {
         endpoint: "pinned",
@@ -67,5 +71,6 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         dashboardAndAlarms: true,
         untaggedImageExpiryDays: 30,
         browserRecordingRetentionDays: 90,
+        toolPolicyMode: "ENFORCE",
     },
 };

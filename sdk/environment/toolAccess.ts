@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentGateway, AgentGatewayArgs } from "../gateway/agentGateway";
 import { GatewayTargetSpec, TargetCredentials } from "../gateway/types";
+import { GatewayToolPolicies, ToolPolicyMode } from "../governance/types";
 import { AgentIdentity, AgentIdentityArgs } from "../identity/agentIdentity";
 import { AgentExecutionRole } from "../runtime/executionRole";
 import { Problems } from "../validation";
 import { EnvironmentProfile } from "./profiles";
 
-/** The identity section of `AgentEnvironmentArgs`: providers, workload identity, token vault key. */
-export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "tags"> {
+/** The identity section of `AgentEnvironmentArgs`: providers, workload identity, token vault key (protected as the profile says). */
+export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "protectFromDeletion" | "tags"> {
     /**
      * Providers the agent's own code fetches credentials from (granted to the
      * runtime role); providers used only by gateway targets need not be listed.
@@ -17,9 +18,25 @@ export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "tags">
 }
 
 /** The gateway section of `AgentEnvironmentArgs`: targets name providers of the identity section. */
-export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectKey" | "tags"> {
+export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectFromDeletion" | "protectUserPool" | "tags" | "toolPolicies"> {
     /** Targets; `credentials: { apiKey: "<name>" }` or `{ oauth2: "<name>" }` name a provider of the identity section. @default [] */
     targets?: GatewayTargetSpec<string, string>[];
+    /**
+     * Cedar policies deciding every tool call (see `AgentGatewayArgs.toolPolicies`), checked
+     * offline against the schema derived from `targets`. The mode comes from the profile
+     * (`toolPolicyMode`: LOG_ONLY in dev and staging, ENFORCE in prod); LOG_ONLY is refused where
+     * the profile enforces.
+     * @default no policy engine
+     */
+    toolPolicies?: Omit<GatewayToolPolicies, "mode"> & { mode?: ToolPolicyMode };
+}
+
+/** Checks that the tool-policy mode does not weaken the profile's: LOG_ONLY is refused where the profile enforces. */
+export function checkToolPolicyMode(problems: Problems, gateway: EnvironmentGatewayArgs | undefined, profile: EnvironmentProfile, environment: string): void {
+    const mode = gateway?.toolPolicies?.mode;
+    if (mode === "LOG_ONLY" && profile.toolPolicyMode === "ENFORCE") {
+        problems.add("gateway.toolPolicies.mode", mode, `must be ENFORCE in ${environment}: its profile enforces tool policies (shadow them with LOG_ONLY in dev or staging first)`);
+    }
 }
 
 /** Checks that every provider a target or the agent names is defined in the identity section. */
@@ -47,13 +64,20 @@ export function environmentGatewayArgs(gateway: EnvironmentGatewayArgs, identity
     return { ...gatewaySectionArgs(gateway, profile, tags), targets: (gateway.targets ?? []).map((target) => resolveTarget(target, identity)) };
 }
 
-/** The gateway section with the profile's defaults (debug detail, key, its protection); targets still name their providers. */
-export function gatewaySectionArgs(gateway: EnvironmentGatewayArgs, profile: EnvironmentProfile, tags?: Record<string, string>): EnvironmentGatewayArgs & Omit<AgentGatewayArgs, "targets"> {
+/** The gateway section with the profile's defaults (debug detail, key, protection of the gateway, its targets and key, tool policy mode); targets still name their providers. */
+export function gatewaySectionArgs(
+    gateway: EnvironmentGatewayArgs,
+    profile: EnvironmentProfile,
+    tags?: Record<string, string>,
+): Omit<EnvironmentGatewayArgs, "toolPolicies"> & Omit<AgentGatewayArgs, "targets"> {
     return {
         ...gateway,
         debugErrors: profile.gatewayDebugErrors,
         encryption: gateway.encryption ?? (profile.customerManagedKeys ? "create" : "aws-owned"),
-        protectKey: profile.protectData,
+        protectFromDeletion: profile.protectData,
+        // A protected user pool blocks `pulumi destroy`: on only where the profile protects data.
+        protectUserPool: profile.protectData,
+        toolPolicies: gateway.toolPolicies && { ...gateway.toolPolicies, mode: gateway.toolPolicies.mode ?? profile.toolPolicyMode },
         tags,
     };
 }

@@ -15,7 +15,7 @@ import { Problems, checkShape } from "../validation";
 import type { AgentEnvironmentArgs } from "./agentEnvironment";
 import { agentVariables, checkReservedVariables } from "./agentVariables";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentProfile } from "./profiles";
-import { checkToolAccess, gatewaySectionArgs } from "./toolAccess";
+import { checkToolAccess, checkToolPolicyMode, gatewaySectionArgs } from "./toolAccess";
 
 /** Names of the child components of an environment named `name` (their AgentCore names default from them). */
 export function childNames(name: string) {
@@ -48,17 +48,25 @@ export function checkEnvironmentArgs(problems: Problems, name: string, args: Age
             "runtimeVersion",
             undefined,
             `is required in ${args.environment}: callers use a custom endpoint pinned to a reviewed runtime version. ` +
-                `Set it to the version to serve (e.g. \`pulumi config set runtimeVersion 3\`; the first deployment creates version 1), ` +
-                `or pass endpoints explicitly`,
+                `For the first deployment of a new stack pin "1", the version that deployment creates (\`pulumi config set runtimeVersion 1\`); ` +
+                `later pin a reviewed version named by \`pulumi stack output latestVersion\` (docs/promotion.md). Or pass endpoints explicitly`,
         );
     }
     if (args.runtimeVersion !== undefined) {
         checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
     }
+    if (profile.protectData && args.image.repository?.forceDelete === true) {
+        problems.add(
+            "image.repository.forceDelete",
+            true,
+            `is not allowed in ${args.environment}: its profile protects data, and deleting a repository that holds images deletes the images older runtime versions run (no rollback to them)`,
+        );
+    }
     if (profile.customerManagedKeys && args.memory?.encryptionKey === "aws-owned") {
         problems.add("memory.encryptionKey", "aws-owned", `must be a customer-managed key in ${args.environment} ("create" or { arn }): its profile requires customer-managed keys for data`);
     }
     checkToolAccess(problems, args.identity, args.gateway);
+    checkToolPolicyMode(problems, args.gateway, profile, args.environment);
     const network = resolveNetwork(args, profile);
     checkToolSections(problems, args, network.mode !== "PUBLIC");
     checkReservedVariables(problems, args.environmentVariables, {
@@ -146,11 +154,16 @@ export function environmentTags(args: AgentEnvironmentArgs): Record<string, stri
     return { ...baseTags("AgentEnvironment", args.environment), ...args.tags };
 }
 
-/** The image component's arguments: the section, with the profile's expiry of untagged images. */
+/** The image component's arguments: the section, with the profile's expiry of untagged images and force delete (off where data is protected). */
 export function imageArgsFor(args: AgentEnvironmentArgs, profile: EnvironmentProfile, tags?: Record<string, string>) {
     return {
         ...args.image,
-        repository: { ...args.image.repository, untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays },
+        repository: {
+            ...args.image.repository,
+            untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays,
+            // Only where data is not protected may `pulumi destroy` (or a repository replacement) delete images.
+            forceDelete: args.image.repository?.forceDelete ?? !profile.protectData,
+        },
         tags,
     };
 }
@@ -177,5 +190,5 @@ export function resolveEndpoints(args: AgentEnvironmentArgs) {
     if (args.endpoints) {
         return args.endpoints;
     }
-    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion }] : [];
+    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion, versionPath: "runtimeVersion" }] : [];
 }

@@ -5,8 +5,15 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, arn, awsContext } from "../common/context";
-import { TYPE_PREFIX } from "../common/naming";
+import { mapOrUndefined } from "../common/maps";
+import { GATEWAY_NAME_RULE, TYPE_PREFIX, replaceSafeName } from "../common/naming";
+import { Command } from "@pulumi/command/local";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
+import { iamPropagationWait } from "../iam/propagation";
+import { ToolPolicyEngine } from "../governance/toolPolicyEngine";
+import { GatewayToolPolicies } from "../governance/types";
+import { defaultPolicyEngineName } from "../governance/validate";
+import * as governancePerms from "../governance/perms";
 import { CredentialProvider } from "../identity/credentialProvider";
 import { workloadDirectoryArn } from "../identity/vault";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -18,7 +25,13 @@ import { checkGatewaySettings } from "./validate";
 
 /** Arguments of {@link AgentGateway}. */
 export interface AgentGatewayArgs {
-    /** Gateway name (`([0-9a-zA-Z][-]?){1,48}`). @default the component name */
+    /**
+     * Gateway name (`([0-9a-zA-Z][-]?){1,48}`). The authorizer type, the protocol type and
+     * semantic search replace a gateway: a name given here is kept, so a replacement deletes
+     * the old gateway first (`deleteBeforeReplace`); the default name carries a suffix that
+     * changes with them, so the new gateway is created beside the old one (docs/replacements.md).
+     * @default the component name cut to 41 characters, + `-` + 6 hex characters
+     */
     gatewayName?: string;
     /** Description (1-200 characters). */
     description?: string;
@@ -26,7 +39,11 @@ export interface AgentGatewayArgs {
     inboundAuth?: GatewayInboundAuth;
     /** The tools behind the gateway. @default [] */
     targets?: GatewayTargetSpec[];
-    /** Let agents find tools by meaning (`searchType: SEMANTIC`). Decides the gateway's protocol settings. @default false */
+    /**
+     * Let agents find tools by meaning (`searchType: SEMANTIC`). AWS has it chosen when the
+     * gateway is created, so changing it replaces the gateway (a new URL; see docs/replacements.md).
+     * @default false
+     */
     semanticSearch?: boolean;
     /** Return debug error detail to callers (`exceptionLevel: DEBUG`): for dev only. @default false */
     debugErrors?: boolean;
@@ -36,10 +53,31 @@ export interface AgentGatewayArgs {
      * @default "aws-owned"
      */
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
-    /** Protect a key created here from deletion (set for prod). @default false */
-    protectKey?: boolean;
+    /**
+     * Protect the gateway, its targets (`protect`: a change that would replace them stops at
+     * preview, since runtime versions carry the gateway URL in `AGENTCORE_GATEWAY_URL`) and a
+     * key created here (`protect` + retain on delete). Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
+    /**
+     * Deletion protection of the Cognito user pool created for `inboundAuth.cognito`.
+     * While on, `pulumi destroy` fails until it is turned off (in the console or by
+     * setting this to false and deploying). `AgentEnvironment` sets it from its profile
+     * (on in prod, off elsewhere). @default true
+     */
+    protectUserPool?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
+    /**
+     * Cedar policies deciding every tool call (AgentCore Policy): a policy engine
+     * created here with `policies` (each checked offline against the Cedar schema
+     * derived from `targets`), or `sharedPolicyEngineArn`, attached in `mode`
+     * (`LOG_ONLY` or `ENFORCE`). Needs `inboundAuth` CUSTOM_JWT or AWS_IAM. The
+     * engine uses the gateway's customer-managed key when it has one.
+     * @default no policy engine: every authenticated caller may call every tool
+     */
+    toolPolicies?: GatewayToolPolicies;
 }
 
 /**
@@ -59,28 +97,37 @@ export class AgentGateway extends pulumi.ComponentResource {
     readonly cognito?: CognitoMachineAuth;
     /** The customer-managed key, when `encryption` is `"create"`. */
     readonly key?: CustomerManagedKey;
-    /** The gateway's AgentCore name. */
+    /** The policy engine created for this gateway, when `toolPolicies` has `policies`. */
+    readonly policyEngine?: ToolPolicyEngine;
+    /** The gateway's AgentCore name (with the replacement suffix when derived). */
     readonly gatewayName: string;
+    /** The name without the replacement suffix: the same across replacements, it names the gateway's log group and deliveries. */
+    readonly baseName: string;
     /** Gateway ARN. */
     readonly gatewayArn: pulumi.Output<string>;
     /** The MCP endpoint URL agents call. */
     readonly gatewayUrl: pulumi.Output<string>;
     /** The role's trust policy. */
     readonly trustPolicy: pulumi.Output<PolicyDocument>;
+    /** The wait after the role's grants before targets are created (when a target needs a grant). */
+    readonly grantsPropagated?: Command;
 
     constructor(name: string, args: AgentGatewayArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentGateway`, name, {}, opts);
-        this.gatewayName = args.gatewayName ?? name;
+        this.baseName = args.gatewayName ?? name;
         const component = `AgentGateway ${name}`;
         const problems = new Problems();
         const checked = checkGatewaySettings(
             problems,
-            { ...args, gatewayName: this.gatewayName, inboundAuth: args.inboundAuth ?? { type: "AWS_IAM" }, targets: args.targets ?? [], encryption: args.encryption ?? "aws-owned" },
+            { ...args, gatewayName: this.baseName, inboundAuth: args.inboundAuth ?? { type: "AWS_IAM" }, targets: args.targets ?? [], encryption: args.encryption ?? "aws-owned" },
             "",
             component,
         );
         problems.throwIfAny(component);
-        const { inboundAuth, targets, encryption } = checked;
+        const { inboundAuth, targets, encryption, toolPolicyCheck } = checked;
+        const protect = args.protectFromDeletion ?? false;
+        const replacing = { protocolType: "MCP", protocolConfiguration: protocolConfiguration(args.semanticSearch ?? false), authorizerType: inboundAuth.type };
+        this.gatewayName = args.gatewayName ?? replaceSafeName(this.baseName, GATEWAY_NAME_RULE, replacing);
 
         const ctx = awsContext(this);
         this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));
@@ -92,31 +139,68 @@ export class AgentGateway extends pulumi.ComponentResource {
         if (encryption === "create") {
             this.key = new CustomerManagedKey(
                 `${name}-cmk`,
-                { purpose: `AgentCore gateway ${this.gatewayName}`, protectFromDeletion: args.protectKey ?? false, tags: args.tags },
+                { purpose: `AgentCore gateway ${this.baseName}`, protectFromDeletion: protect, tags: args.tags },
                 { parent: this },
             );
         }
         if (inboundAuth.type === "CUSTOM_JWT" && inboundAuth.cognito) {
             this.cognito = new CognitoMachineAuth(
                 `${name}-cognito`,
-                { resourceServerId: this.gatewayName, domainPrefix: inboundAuth.cognito.domainPrefix, tags: args.tags },
+                { resourceServerId: this.baseName, domainPrefix: inboundAuth.cognito.domainPrefix, protectFromDeletion: args.protectUserPool ?? true, tags: args.tags },
                 { parent: this },
             );
         }
+        const kmsKeyArn = this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined;
+        const governance = toolPolicyCheck?.settings;
+        if (toolPolicyCheck && governance && governance.sharedPolicyEngineArn === undefined) {
+            this.policyEngine = new ToolPolicyEngine(
+                `${name}-policies`,
+                {
+                    policyEngineName: governance.policyEngineName ?? defaultPolicyEngineName(this.gatewayName),
+                    description: governance.description,
+                    encryptionKeyArn: kmsKeyArn,
+                    mode: governance.mode,
+                    schema: toolPolicyCheck.schema,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        }
+        const policyEngineArn = this.policyEngine?.policyEngineArn ?? governance?.sharedPolicyEngineArn;
+        // The role may evaluate the engine before the gateway exists: AgentCore fails to attach an engine its role cannot read.
+        const evaluation = policyEngineArn
+            ? new RolePolicy(
+                  `${name}-policy-engine`,
+                  {
+                      role: this.role.id,
+                      name: "gateway-policy-engine",
+                      policy: pulumi.jsonStringify(
+                          policyDocument([
+                              allow("EvaluateToolPolicies", governancePerms.GATEWAY_POLICY_EVALUATION, [
+                                  policyEngineArn,
+                                  arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`),
+                              ]),
+                          ]),
+                      ),
+                  },
+                  { parent: this },
+              )
+            : undefined;
         this.gateway = new AgentcoreGateway(
             `${name}-gateway`,
             {
                 name: this.gatewayName,
                 description: args.description,
                 roleArn: this.role.arn,
-                protocolType: "MCP",
-                protocolConfiguration: args.semanticSearch ? { mcp: { searchType: "SEMANTIC" } } : undefined,
+                protocolType: replacing.protocolType,
+                protocolConfiguration: replacing.protocolConfiguration,
                 ...authorizer(inboundAuth, this.cognito),
-                kmsKeyArn: this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined,
+                kmsKeyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
-                tags: args.tags,
+                policyEngineConfiguration: policyEngineArn && governance ? { arn: policyEngineArn, mode: governance.mode } : undefined,
+                tags: mapOrUndefined(args.tags),
             },
-            { parent: this },
+            { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: evaluation ? [evaluation] : [] },
         );
         this.gatewayArn = this.gateway.gatewayArn;
         this.gatewayUrl = this.gateway.gatewayUrl;
@@ -130,11 +214,23 @@ export class AgentGateway extends pulumi.ComponentResource {
                       { parent: this },
                   )
                 : undefined;
+        // Every target waits for the role's grants and for IAM to propagate them: a target create checks the
+        // gateway role's permissions once, and provider versions before the retry on "Gateway execution role
+        // lacks permission" fail on a policy written seconds earlier (docs/troubleshooting.md).
+        const grants = policy ? [policy] : [];
+        this.grantsPropagated = targets.length > 0 && grants.length > 0 ? iamPropagationWait(`${name}-grants-propagated`, grants, this) : undefined;
         for (const target of targets) {
+            // A target's name is what agents see (tools are `<target>___<tool>`), so it is kept: a change
+            // of its kind replaces it (provider ModifyPlan), and the old one must go first (unique per gateway).
             this.targets[target.name] = new AgentcoreGatewayTarget(`${name}-${target.name}`, targetInputs(this.gateway.gatewayId, target), {
                 parent: this,
-                dependsOn: policy ? [policy] : [],
+                protect,
+                deleteBeforeReplace: true,
+                dependsOn: [...grants, ...(this.grantsPropagated ? [this.grantsPropagated] : [])],
             });
+        }
+        if (this.policyEngine && toolPolicyCheck) {
+            this.policyEngine.addPolicies(toolPolicyCheck.sources, this.gatewayArn, governance?.validationMode ?? "FAIL_ON_ANY_FINDINGS");
         }
         this.registerOutputs({ gatewayArn: this.gatewayArn, gatewayUrl: this.gatewayUrl });
     }
@@ -145,6 +241,14 @@ export class AgentGateway extends pulumi.ComponentResource {
     }
 }
 
+
+/**
+ * The MCP protocol settings: semantic search is chosen when the gateway is created
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-using-mcp-semantic-search.html).
+ */
+function protocolConfiguration(semanticSearch: boolean): AgentcoreGatewayArgs["protocolConfiguration"] {
+    return semanticSearch ? { mcp: { searchType: "SEMANTIC" } } : undefined;
+}
 
 /** The gateway's inputs for its inbound authorization. */
 function authorizer(auth: GatewayInboundAuth, cognito: CognitoMachineAuth | undefined): Pick<AgentcoreGatewayArgs, "authorizerType" | "authorizerConfiguration"> {

@@ -11,8 +11,18 @@ import { COGNITO_INVOKE_SCOPE } from "./perms";
 export interface CognitoMachineAuthArgs {
     /** Identifier of the resource server (the audience of the scopes), e.g. the gateway name. */
     resourceServerId: string;
-    /** Hosted-domain prefix of the token endpoint. @default `<resourceServerId lowercased>-<account id>` */
+    /**
+     * Hosted-domain prefix of the token endpoint (1-63 lowercase letters, digits and hyphens;
+     * Cognito refuses prefixes containing `aws`, `amazon` or `cognito`; `AgentGateway` checks it).
+     * @default `<resourceServerId lowercased>-<account id>`
+     */
     domainPrefix?: pulumi.Input<string>;
+    /**
+     * Turn on the user pool's deletion protection. While it is on, `pulumi destroy`
+     * (and any replacement of the pool) fails until it is turned off, so environments
+     * that do not protect their data leave it off. @default true
+     */
+    protectFromDeletion?: boolean;
     /** Tags for the user pool. */
     tags?: Record<string, string>;
 }
@@ -44,7 +54,7 @@ export class CognitoMachineAuth extends pulumi.ComponentResource {
         const ctx: AwsContext = awsContext(this);
         this.scope = `${args.resourceServerId}/${COGNITO_INVOKE_SCOPE}`;
 
-        this.userPool = new UserPool(`${name}-pool`, { name: args.resourceServerId, deletionProtection: "ACTIVE", tags: args.tags }, { parent: this });
+        this.userPool = new UserPool(`${name}-pool`, { name: args.resourceServerId, deletionProtection: args.protectFromDeletion === false ? "INACTIVE" : "ACTIVE", tags: args.tags }, { parent: this });
         const domain = new UserPoolDomain(
             `${name}-domain`,
             { userPoolId: this.userPool.id, domain: args.domainPrefix ?? pulumi.interpolate`${args.resourceServerId.toLowerCase()}-${ctx.accountId}` },

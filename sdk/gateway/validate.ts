@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CheckedToolPolicies, checkToolPolicies } from "../governance/validate";
+import { GatewayToolPolicies } from "../governance/types";
 import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
-import { Problems, checkInput, checkShape, isKnown } from "../validation";
+import { Problems, checkInput, checkShape, checkWhenKnown, isKnown } from "../validation";
 import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
 
 /** The gateway arguments checked before anything is registered (names resolved; providers referred to as the caller does). */
@@ -11,6 +13,7 @@ export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
     targets: GatewayTargetSpec<ApiKey, OAuth2>[];
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
     tags?: Record<string, string>;
+    toolPolicies?: GatewayToolPolicies;
 }
 
 /**
@@ -19,11 +22,16 @@ export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
  * in the caller's args ("" or "gateway."). Values unknown at plan time are checked
  * when they resolve if `component` is given; the returned settings carry them.
  */
-export function checkGatewaySettings<ApiKey, OAuth2>(problems: Problems, s: GatewaySettings<ApiKey, OAuth2>, prefix = "", component?: string): GatewaySettings<ApiKey, OAuth2> {
+export function checkGatewaySettings<ApiKey, OAuth2>(
+    problems: Problems,
+    s: GatewaySettings<ApiKey, OAuth2>,
+    prefix = "",
+    component?: string,
+): GatewaySettings<ApiKey, OAuth2> & { toolPolicyCheck?: CheckedToolPolicies } {
     const at = (field: string) => `${prefix}${field}`;
     checkShape(problems, at("gatewayName"), s.gatewayName, "GatewayName", { hint: "(letters and digits, single hyphens between them)" });
     checkShape(problems, at("description"), s.description, "GatewayDescription");
-    const inboundAuth = checkInboundAuth(problems, s.inboundAuth, at("inboundAuth"), component);
+    const inboundAuth = checkInboundAuth(problems, s.inboundAuth, at("inboundAuth"), s.gatewayName, component);
     const targets = checkTargets(problems, s.targets, at("targets"), component);
     const encryption =
         typeof s.encryption === "object" ? { kmsKeyArn: checkInput(problems, component, at("encryption.kmsKeyArn"), s.encryption.kmsKeyArn, "KmsKeyArn") } : s.encryption;
@@ -31,11 +39,12 @@ export function checkGatewaySettings<ApiKey, OAuth2>(problems: Problems, s: Gate
         problems.add(at("encryption"), s.encryption, 'must be "aws-owned", "create" or { kmsKeyArn: <customer-managed KMS key ARN> }');
     }
     checkTags(problems, s.tags, at("tags"));
-    return { ...s, inboundAuth, targets, encryption };
+    const toolPolicyCheck = s.toolPolicies && checkToolPolicies(problems, s.toolPolicies, { inboundAuth: s.inboundAuth, targets: s.targets }, at("toolPolicies"), component);
+    return { ...s, inboundAuth, targets, encryption, toolPolicyCheck };
 }
 
 /** Checks the inbound authorization: JWT needs an issuer and a client or audience; NONE needs an explicit acknowledgement. */
-function checkInboundAuth(problems: Problems, auth: GatewayInboundAuth, path: string, component: string | undefined): GatewayInboundAuth {
+function checkInboundAuth(problems: Problems, auth: GatewayInboundAuth, path: string, gatewayName: string, component: string | undefined): GatewayInboundAuth {
     switch (auth.type) {
         case "AWS_IAM":
             return auth;
@@ -52,12 +61,65 @@ function checkInboundAuth(problems: Problems, auth: GatewayInboundAuth, path: st
             if (auth.discoveryUrl !== undefined || auth.allowedAudiences !== undefined || auth.allowedClients !== undefined) {
                 problems.add(path, "CUSTOM_JWT", "takes either cognito (the component creates the issuer and its client) or discoveryUrl with allowedAudiences/allowedClients, not both");
             }
-            return { ...auth, allowedScopes: checkScopes(problems, auth.allowedScopes, `${path}.allowedScopes`, component) };
+            const domainPrefix = checkDomainPrefix(problems, auth.cognito.domainPrefix, `${path}.cognito.domainPrefix`, gatewayName, component);
+            return {
+                ...auth,
+                cognito: { ...auth.cognito, ...(domainPrefix !== undefined ? { domainPrefix } : {}) },
+                allowedScopes: checkScopes(problems, auth.allowedScopes, `${path}.allowedScopes`, component),
+            };
         }
         default:
             problems.add(`${path}.type`, (auth as { type: unknown }).type, "must be AWS_IAM, CUSTOM_JWT or NONE");
             return auth;
     }
+}
+
+/**
+ * A Cognito prefix domain (CreateUserPoolDomain `Domain`: 1-63 characters, pattern
+ * `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html).
+ */
+export const COGNITO_DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/**
+ * Words Cognito refuses in a prefix domain: "You can't use the text aws, amazon, or
+ * cognito in the domain prefix"
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html).
+ */
+export const COGNITO_RESERVED_WORDS = ["aws", "amazon", "cognito"] as const;
+
+/**
+ * Checks the Cognito domain prefix, or the default one (`<gateway name lowercased>-<account id>`)
+ * when none is given; returns the prefix to send (checked when it resolves with `component`).
+ */
+function checkDomainPrefix(
+    problems: Problems,
+    prefix: pulumi.Input<string> | undefined,
+    path: string,
+    gatewayName: string,
+    component: string | undefined,
+): pulumi.Input<string> | undefined {
+    const reserved = (value: string) => COGNITO_RESERVED_WORDS.filter((w) => value.toLowerCase().includes(w));
+    if (prefix === undefined) {
+        const found = reserved(gatewayName);
+        if (found.length > 0) {
+            problems.add(
+                path,
+                undefined,
+                `defaults to "${gatewayName.toLowerCase()}-<account id>", which contains ${found.map((w) => `"${w}"`).join(", ")}: ` +
+                    "Cognito refuses domain prefixes containing aws, amazon or cognito; set domainPrefix or choose a gateway name without them",
+            );
+        }
+        return undefined;
+    }
+    return checkWhenKnown(problems, component, prefix, (p, value) => {
+        if (!COGNITO_DOMAIN_PREFIX.test(value)) {
+            p.add(path, value, "must be 1-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit (Cognito CreateUserPoolDomain)");
+        }
+        const found = reserved(value);
+        if (found.length > 0) {
+            p.add(path, value, `must not contain ${found.map((w) => `"${w}"`).join(", ")}: Cognito refuses domain prefixes containing aws, amazon or cognito`);
+        }
+    });
 }
 
 /** Checks every target: names unique and valid, ARNs, URLs, schemas and credentials; returns them with unknown values checked. */

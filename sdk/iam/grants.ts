@@ -48,3 +48,23 @@ export function agentCoreTrustPolicy(sid: string, accountId: pulumi.Input<string
         },
     ]);
 }
+
+/**
+ * Any IAM role as a {@link Grantable} (a caller of the agent, say): each purpose becomes one
+ * inline policy `<name>-<purpose>` on that role, created with the given options.
+ */
+export function roleGrantee(name: string, role: { id: pulumi.Input<string> }, opts?: pulumi.CustomResourceOptions): Grantable {
+    const granted = new Set<string>();
+    return {
+        grant(purpose, statements) {
+            if (!/^[a-z0-9-]{1,40}$/.test(purpose)) {
+                throw new Error(`grant purpose "${purpose}" must be 1-40 lowercase letters, digits or hyphens (it names the inline policy)`);
+            }
+            if (granted.has(purpose)) {
+                throw new Error(`${name}: "${purpose}" was already granted to this role; grant each purpose once`);
+            }
+            granted.add(purpose);
+            return new RolePolicy(`${name}-${purpose}`, { role: role.id, name: purpose, policy: pulumi.jsonStringify(policyDocument(statements)) }, opts);
+        },
+    };
+}

@@ -11,17 +11,24 @@ import { WorkloadIdentity, WorkloadIdentityArgs, checkWorkloadIdentityArgs } fro
 /** Arguments of {@link AgentIdentity}. */
 export interface AgentIdentityArgs {
     /** API-key providers by name; each key must be a Pulumi secret. @default {} */
-    apiKeys?: Record<string, Omit<ApiKeyCredentialProviderArgs, "tags">>;
+    apiKeys?: Record<string, Omit<ApiKeyCredentialProviderArgs, "protectFromDeletion" | "tags">>;
     /** OAuth2 providers by name; each client secret must be a Pulumi secret. @default {} */
-    oauth2?: Record<string, Omit<OAuth2CredentialProviderArgs, "tags">>;
+    oauth2?: Record<string, Omit<OAuth2CredentialProviderArgs, "protectFromDeletion" | "tags">>;
     /** A workload identity with allowed OAuth2 return URLs (user-delegated flows). @default none */
-    workloadIdentity?: WorkloadIdentityArgs;
+    workloadIdentity?: Omit<WorkloadIdentityArgs, "protectFromDeletion">;
     /**
      * Encrypt the account's token vault with a customer-managed key created here.
      * The vault is account- and region-wide: enable this in one stack only.
      * @default false
      */
     tokenVaultKey?: boolean;
+    /**
+     * Protect the providers and the workload identity (`protect`): a change that would replace
+     * one (its name, an OAuth2 provider's vendor) stops at preview, since agents and gateway
+     * targets use them by name and ARN. Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for the providers and the key. */
     tags?: Record<string, string>;
 }
@@ -47,13 +54,13 @@ export class AgentIdentity extends pulumi.ComponentResource {
         problems.throwIfAny(`AgentIdentity ${name}`);
 
         for (const [key, provider] of Object.entries(args.apiKeys ?? {})) {
-            this.apiKeys[key] = new ApiKeyCredentialProvider(`${name}-${key}`, { providerName: key, ...provider, tags: args.tags }, { parent: this });
+            this.apiKeys[key] = new ApiKeyCredentialProvider(`${name}-${key}`, { providerName: key, ...provider, protectFromDeletion: args.protectFromDeletion, tags: args.tags }, { parent: this });
         }
         for (const [key, provider] of Object.entries(args.oauth2 ?? {})) {
-            this.oauth2[key] = new OAuth2CredentialProvider(`${name}-${key}`, { providerName: key, ...provider, tags: args.tags }, { parent: this });
+            this.oauth2[key] = new OAuth2CredentialProvider(`${name}-${key}`, { providerName: key, ...provider, protectFromDeletion: args.protectFromDeletion, tags: args.tags }, { parent: this });
         }
         if (args.workloadIdentity) {
-            this.workloadIdentity = new WorkloadIdentity(workloadIdentityName(name), args.workloadIdentity, { parent: this });
+            this.workloadIdentity = new WorkloadIdentity(workloadIdentityName(name), { ...args.workloadIdentity, protectFromDeletion: args.protectFromDeletion }, { parent: this });
         }
         if (args.tokenVaultKey) {
             this.tokenVaultKey = new TokenVaultKey(`${name}-vault-key`, { tags: args.tags }, { parent: this });

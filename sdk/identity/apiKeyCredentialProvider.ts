@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreApiKeyCredentialProvider } from "@pulumi/aws/bedrock/agentcoreApiKeyCredentialProvider";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyStatement } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
@@ -18,7 +19,9 @@ export interface ApiKeyCredentialProviderArgs {
     /**
      * The API key. Must be a Pulumi secret (`config.requireSecret(...)`); a
      * plaintext value is refused. It is sent through the write-only field
-     * `apiKeyWo`, so it is never stored in state.
+     * `apiKeyWo`; Pulumi still keeps it in the stack state's inputs, encrypted as a
+     * secret (pulumi-terraform-bridge#3201), and AgentCore Identity stores it in the
+     * token vault's Secrets Manager secret.
      */
     apiKey: pulumi.Input<string>;
     /**
@@ -27,14 +30,19 @@ export interface ApiKeyCredentialProviderArgs {
      * @default 1
      */
     apiKeyVersion?: number;
+    /** Protect the provider (`protect`): renaming it (the only change that replaces it) stops at preview. Set for prod. @default false */
+    protectFromDeletion?: boolean;
     /** Tags for the provider. */
     tags?: Record<string, string>;
 }
 
 /**
  * An API-key credential provider of the token vault whose key comes from a
- * Pulumi secret and is written only through the write-only field, so it never
- * appears in state, preview or logs.
+ * Pulumi secret and is sent through the write-only field `apiKeyWo`. The key is
+ * never plaintext in preview or logs; it is in Pulumi state encrypted as a secret
+ * (write-only fields still land in state inputs:
+ * https://github.com/pulumi/pulumi-terraform-bridge/issues/3201) and, in AWS, in
+ * the Secrets Manager secret the token vault creates for the provider.
  */
 export class ApiKeyCredentialProvider extends pulumi.ComponentResource implements CredentialProvider {
     readonly kind = "API_KEY" as const;
@@ -59,8 +67,9 @@ export class ApiKeyCredentialProvider extends pulumi.ComponentResource implement
         this.ctx = awsContext(this);
         this.provider = new AgentcoreApiKeyCredentialProvider(
             `${name}-provider`,
-            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: args.apiKeyVersion ?? 1, tags: args.tags },
-            { parent: this },
+            { name: this.providerName, apiKeyWo: apiKey, apiKeyWoVersion: args.apiKeyVersion ?? 1, tags: mapOrUndefined(args.tags) },
+            // Only the name replaces an API-key provider, and a new name never collides with the old one.
+            { parent: this, protect: args.protectFromDeletion ?? false },
         );
         this.providerArn = this.provider.credentialProviderArn;
         this.secretArn = this.provider.apiKeySecretArns.apply((arns) => arns[0].secretArn);

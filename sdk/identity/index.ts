@@ -1,5 +1,5 @@
 export { ApiKeyCredentialProvider, ApiKeyCredentialProviderArgs, checkApiKeyProviderArgs } from "./apiKeyCredentialProvider";
-export { OAuth2CredentialProvider, OAuth2CredentialProviderArgs, OAuth2Vendor, BuiltInOAuth2Vendor, checkOAuth2ProviderArgs } from "./oauth2CredentialProvider";
+export { OAuth2CredentialProvider, OAuth2CredentialProviderArgs, OAuth2Vendor, BuiltInOAuth2Vendor, TenantOAuth2Vendor, TENANT_OAUTH2_VENDORS, checkOAuth2ProviderArgs } from "./oauth2CredentialProvider";
 export { CredentialProvider } from "./credentialProvider";
 export { WorkloadIdentity, WorkloadIdentityArgs, checkWorkloadIdentityArgs } from "./workloadIdentity";
 export { AgentIdentity, AgentIdentityArgs, checkIdentityArgs } from "./agentIdentity";

@@ -3,10 +3,11 @@ import { AgentcoreOauth2CredentialProvider } from "@pulumi/aws/bedrock/agentcore
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
 import { AwsContext, awsContext } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyStatement } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
-import { Problems, checkInput, checkShape } from "../validation";
+import { Problems, checkInput, checkShape, checkWhenKnown } from "../validation";
 import { CredentialProvider, credentialPurpose, sidFragment } from "./credentialProvider";
 import * as perms from "./perms";
 import { checkVersion, requireSecret } from "./secretInput";
@@ -25,14 +26,29 @@ const DEDICATED_VENDOR_BLOCKS = {
     LinkedinOauth2: "linkedinOauth2ProviderConfig",
 } as const satisfies Record<string, keyof ProviderConfig>;
 
+/**
+ * Vendors whose tokens come from the customer's own tenant (an isolated
+ * authorization server per customer): AgentCore cannot know its endpoints, so
+ * the provider is created with the tenant's issuer, authorization endpoint and
+ * token endpoint (`IncludedOauth2ProviderConfigInput` members `issuer`,
+ * `authorizationEndpoint`, `tokenEndpoint` in the bedrock-agentcore-control API
+ * model: "of your isolated OAuth2 application tenant"). The list is the one the
+ * AWS CDK's `IncludedOauth2TenantCredentialProviderProps` names
+ * (https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-bedrock-agentcore-alpha.IncludedOauth2TenantCredentialProviderProps.html).
+ */
+export const TENANT_OAUTH2_VENDORS = ["OktaOauth2", "Auth0Oauth2", "CognitoOauth2", "OneLoginOauth2", "PingOneOauth2", "CyberArkOauth2", "FusionAuthOauth2"] as const;
+
+/** A vendor whose endpoints are those of the customer's tenant (see {@link TENANT_OAUTH2_VENDORS}). */
+export type TenantOAuth2Vendor = (typeof TENANT_OAUTH2_VENDORS)[number];
+
 /** A built-in vendor (shape CredentialProviderVendorType, except `CustomOauth2`). */
 export type BuiltInOAuth2Vendor =
     | keyof typeof DEDICATED_VENDOR_BLOCKS
-    | "XOauth2" | "OktaOauth2" | "OneLoginOauth2" | "PingOneOauth2" | "FacebookOauth2" | "YandexOauth2" | "RedditOauth2" | "ZoomOauth2"
-    | "TwitchOauth2" | "SpotifyOauth2" | "DropboxOauth2" | "NotionOauth2" | "HubspotOauth2" | "CyberArkOauth2" | "FusionAuthOauth2"
-    | "Auth0Oauth2" | "CognitoOauth2";
+    | TenantOAuth2Vendor
+    | "XOauth2" | "FacebookOauth2" | "YandexOauth2" | "RedditOauth2" | "ZoomOauth2" | "TwitchOauth2" | "SpotifyOauth2" | "DropboxOauth2"
+    | "NotionOauth2" | "HubspotOauth2";
 
-/** Who issues the tokens: a custom OAuth2 server found by discovery, or a vendor AgentCore knows. */
+/** Who issues the tokens: a custom OAuth2 server found by discovery, a tenant of a vendor, or a vendor AgentCore knows. */
 export type OAuth2Vendor =
     | {
           /** Any OAuth2 / OpenID Connect authorization server. */
@@ -41,9 +57,27 @@ export type OAuth2Vendor =
           discoveryUrl: pulumi.Input<string>;
       }
     | {
+          /**
+           * A vendor whose authorization server is your tenant (Okta, Auth0, Cognito, OneLogin,
+           * PingOne, CyberArk, FusionAuth). All three endpoints are required; they are in the
+           * tenant's discovery document (`issuer`, `authorization_endpoint`, `token_endpoint`).
+           * With only a discovery URL, use `{ type: "CustomOauth2", discoveryUrl }` instead.
+           */
+          type: TenantOAuth2Vendor;
+          /** The tenant's token issuer (`https://…`), e.g. `https://dev-123.okta.com/oauth2/default`. */
+          issuer: pulumi.Input<string>;
+          /** The tenant's authorization endpoint (`https://…`). */
+          authorizationEndpoint: pulumi.Input<string>;
+          /** The tenant's token endpoint (`https://…`). */
+          tokenEndpoint: pulumi.Input<string>;
+      }
+    | {
           /** A vendor AgentCore configures itself (Google, GitHub, Slack, ...). */
-          type: BuiltInOAuth2Vendor;
+          type: Exclude<BuiltInOAuth2Vendor, TenantOAuth2Vendor>;
       };
+
+/** The tenant endpoints of a tenant vendor, as the provider's included configuration block takes them. */
+const TENANT_FIELDS = ["issuer", "authorizationEndpoint", "tokenEndpoint"] as const;
 
 /** Arguments of {@link OAuth2CredentialProvider}. */
 export interface OAuth2CredentialProviderArgs {
@@ -55,7 +89,10 @@ export interface OAuth2CredentialProviderArgs {
     clientId: pulumi.Input<string>;
     /**
      * OAuth2 client secret. Must be a Pulumi secret (`config.requireSecret(...)`);
-     * a plaintext value is refused. Sent through the write-only `clientSecretWo`.
+     * a plaintext value is refused. Sent through the write-only `clientSecretWo`;
+     * Pulumi still keeps it in the stack state's inputs, encrypted as a secret
+     * (pulumi-terraform-bridge#3201), and AgentCore Identity stores it in the token
+     * vault's Secrets Manager secret.
      */
     clientSecret: pulumi.Input<string>;
     /**
@@ -64,14 +101,24 @@ export interface OAuth2CredentialProviderArgs {
      * @default 1
      */
     credentialsVersion?: number;
+    /**
+     * Protect the provider (`protect`): a change that would replace it (its name or vendor)
+     * stops at preview. Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for the provider. */
     tags?: Record<string, string>;
 }
 
 /**
  * An OAuth2 credential provider of the token vault (custom server or built-in
- * vendor) whose client secret comes from a Pulumi secret and is written only
- * through the write-only fields, so it never appears in state, preview or logs.
+ * vendor) whose client secret comes from a Pulumi secret and is sent through the
+ * write-only fields (`clientIdWo`, `clientSecretWo`). The secret is never plaintext
+ * in preview or logs; it is in Pulumi state encrypted as a secret (write-only fields
+ * still land in state inputs:
+ * https://github.com/pulumi/pulumi-terraform-bridge/issues/3201) and, in AWS, in
+ * the Secrets Manager secret the token vault creates for the provider.
  */
 export class OAuth2CredentialProvider extends pulumi.ComponentResource implements CredentialProvider {
     readonly kind = "OAUTH2" as const;
@@ -103,9 +150,11 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
                 name: this.providerName,
                 credentialProviderVendor: args.vendor.type,
                 oauth2ProviderConfig: providerConfig(checked.vendor, { clientIdWo: checked.clientId, clientSecretWo: checked.clientSecret, clientCredentialsWoVersion: version }),
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
-            { parent: this },
+            // A vendor change replaces the provider under the same name (agents ask for it by name;
+            // names are unique per token vault): the old one must be deleted first.
+            { parent: this, protect: args.protectFromDeletion ?? false, deleteBeforeReplace: true },
         );
         this.providerArn = this.provider.credentialProviderArn;
         this.secretArn = this.provider.clientSecretArns.apply((arns) => arns[0].secretArn);
@@ -137,6 +186,12 @@ function providerConfig(vendor: OAuth2Vendor, credentials: WriteOnlyCredentials)
     if (vendor.type === "CustomOauth2") {
         return { customOauth2ProviderConfig: { ...credentials, oauthDiscovery: { discoveryUrl: vendor.discoveryUrl } } };
     }
+    if (isTenantVendor(vendor.type)) {
+        const tenant = vendor as Extract<OAuth2Vendor, { issuer: unknown }>;
+        return {
+            includedOauth2ProviderConfig: { ...credentials, issuer: tenant.issuer, authorizationEndpoint: tenant.authorizationEndpoint, tokenEndpoint: tenant.tokenEndpoint },
+        };
+    }
     const block = (DEDICATED_VENDOR_BLOCKS as Record<string, keyof ProviderConfig>)[vendor.type] ?? "includedOauth2ProviderConfig";
     return { [block]: credentials };
 }
@@ -157,7 +212,7 @@ export function checkOAuth2ProviderArgs(
     const at = (field: string) => `${prefix}${field}`;
     checkShape(problems, at("providerName"), providerName, "CredentialProviderName");
     checkShape(problems, at("vendor.type"), args.vendor.type, "CredentialProviderVendorType");
-    const vendor = checkVendor(problems, args.vendor, at("vendor.discoveryUrl"), component);
+    const vendor = checkVendor(problems, args.vendor, at("vendor"), component);
     let clientId = args.clientId;
     if (clientId === undefined || clientId === "") {
         problems.add(at("clientId"), clientId, "is required (the client id registered with the authorization server)");
@@ -171,17 +226,55 @@ export function checkOAuth2ProviderArgs(
     return { vendor, clientId, clientSecret };
 }
 
+function isTenantVendor(type: string): type is TenantOAuth2Vendor {
+    return (TENANT_OAUTH2_VENDORS as readonly string[]).includes(type);
+}
+
+/** Checks the vendor's own fields (`path` is the vendor object's argument path): each vendor kind takes exactly its own. */
 function checkVendor(problems: Problems, vendor: OAuth2Vendor, path: string, component: string | undefined): OAuth2Vendor {
-    const discoveryUrl = (vendor as { discoveryUrl?: pulumi.Input<string> }).discoveryUrl;
+    const given = vendor as { type: string; discoveryUrl?: pulumi.Input<string> } & Partial<Record<(typeof TENANT_FIELDS)[number], pulumi.Input<string>>>;
+    const discoveryUrl = given.discoveryUrl;
+    const tenantOnly = (reason: string) =>
+        TENANT_FIELDS.filter((f) => given[f] !== undefined).forEach((f) => problems.add(`${path}.${f}`, given[f], `applies only to the tenant vendors (${TENANT_OAUTH2_VENDORS.join(", ")}): ${reason}`));
     if (vendor.type === "CustomOauth2") {
+        tenantOnly("CustomOauth2 finds the endpoints through vendor.discoveryUrl");
         if (discoveryUrl === undefined || discoveryUrl === "") {
-            problems.add(path, discoveryUrl, "is required for CustomOauth2 (the server's /.well-known/openid-configuration or /.well-known/oauth-authorization-server URL)");
+            problems.add(`${path}.discoveryUrl`, discoveryUrl, "is required for CustomOauth2 (the server's /.well-known/openid-configuration or /.well-known/oauth-authorization-server URL)");
             return vendor;
         }
-        return { ...vendor, discoveryUrl: checkInput(problems, component, path, discoveryUrl, "DiscoveryUrlType") };
+        return { ...vendor, discoveryUrl: checkInput(problems, component, `${path}.discoveryUrl`, discoveryUrl, "DiscoveryUrlType") };
+    }
+    if (isTenantVendor(vendor.type)) {
+        if (discoveryUrl !== undefined) {
+            problems.add(
+                `${path}.discoveryUrl`,
+                discoveryUrl,
+                `does not apply to ${vendor.type}: set vendor.issuer, vendor.authorizationEndpoint and vendor.tokenEndpoint from the tenant's discovery document, or use { type: "CustomOauth2", discoveryUrl }`,
+            );
+        }
+        const checked: Record<string, pulumi.Input<string>> = {};
+        for (const field of TENANT_FIELDS) {
+            const value = given[field];
+            if (value === undefined || value === "") {
+                problems.add(
+                    `${path}.${field}`,
+                    value,
+                    `is required for ${vendor.type}: AgentCore needs the issuer, authorization endpoint and token endpoint of your tenant ` +
+                        `(they are in its discovery document; with only a discovery URL use { type: "CustomOauth2", discoveryUrl })`,
+                );
+                continue;
+            }
+            checked[field] = checkWhenKnown(problems, component, value, (p, v) => {
+                if (!/^https:\/\/[^\s/]+\S*$/.test(v)) {
+                    p.add(`${path}.${field}`, v, "must be an https:// URL of your tenant (OAuth2 endpoints require TLS, RFC 6749 section 3.1)");
+                }
+            });
+        }
+        return { ...vendor, ...checked } as OAuth2Vendor;
     }
     if (discoveryUrl !== undefined) {
-        problems.add(path, discoveryUrl, `applies only to CustomOauth2: AgentCore knows the endpoints of ${vendor.type}`);
+        problems.add(`${path}.discoveryUrl`, discoveryUrl, `applies only to CustomOauth2: AgentCore knows the endpoints of ${vendor.type}`);
     }
+    tenantOnly(`AgentCore knows the endpoints of ${vendor.type}`);
     return vendor;
 }

@@ -13,6 +13,8 @@ export interface WorkloadIdentityArgs {
      * @default [] (no user-delegated flows)
      */
     allowedReturnUrls?: pulumi.Input<string>[];
+    /** Protect the identity (`protect`): renaming it (the change that replaces it) stops at preview. Set for prod. @default false */
+    protectFromDeletion?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         this.identity = new AgentcoreWorkloadIdentity(
             `${name}-identity`,
             { name: this.identityName, allowedResourceOauth2ReturnUrls: allowedReturnUrls },
-            { parent: this },
+            { parent: this, protect: args.protectFromDeletion ?? false },
         );
         this.arn = this.identity.workloadIdentityArn;
         this.registerOutputs({ arn: this.arn });

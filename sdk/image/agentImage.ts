@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import * as path from "path";
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
@@ -22,21 +23,50 @@ export interface AgentImageBuild {
     dockerfile?: string;
     /** Target platform; AgentCore runs `linux/arm64` only, anything else is refused. @default "linux/arm64" */
     platform?: string;
-    /** Build arguments (part of the content hash; never put secrets here). */
+    /**
+     * Build arguments (part of the content hash; never put secrets here).
+     * `SOURCE_DATE_EPOCH` is added (315532800, 1980-01-01T00:00:00Z) unless set here.
+     */
     buildArgs?: Record<string, string>;
     /** Build stage to stop at. */
     target?: string;
+    /**
+     * Build the image during `pulumi preview` too (docker-build's `buildOnPreview`).
+     * A preview never pushes, but building takes minutes and needs Docker with an
+     * ARM64 builder; off, a preview shows the image digest as unknown until
+     * `pulumi up` builds it, which is what a CI policy gate needs. Turn it on to have
+     * previews fail on a broken Dockerfile or build. Changing it changes the build
+     * tag (`ctx-<content hash>-<build key>`), so the next `pulumi up` builds a new image.
+     * @default false
+     */
+    buildOnPreview?: boolean;
 }
 
 /** Settings of the ECR repository created for a built image. */
 export interface AgentImageRepository {
     /** Repository name (`[a-z0-9]+(?:[._-][a-z0-9]+)*`, slashes for namespaces, 2-256 characters). @default auto-named from the component name */
     name?: string;
-    /** Customer-managed KMS key ARN for the repository. @default the AWS-managed ECR key (KMS encryption is always on) */
+    /**
+     * Customer-managed KMS key ARN for the repository. Chosen once: ECR cannot change a
+     * repository's encryption, so setting, changing or removing the key later creates a
+     * new repository (the provider marks `encryptionConfigurations` force-new) and
+     * deletes the old one, which ECR refuses while it holds images unless `forceDelete`
+     * is on; and deleting it also deletes the images older runtime versions run, so
+     * those versions can no longer be rolled back to. Pick the key before the first
+     * deployment (see docs/troubleshooting.md, "A new ECR key replaces the repository").
+     * @default the AWS-managed ECR key (KMS encryption is always on)
+     */
     kmsKeyArn?: pulumi.Input<string>;
     /** Days after which *untagged* images (build leftovers) expire; tagged images are never expired. @default 30 */
     untaggedImageExpiryDays?: number;
-    /** Delete the repository even if it holds images (dev convenience). @default false */
+    /**
+     * Delete the repository even if it holds images, on `pulumi destroy` or when the
+     * repository is replaced (e.g. a new `kmsKeyArn`). Without it both fail while the
+     * repository holds images (RepositoryNotEmptyException). With it, the images of
+     * older runtime versions go too, so rollback to them is lost. `AgentEnvironment`
+     * turns it on only where its profile does not protect data (dev, staging) and
+     * refuses it in prod. @default false
+     */
     forceDelete?: boolean;
 }
 
@@ -60,10 +90,71 @@ export interface AgentImageArgs {
 export const CACHE_TAG = "buildcache";
 
 /**
+ * `SOURCE_DATE_EPOCH` given to every build unless its `buildArgs` set one:
+ * 1980-01-01T00:00:00Z, the earliest time a ZIP file (hence a Python wheel or a JAR)
+ * can hold. BuildKit (0.11 and later) uses it for the timestamps of the image config
+ * and history (https://github.com/moby/buildkit/pull/2918; a stage sees it with
+ * `ARG SOURCE_DATE_EPOCH`), so those no longer change from build to build. Timestamps
+ * of files in the layers stay as the build made them: docker-build 0.0.22 types no
+ * `rewrite-timestamp` export option. So a rebuild gives the same digest only when the
+ * Dockerfile's steps are reproducible themselves; nothing here depends on that.
+ */
+export const SOURCE_DATE_EPOCH = "315532800";
+
+/** How an image is built: computed from the build args and where it is built, before anything is created. */
+export interface ResolvedBuild {
+    /** Dockerfile path. */
+    dockerfile: string;
+    /** Build arguments as docker-build gets them (with `SOURCE_DATE_EPOCH`). */
+    buildArgs: Record<string, string>;
+    /** Hash of the context files, Dockerfile, build arguments, target and platform: same source, same hash, in every stack. */
+    contentHash: string;
+    /**
+     * `ctx-<content hash, 16>-<build key, 8>`. The build key is a hash of everything
+     * else docker-build rebuilds on and of who builds (project, stack, component name):
+     * two stacks or two components pushing to one repository never share a tag, and
+     * any input change that makes docker-build build again also gives a new tag.
+     */
+    tag: string;
+    buildOnPreview: boolean;
+}
+
+/** Who builds: the project, stack and component, so tags differ between builders sharing a repository. */
+export interface BuildOwner {
+    project: string;
+    stack: string;
+    name: string;
+}
+
+/**
+ * Resolves a build: the build arguments docker-build gets and the tag it pushes. The
+ * tag must never be pushed twice: ECR refuses any push to an existing immutable tag,
+ * even of an identical image (https://github.com/aws/containers-roadmap/issues/2179).
+ */
+export function resolveBuild(build: AgentImageBuild, owner: BuildOwner): ResolvedBuild {
+    const dockerfile = build.dockerfile ?? path.join(build.context, "Dockerfile");
+    const buildArgs = { SOURCE_DATE_EPOCH, ...(build.buildArgs ?? {}) };
+    const contentHash = buildHash(build.context, dockerfile, { buildArgs, target: build.target ?? "", platform: AGENT_PLATFORM });
+    const buildOnPreview = build.buildOnPreview ?? false;
+    const buildKey = createHash("sha256")
+        .update(JSON.stringify({ ...owner, context: build.context, dockerfile, buildOnPreview }))
+        .digest("hex")
+        .slice(0, 8);
+    return { dockerfile, buildArgs, contentHash, tag: `ctx-${contentHash.slice(0, 16)}-${buildKey}`, buildOnPreview };
+}
+
+/**
  * The agent's container image, always referenced by digest: either built for
  * linux/arm64 and pushed to an ECR repository with immutable tags, scan on push,
  * KMS encryption and a lifecycle rule that only expires untagged images; or an
  * existing private ECR image resolved to its digest.
+ *
+ * A build is tagged `ctx-<content hash>-<build key>` ({@link resolveBuild}): the
+ * content part is the same for the same source in every stack; the build key differs
+ * per project, stack and component and changes with every other input docker-build
+ * rebuilds on, so no two builds push the same immutable tag. `SOURCE_DATE_EPOCH` is set
+ * for reproducible timestamps. `pulumi preview` does not build unless
+ * `build.buildOnPreview` is set.
  */
 export class AgentImage extends pulumi.ComponentResource {
     /** The image by digest (`<registry>/<repo>@sha256:…`): the runtime's container URI. */
@@ -124,8 +215,7 @@ export class AgentImage extends pulumi.ComponentResource {
     }
 
     private buildImage(name: string, build: AgentImageBuild, repository: Repository): Image {
-        const dockerfile = build.dockerfile ?? path.join(build.context, "Dockerfile");
-        const tag = `ctx-${buildHash(build.context, dockerfile, { buildArgs: build.buildArgs ?? {}, target: build.target ?? "", platform: AGENT_PLATFORM }).slice(0, 16)}`;
+        const { dockerfile, buildArgs, tag, buildOnPreview } = resolveBuild(build, { project: pulumi.getProject(), stack: pulumi.getStack(), name });
         const token = getAuthorizationTokenOutput({ registryId: repository.registryId }, { parent: this });
         const cacheRef = pulumi.interpolate`${repository.repositoryUrl}:${CACHE_TAG}`;
         return new Image(
@@ -134,9 +224,10 @@ export class AgentImage extends pulumi.ComponentResource {
                 context: { location: build.context },
                 dockerfile: { location: dockerfile },
                 platforms: [AGENT_PLATFORM],
-                buildArgs: build.buildArgs,
+                buildArgs,
                 target: build.target,
                 push: true,
+                buildOnPreview,
                 tags: [pulumi.interpolate`${repository.repositoryUrl}:${tag}`],
                 registries: [{ address: repository.repositoryUrl, username: token.userName, password: pulumi.secret(token.password) }],
                 cacheFrom: [{ registry: { ref: cacheRef } }],

@@ -4,6 +4,7 @@ import { AgentcoreMemoryStrategy, AgentcoreMemoryStrategyArgs } from "@pulumi/aw
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext, arn } from "../common/context";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
@@ -22,7 +23,12 @@ const SESSION_NAMESPACE = "/strategies/{memoryStrategyId}/actors/{actorId}/sessi
 
 /** Arguments of {@link AgentMemory}. */
 export interface AgentMemoryArgs {
-    /** AgentCore memory name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape Name). @default the component name with hyphens mapped to underscores */
+    /**
+     * AgentCore memory name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape Name). It stays the same when the
+     * memory is replaced (a new key replaces it): the old memory, with every event and record,
+     * is deleted first (`deleteBeforeReplace`; docs/replacements.md).
+     * @default the component name with hyphens mapped to underscores
+     */
     memoryName?: string;
     /** Description (1-4096 characters, shape Description). */
     description?: string;
@@ -36,7 +42,12 @@ export interface AgentMemoryArgs {
      * @default "create" (AgentEnvironment: "create" where the profile requires customer-managed keys, else "aws-owned")
      */
     encryptionKey?: MemoryEncryptionKey;
-    /** Protect the memory and the key it creates from deletion (`protect` and retain on delete): set for prod data. @default false */
+    /**
+     * Protect the memory, its strategies and the key it creates from deletion and replacement
+     * (`protect`, and retain on delete for the memory and key): a change that would replace
+     * them (the key, the name, a strategy's type) stops at preview. Set for prod data.
+     * @default false
+     */
     protectFromDeletion?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
@@ -132,16 +143,18 @@ export class AgentMemory extends pulumi.ComponentResource {
                 eventExpiryDuration: eventExpiryDays,
                 encryptionKeyArn: this.customerKeyArn,
                 memoryExecutionRoleArn: this.executionRole?.arn,
-                tags: args.tags,
+                tags: mapOrUndefined(args.tags),
             },
-            { parent: this, protect, retainOnDelete: protect, dependsOn: rolePolicy ? [rolePolicy] : [] },
+            // The name is stable (the key policy and role trust name it): a replacement (new key) must delete first.
+            { parent: this, protect, retainOnDelete: protect, deleteBeforeReplace: true, dependsOn: rolePolicy ? [rolePolicy] : [] },
         );
         for (const strategy of strategies) {
             const strategyNameValue = strategyName(strategy)!;
             this.strategies[strategyNameValue] = new AgentcoreMemoryStrategy(
                 `${name}-${strategyNameValue}`,
                 strategyInputs(this.memory.id, strategyNameValue, strategy),
-                { parent: this },
+                // A type change replaces a strategy and its name stays (unique per memory): delete first.
+                { parent: this, protect, deleteBeforeReplace: true },
             );
         }
 

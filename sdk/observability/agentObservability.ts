@@ -87,6 +87,8 @@ export class AgentObservability extends pulumi.ComponentResource {
     readonly logDeliveries: Record<string, LogDelivery> = {};
     /** Trace deliveries (TRACES) by resource name. */
     readonly traceDeliveries: Record<string, LogDelivery> = {};
+    /** The delivery created last (deliveries are created one at a time, see `previousDelivery`). */
+    private lastDelivery?: LogDelivery;
     /** Alarms by key (`system-errors`, `throttles`, `latency-p99`, `sessions`). */
     readonly alarms: Record<string, MetricAlarm> = {};
     /** The key of the log groups and the alarm topic, when one is needed. */
@@ -153,7 +155,12 @@ export class AgentObservability extends pulumi.ComponentResource {
         });
     }
 
-    /** Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource. */
+    /**
+     * Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource.
+     * A delivery source is put and deleted by name, and a new `resourceArn` (the resource was replaced) replaces it:
+     * created first, the new source would overwrite the old one and the old one's deletion would remove it, so sources
+     * are deleted before they are replaced (`deleteBeforeReplace`; docs/replacements.md).
+     */
     private deliverLogs(
         name: string,
         ctx: AwsContext,
@@ -191,7 +198,7 @@ export class AgentObservability extends pulumi.ComponentResource {
         const source = new LogDeliverySource(
             `${base}-log-source`,
             { name: deliveryName(resource, "logs"), logType: "APPLICATION_LOGS", resourceArn: resource.arn, tags },
-            { parent: this },
+            { parent: this, deleteBeforeReplace: true },
         );
         const destination = new LogDeliveryDestination(
             `${base}-log-destination`,
@@ -202,8 +209,21 @@ export class AgentObservability extends pulumi.ComponentResource {
         this.logDeliveries[resource.name] = new LogDelivery(
             `${base}-log-delivery`,
             { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
-            { parent: this, dependsOn: [policy] },
+            { parent: this, dependsOn: [policy, ...this.previousDelivery()] },
         );
+        this.lastDelivery = this.logDeliveries[resource.name];
+    }
+
+    /**
+     * The delivery created last, for the next one to depend on: CloudWatch Logs answers
+     * concurrent `CreateDelivery` calls on one source or destination with ConflictException
+     * ("Requested resource is currently being updated"), so this component creates its
+     * deliveries one after another
+     * (https://github.com/hashicorp/terraform-provider-aws/issues/42194; a later provider
+     * retries it: pull request 48158, not confirmed to be in the provider @pulumi/aws bridges).
+     */
+    private previousDelivery(): LogDelivery[] {
+        return this.lastDelivery ? [this.lastDelivery] : [];
     }
 
     /** One X-Ray destination (admitting deliveries only from these resources) and a TRACES source and delivery per resource. */
@@ -241,13 +261,14 @@ export class AgentObservability extends pulumi.ComponentResource {
             const source = new LogDeliverySource(
                 `${base}-trace-source`,
                 { name: deliveryName(resource, "traces"), logType: "TRACES", resourceArn: resource.arn, tags },
-                { parent: this },
+                { parent: this, deleteBeforeReplace: true },
             );
             this.traceDeliveries[resource.name] = new LogDelivery(
                 `${base}-trace-delivery`,
                 { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
-                { parent: this },
+                { parent: this, dependsOn: this.previousDelivery() },
             );
+            this.lastDelivery = this.traceDeliveries[resource.name];
         }
     }
 

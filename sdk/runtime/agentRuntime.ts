@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreAgentRuntime, AgentcoreAgentRuntimeArgs } from "@pulumi/aws/bedrock/agentcoreAgentRuntime";
 import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgentRuntimeEndpoint";
+import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
-import { DEFAULT_ENDPOINT, checkRuntimeSettings } from "./validate";
+import { DEFAULT_ENDPOINT, checkPinnedVersionsExist, checkRuntimeSettings } from "./validate";
 
 /** The image a runtime runs: `AgentImage` satisfies it. */
 export interface RuntimeImage {
@@ -48,6 +49,13 @@ export interface AgentRuntimeArgs {
      * @default none
      */
     grants?: (role: AgentExecutionRole) => void;
+    /**
+     * Protect the runtime (`protect`): renaming it, the one change that replaces it, would
+     * delete every version, pinned and rollback ones included, so it stops at preview
+     * (docs/replacements.md). Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -101,21 +109,24 @@ export class AgentRuntime extends pulumi.ComponentResource {
         args.grants?.(this.role);
         this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: { ...args.image, ...checked.image } }, this.role.roleArn), {
             parent: this,
+            protect: args.protectFromDeletion ?? false,
             dependsOn: [...this.role.policies.values()],
         });
-        for (const endpoint of args.endpoints ?? []) {
+        // Each endpoint is sent only once the runtime has the version it pins (checked after the runtime is created or updated).
+        const versions = checkPinnedVersionsExist(component, this.runtimeName, args.endpoints ?? [], this.runtime.agentRuntimeVersion);
+        (args.endpoints ?? []).forEach((endpoint, i) => {
             this.endpoints[endpoint.name] = new AgentcoreAgentRuntimeEndpoint(
                 `${name}-${endpoint.name}`,
                 {
                     agentRuntimeId: this.runtime.agentRuntimeId,
                     name: endpoint.name,
-                    agentRuntimeVersion: String(endpoint.version),
+                    agentRuntimeVersion: versions[i],
                     description: endpoint.description,
-                    tags: args.tags,
+                    tags: mapOrUndefined(args.tags),
                 },
                 { parent: this },
             );
-        }
+        });
 
         this.runtimeArn = this.runtime.agentRuntimeArn;
         this.runtimeId = this.runtime.agentRuntimeId;
@@ -157,7 +168,7 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
                       },
                   }
                 : undefined,
-        environmentVariables: args.environmentVariables,
+        environmentVariables: mapOrUndefined(args.environmentVariables),
         lifecycleConfigurations: args.lifecycle
             ? [
                   {
@@ -168,6 +179,6 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
             : undefined,
         requestHeaderConfiguration: args.requestHeaderAllowlist ? { requestHeaderAllowlists: args.requestHeaderAllowlist } : undefined,
         description: args.description,
-        tags: args.tags,
+        tags: mapOrUndefined(args.tags),
     };
 }

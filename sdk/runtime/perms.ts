@@ -26,3 +26,12 @@ export const WORKLOAD_TOKENS = ["bedrock-agentcore:GetWorkloadAccessToken", "bed
 export const WORKLOAD_TOKEN_FOR_USER_ID = ["bedrock-agentcore:GetWorkloadAccessTokenForUserId"];
 /** Call the foundation models and inference profiles the agent is allowed to use. */
 export const MODEL_INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+/**
+ * Invoke an agent over HTTP (`InvokeAgentRuntime`), over a WebSocket stream, or on behalf of a
+ * named user (the `…ForUser` variants, which let the caller choose the user id). The IAM
+ * reference lists both `runtime` and `runtime-endpoint` as required resources of each.
+ */
+export const RUNTIME_INVOKE = ["bedrock-agentcore:InvokeAgentRuntime"];
+export const RUNTIME_INVOKE_WEBSOCKET = ["bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream"];
+export const RUNTIME_INVOKE_FOR_USER = ["bedrock-agentcore:InvokeAgentRuntimeForUser"];
+export const RUNTIME_INVOKE_WEBSOCKET_FOR_USER = ["bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStreamForUser"];

@@ -58,4 +58,10 @@ export interface RuntimeEndpointSpec {
     version: string;
     /** Description (1-256 characters). */
     description?: string;
+    /**
+     * The argument path named when the version is refused because the runtime does
+     * not have it (yet), e.g. `runtimeVersion` where an `AgentEnvironment` made the
+     * endpoint from that setting. @default `endpoints[<i>].version`
+     */
+    versionPath?: string;
 }

@@ -173,6 +173,64 @@ function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | u
     });
 }
 
+/**
+ * Checks, once the runtime's newest version is known, that every custom endpoint
+ * names a version the runtime has: AgentCore numbers versions 1, 2, 3, … per
+ * runtime, and `CreateAgentRuntimeEndpoint` with a version that does not exist
+ * fails only after the provider sent it (terraform-provider-aws
+ * internal/service/bedrockagentcore/agent_runtime_endpoint.go sends
+ * `agent_runtime_version` as is and waits for READY). Returns, per endpoint, the
+ * version to send: an Output that resolves to the pinned version once the check
+ * passed and rejects with every refused endpoint at once (`<component>: …`)
+ * otherwise, so no endpoint is sent. The check runs after the runtime was created
+ * or updated in the same update, so pinning the version that update creates works
+ * (a new stack's first deployment creates version 1).
+ */
+export function checkPinnedVersionsExist(
+    component: string,
+    runtimeName: string,
+    endpoints: readonly RuntimeEndpointSpec[],
+    newestVersion: pulumi.Output<string>,
+): pulumi.Output<string>[] {
+    const checked = evenWhenUnknown(newestVersion, (newest) => {
+        if (pulumi.isUnknown(newest)) {
+            // A preview of an update that creates or changes the runtime: its new version is known only
+            // during `pulumi up`, where this check runs. The preview shows the pinned version as it is.
+            return;
+        }
+        const problems = new Problems();
+        endpoints.forEach((e, i) => checkVersionExists(problems, e.versionPath ?? `endpoints[${i}].version`, e.name, String(e.version), runtimeName, newest));
+        problems.throwIfAny(component);
+    });
+    return endpoints.map((e) => checked.apply(() => String(e.version)));
+}
+
+/**
+ * `output.apply(fn)`, but `fn` also runs during a preview while the value is still
+ * unknown (it then receives `pulumi.unknown`), so the result stays known. This is
+ * `apply`'s second parameter (`runWithUnknowns`), which @pulumi/pulumi uses itself
+ * but does not declare; should a version ignore it, the result is merely unknown in
+ * previews where the value is unknown (the check still runs in `pulumi up`).
+ */
+function evenWhenUnknown<T>(output: pulumi.Output<T>, fn: (value: T) => void): pulumi.Output<void> {
+    const apply = output.apply as unknown as (fn: (value: T) => void, runWithUnknowns: boolean) => pulumi.Output<void>;
+    return apply.call(output, fn, true);
+}
+
+/** Records a problem when `version` is newer than the runtime's newest version `newest`. */
+export function checkVersionExists(problems: Problems, path: string, endpointName: string, version: string, runtimeName: string, newest: string): void {
+    if (!/^[1-9][0-9]*$/.test(version) || !/^[1-9][0-9]*$/.test(newest) || Number(version) <= Number(newest)) {
+        return;
+    }
+    problems.add(
+        path,
+        version,
+        `names a version runtime ${runtimeName} does not have: its newest version is "${newest}", so endpoint "${endpointName}" was not created or moved. ` +
+            `Pin a version it has (${newest === "1" ? '"1"' : `"1" to "${newest}"`}; a new stack's first deployment creates only version 1), ` +
+            `then after each deployment read \`pulumi stack output latestVersion\` and pin the reviewed version (docs/promotion.md)`,
+    );
+}
+
 /** Checks a tag map against the AgentCore API model (shared by every AgentCore resource). */
 export function checkTags(problems: Problems, tags: Record<string, string> | undefined, path: string): void {
     if (!tags) {

@@ -3,7 +3,8 @@ import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { awsContext } from "../common/context";
-import { TYPE_PREFIX, agentCoreName } from "../common/naming";
+import { mapOrUndefined } from "../common/maps";
+import { SANDBOX_NAME_RULE, TYPE_PREFIX, agentCoreName, replaceSafeNameOf } from "../common/naming";
 import { Grantable, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
 import { MODEL_SOURCE, Problems, SHAPES, checkShape } from "../validation";
@@ -47,7 +48,13 @@ export interface BrowserArgs {
      * @default false
      */
     managed?: boolean;
-    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape SandboxName). @default the component name with hyphens mapped to underscores */
+    /**
+     * AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape SandboxName). Every argument of a
+     * browser replaces it: a name given here is kept, so a replacement deletes the old
+     * browser first (`deleteBeforeReplace`); the default name carries a suffix that changes
+     * with those arguments, so the new browser is created beside the old one (docs/replacements.md).
+     * @default the component name with hyphens mapped to underscores, cut to 41 characters, + `_` + 6 hex characters
+     */
     name?: string;
     /** Description (1-4096 characters). @default none */
     description?: string;
@@ -58,7 +65,12 @@ export interface BrowserArgs {
     network?: BrowserNetwork;
     /** Record sessions (DOM, actions, console, network events) to a private, encrypted bucket. @default no recording */
     recording?: BrowserRecording;
-    /** Protect the recording bucket and its key from deletion (`protect` + retain on delete): set for prod data. @default false */
+    /**
+     * Protect the browser (`protect`: a change that replaces it stops at preview, since
+     * runtime versions name it in `AGENTCORE_BROWSER_ID`), the recording bucket and its key
+     * (`protect` + retain on delete): set for prod.
+     * @default false
+     */
     protectFromDeletion?: boolean;
     /** Tags for every resource the component creates (at most 50). */
     tags?: Record<string, string>;
@@ -81,6 +93,8 @@ export class Browser extends pulumi.ComponentResource {
     readonly rolePolicy?: RolePolicy;
     /** Network mode of the sessions (PUBLIC for the managed browser). */
     readonly networkMode: BrowserNetwork["mode"];
+    /** The browser's AgentCore name (the managed browser's id when managed). */
+    readonly browserName: pulumi.Output<string>;
     /** Browser id, as agents pass it to `StartBrowserSession`. */
     readonly browserId: pulumi.Output<string>;
     /** Browser ARN, the resource of every session action. */
@@ -90,50 +104,53 @@ export class Browser extends pulumi.ComponentResource {
 
     constructor(name: string, args: BrowserArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}Browser`, name, {}, opts);
-        const browserName = args.name ?? agentCoreName(name);
+        const baseName = args.name ?? agentCoreName(name);
         const recording = recordingSettings(args.recording);
         const component = `Browser ${name}`;
         const problems = new Problems();
-        const checked = checkBrowserArgs(problems, browserName, args, "", component);
+        const checked = checkBrowserArgs(problems, baseName, args, "", component);
         problems.throwIfAny(component);
         const ctx = awsContext(this);
         this.networkMode = args.network?.mode ?? "PUBLIC";
 
         if (args.managed) {
+            this.browserName = pulumi.output(MANAGED_BROWSER_ID);
             this.browserId = pulumi.output(MANAGED_BROWSER_ID);
             this.browserArn = pulumi.interpolate`arn:${ctx.partition}:bedrock-agentcore:${ctx.region}:aws:browser/${MANAGED_BROWSER_ID}`;
         } else {
             const network = checked.network as BrowserNetwork;
-            let recordingInput;
-            if (recording) {
-                this.recordingBucket = new RecordingBucket(
-                    `${name}-recordings`,
-                    { ...recording, protectFromDeletion: args.protectFromDeletion ?? false, tags: args.tags },
-                    { parent: this },
-                );
+            const protect = args.protectFromDeletion ?? false;
+            const bucket = recording && new RecordingBucket(`${name}-recordings`, { ...recording, protectFromDeletion: protect, tags: args.tags }, { parent: this });
+            this.recordingBucket = bucket;
+            const recordingInput = recording && bucket && { enabled: true, s3Location: { bucket: bucket.bucketName, prefix: `${recording.prefix}/` } };
+            const replacing = {
+                description: args.description,
+                networkConfiguration: network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: "PUBLIC" },
+                recording: recordingInput,
+            };
+            // Every input of a browser replaces it (provider: RequiresReplace on all of them).
+            this.browserName = args.name !== undefined ? pulumi.output(args.name) : replaceSafeNameOf(baseName, SANDBOX_NAME_RULE, { ...replacing, executionRole: recording !== undefined });
+            if (recording && bucket) {
                 const { role, policy } = toolExecutionRole(this, name, ctx, {
                     resourceType: "browser-custom",
-                    toolName: browserName,
+                    toolName: this.browserName,
                     purpose: "recording-write",
-                    statements: this.recordingBucket.writeStatements(recording.prefix),
+                    statements: bucket.writeStatements(recording.prefix),
                     tags: args.tags,
                 });
                 this.role = role;
                 this.rolePolicy = policy;
-                this.recordingLocation = pulumi.interpolate`s3://${this.recordingBucket.bucketName}/${recording.prefix}/`;
-                recordingInput = { enabled: true, s3Location: { bucket: this.recordingBucket.bucketName, prefix: `${recording.prefix}/` } };
+                this.recordingLocation = pulumi.interpolate`s3://${bucket.bucketName}/${recording.prefix}/`;
             }
             this.browser = new AgentcoreBrowser(
                 `${name}-browser`,
+                { name: this.browserName, ...replacing, executionRoleArn: this.role?.arn, tags: mapOrUndefined(args.tags) },
                 {
-                    name: browserName,
-                    description: args.description,
-                    networkConfiguration: network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: "PUBLIC" },
-                    executionRoleArn: this.role?.arn,
-                    recording: recordingInput,
-                    tags: args.tags,
+                    parent: this,
+                    protect,
+                    deleteBeforeReplace: args.name !== undefined,
+                    dependsOn: [...(this.rolePolicy ? [this.rolePolicy] : []), ...(this.recordingBucket?.settings ?? [])],
                 },
-                { parent: this, dependsOn: [...(this.rolePolicy ? [this.rolePolicy] : []), ...(this.recordingBucket?.settings ?? [])] },
             );
             this.browserId = this.browser.browserId;
             this.browserArn = this.browser.browserArn;

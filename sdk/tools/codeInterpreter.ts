@@ -3,7 +3,8 @@ import { AgentcoreCodeInterpreter } from "@pulumi/aws/bedrock/agentcoreCodeInter
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, awsContext } from "../common/context";
-import { TYPE_PREFIX, agentCoreName } from "../common/naming";
+import { mapOrUndefined } from "../common/maps";
+import { SANDBOX_NAME_RULE, TYPE_PREFIX, agentCoreName, replaceSafeNameOf } from "../common/naming";
 import { Grantable, PolicyStatement, allow } from "../iam/grants";
 import { checkTags } from "../runtime/validate";
 import { Problems, checkInput, checkShape } from "../validation";
@@ -20,7 +21,14 @@ export interface CodeInterpreterArgs {
      * @default false
      */
     managed?: boolean;
-    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape SandboxName). @default the component name with hyphens mapped to underscores */
+    /**
+     * AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape SandboxName). The network, the
+     * description and the execution role (present when `dataBuckets` is not empty) replace
+     * the interpreter: a name given here is kept, so a replacement deletes the old one first
+     * (`deleteBeforeReplace`); the default name carries a suffix that changes with them, so
+     * the new interpreter is created beside the old one (docs/replacements.md).
+     * @default the component name with hyphens mapped to underscores, cut to 41 characters, + `_` + 6 hex characters
+     */
     name?: string;
     /** Description (1-4096 characters). @default none */
     description?: string;
@@ -38,6 +46,12 @@ export interface CodeInterpreterArgs {
      * @default [] (no role)
      */
     dataBuckets?: pulumi.Input<string>[];
+    /**
+     * Protect the interpreter (`protect`): a change that would replace it stops at preview,
+     * since runtime versions name it in `AGENTCORE_CODE_INTERPRETER_ID`. Set for prod.
+     * @default false
+     */
+    protectFromDeletion?: boolean;
     /** Tags for every resource the component creates (at most 50). */
     tags?: Record<string, string>;
 }
@@ -56,6 +70,8 @@ export class CodeInterpreter extends pulumi.ComponentResource {
     readonly rolePolicy?: RolePolicy;
     /** Network mode of the sessions (SANDBOX for the managed interpreter). */
     readonly networkMode: CodeInterpreterNetwork["mode"];
+    /** The interpreter's AgentCore name (the managed interpreter's id when managed). */
+    readonly interpreterName: pulumi.Output<string>;
     /** Interpreter id, as agents pass it to `StartCodeInterpreterSession`. */
     readonly codeInterpreterId: pulumi.Output<string>;
     /** Interpreter ARN, the resource of every session action. */
@@ -64,10 +80,10 @@ export class CodeInterpreter extends pulumi.ComponentResource {
     constructor(name: string, args: CodeInterpreterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}CodeInterpreter`, name, {}, opts);
         const managed = args.managed ?? false;
-        const interpreterName = args.name ?? agentCoreName(name);
+        const baseName = args.name ?? agentCoreName(name);
         const component = `CodeInterpreter ${name}`;
         const problems = new Problems();
-        const checked = checkCodeInterpreterArgs(problems, interpreterName, args, "", component);
+        const checked = checkCodeInterpreterArgs(problems, baseName, args, "", component);
         problems.throwIfAny(component);
         const network = checked.network ?? { mode: "SANDBOX" };
         const dataBuckets = checked.dataBuckets ?? [];
@@ -75,25 +91,26 @@ export class CodeInterpreter extends pulumi.ComponentResource {
         this.networkMode = network.mode;
 
         if (managed) {
+            this.interpreterName = pulumi.output(MANAGED_CODE_INTERPRETER_ID);
             this.codeInterpreterId = pulumi.output(MANAGED_CODE_INTERPRETER_ID);
             this.codeInterpreterArn = pulumi.interpolate`arn:${ctx.partition}:bedrock-agentcore:${ctx.region}:aws:code-interpreter/${MANAGED_CODE_INTERPRETER_ID}`;
         } else {
+            const replacing = {
+                description: args.description,
+                networkConfiguration: network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: network.mode },
+            };
+            // Network, description and execution role replace an interpreter (provider: RequiresReplace).
+            this.interpreterName =
+                args.name !== undefined ? pulumi.output(args.name) : replaceSafeNameOf(baseName, SANDBOX_NAME_RULE, { ...replacing, executionRole: dataBuckets.length > 0 });
             if (dataBuckets.length > 0) {
-                const { role, policy } = dataReadRole(this, name, ctx, interpreterName, dataBuckets, args.tags);
+                const { role, policy } = dataReadRole(this, name, ctx, this.interpreterName, dataBuckets, args.tags);
                 this.role = role;
                 this.rolePolicy = policy;
             }
             this.interpreter = new AgentcoreCodeInterpreter(
                 `${name}-interpreter`,
-                {
-                    name: interpreterName,
-                    description: args.description,
-                    networkConfiguration:
-                        network.mode === "VPC" ? { networkMode: "VPC", vpcConfig: vpcConfigInput(network.vpc) } : { networkMode: network.mode },
-                    executionRoleArn: this.role?.arn,
-                    tags: args.tags,
-                },
-                { parent: this, dependsOn: this.rolePolicy ? [this.rolePolicy] : [] },
+                { name: this.interpreterName, ...replacing, executionRoleArn: this.role?.arn, tags: mapOrUndefined(args.tags) },
+                { parent: this, protect: args.protectFromDeletion ?? false, deleteBeforeReplace: args.name !== undefined, dependsOn: this.rolePolicy ? [this.rolePolicy] : [] },
             );
             this.codeInterpreterId = this.interpreter.codeInterpreterId;
             this.codeInterpreterArn = this.interpreter.codeInterpreterArn;
@@ -112,7 +129,7 @@ export class CodeInterpreter extends pulumi.ComponentResource {
 }
 
 /** The execution role of an interpreter that reads the given buckets: read, and nothing more. */
-function dataReadRole(parent: pulumi.Resource, name: string, ctx: AwsContext, interpreterName: string, buckets: pulumi.Input<string>[], tags?: Record<string, string>) {
+function dataReadRole(parent: pulumi.Resource, name: string, ctx: AwsContext, interpreterName: pulumi.Input<string>, buckets: pulumi.Input<string>[], tags?: Record<string, string>) {
     const bucketArns = buckets.map((bucket) => pulumi.interpolate`arn:${ctx.partition}:s3:::${bucket}`);
     const statements: pulumi.Input<PolicyStatement>[] = [
         allow("ReadDataObjects", perms.DATA_READ_OBJECTS, bucketArns.map((bucketArn) => pulumi.interpolate`${bucketArn}/*`)),
@@ -136,6 +153,7 @@ export function checkCodeInterpreterArgs(problems: Problems, interpreterName: st
             description: args.description,
             network: args.network,
             dataBuckets: args.dataBuckets,
+            protectFromDeletion: args.protectFromDeletion,
         });
     } else {
         checkShape(problems, at("name"), interpreterName, "SandboxName", { hint: NAME_HINT });

@@ -9,7 +9,7 @@ import { ToolVpcConfig } from "./types";
 export interface CodeInterpreterSection {
     /** Use AWS's managed interpreter `aws.codeinterpreter.v1` instead of creating one (no other field may be set). @default false */
     managed?: boolean;
-    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default `<environment component name>_code_interpreter` */
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`); a name given here is kept, and a replacement deletes the old interpreter first. @default `<environment component name>_code_interpreter` cut to 41 characters, + `_` + a 6-hex suffix of the replacing arguments */
     name?: string;
     /**
      * SANDBOX, VPC (the environment's network) or PUBLIC (internet; only when written here).
@@ -27,7 +27,7 @@ export interface CodeInterpreterSection {
 export interface BrowserSection {
     /** Use AWS's managed browser `aws.browser.v1` instead of creating one (no other field may be set). @default false */
     managed?: boolean;
-    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default `<environment component name>_browser` */
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`); a name given here is kept, and a replacement deletes the old browser first. @default `<environment component name>_browser` cut to 41 characters, + `_` + a 6-hex suffix of the replacing arguments */
     name?: string;
     /** VPC (the environment's network) or PUBLIC. @default "VPC" when the environment runs in a VPC; otherwise required */
     networkMode?: "VPC" | "PUBLIC";
@@ -64,6 +64,8 @@ export function codeInterpreterArgsFor(section: CodeInterpreterSection, env: Too
         description: section.description,
         network: mode === "VPC" ? { mode, vpc: env.vpc as ToolVpcConfig } : mode && { mode },
         dataBuckets: section.dataBuckets,
+        // Runtime versions name the interpreter: protected where the profile protects data.
+        protectFromDeletion: section.managed ? undefined : env.profile.protectData,
         tags: env.tags,
     };
 }
@@ -81,7 +83,8 @@ export function browserArgsFor(section: BrowserSection, env: ToolEnvironment): B
             retentionDays: section.recording.retentionDays ?? env.profile.browserRecordingRetentionDays,
             customerManagedKey: env.profile.customerManagedKeys,
         },
-        protectFromDeletion: section.recording && !section.managed ? env.profile.protectData : undefined,
+        // Runtime versions name the browser, and recordings are data: protected where the profile protects data.
+        protectFromDeletion: section.managed ? undefined : env.profile.protectData,
         tags: env.tags,
     };
 }

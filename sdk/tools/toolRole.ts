@@ -9,7 +9,7 @@ export interface ToolRoleSpec {
     /** Resource type in the tool's ARN, which the trust policy is limited to. */
     resourceType: "code-interpreter-custom" | "browser-custom";
     /** The tool's AgentCore name: AgentCore ids are `<name>-<10 characters>`. */
-    toolName: string;
+    toolName: pulumi.Input<string>;
     /** Name of the one inline policy (what it allows, e.g. `recording-write`). */
     purpose: string;
     /** The statements of that policy: everything the role may do. */
@@ -32,12 +32,12 @@ export interface ToolRole {
  * exactly the given statements and nothing else.
  */
 export function toolExecutionRole(parent: pulumi.Resource, name: string, ctx: AwsContext, spec: ToolRoleSpec): ToolRole {
-    const trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreTool", ctx.accountId, arn(ctx, "bedrock-agentcore", `${spec.resourceType}/${spec.toolName}-*`));
+    const trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreTool", ctx.accountId, arn(ctx, "bedrock-agentcore", pulumi.interpolate`${spec.resourceType}/${spec.toolName}-*`));
     const role = new Role(
         `${name}-role`,
         {
             assumeRolePolicy: pulumi.jsonStringify(trustPolicy),
-            description: `Execution role of AgentCore ${spec.resourceType.replace("-custom", "")} ${spec.toolName}`,
+            description: pulumi.interpolate`Execution role of AgentCore ${spec.resourceType.replace("-custom", "")} ${spec.toolName}`,
             maxSessionDuration: 3600,
             tags: spec.tags,
         },

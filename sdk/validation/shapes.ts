@@ -99,6 +99,12 @@ export const SHAPES = {
     ApiKeyCredentialPrefix: { min: 1, max: 64 },
     WorkloadIdentityNameType: { pattern: "[A-Za-z0-9_.-]+", min: 3, max: 255 },
     ResourceOauth2ReturnUrlType: { pattern: "\\w+:(\\/?\\/?)[^\\s]+", min: 1, max: 2048 },
+    PolicyEngineName: { pattern: "[A-Za-z][A-Za-z0-9_]*", min: 1, max: 48 },
+    PolicyName: { pattern: "[A-Za-z][A-Za-z0-9_]*", min: 1, max: 48 },
+    PolicyValidationMode: { enum: ["FAIL_ON_ANY_FINDINGS", "IGNORE_ALL_FINDINGS"] },
+    GatewayPolicyEngineMode: { enum: ["LOG_ONLY", "ENFORCE"] },
+    GatewayPolicyEngineArn: { pattern: "arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:policy-engine\\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9_]{10}", min: 1, max: 170 },
+    Statement: { min: 35, max: 10000 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;

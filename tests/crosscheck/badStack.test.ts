@@ -33,6 +33,9 @@ const EXPECTED: readonly string[] = [
     "agentcore-browser-recording-deletion agent-everything",
     "agentcore-credential-provider-secrets search-key",
     "agentcore-gateway-authorizer tools-gateway",
+    "agentcore-gateway-policy-engine tools-gateway",
+    "agentcore-policy-allow-all allow-everything",
+    "agentcore-policy-validation-mode allow-everything",
     "agentcore-customer-managed-keys tools-gateway",
     "agentcore-customer-managed-keys agent-memory",
     // Class 1: the statements of the AWS managed BedrockAgentCoreFullAccess, judged like inline ones.
@@ -59,9 +62,8 @@ const EXPECTED: readonly string[] = [
     "agentcore-browser-recording-tls agent-browser",
     "agentcore-browser-network agent-browser",
     "agentcore-browser-recording-encrypted agent-browser",
-    // Class 8: new resource types.
+    // Class 8: new resource types (the LOG_ONLY engine is agentcore-gateway-policy-engine's, above).
     "agentcore-customer-managed-keys tool-policies",
-    "agentcore-policy-engine-enforced tools-gateway",
 ];
 
 /** The logical name a URN ends in. */

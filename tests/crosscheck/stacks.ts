@@ -32,7 +32,7 @@ export function everything(environment: EnvironmentName, network: NetworkSetting
         environment,
         image: { build: { context: SAMPLE } },
         models: [MODEL],
-        runtimeVersion: environment === "dev" ? undefined : "3",
+        runtimeVersion: environment === "dev" ? undefined : "1",
         network,
         environmentVariables: { AGENT_MODEL_ID: MODEL },
         memory: {
@@ -67,6 +67,19 @@ export function everything(environment: EnvironmentName, network: NetworkSetting
                 { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" } },
                 { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp", credentials: { oauth2: "crm", scopes: ["docs.read"] } },
             ],
+            // The mode comes from the profile: LOG_ONLY in dev and staging, ENFORCE in prod.
+            toolPolicies: {
+                policies: [
+                    {
+                        name: "lookup",
+                        statement: 'permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::"orders___lookup_order", resource == AgentCore::Gateway::"{{gatewayArn}}");',
+                    },
+                    {
+                        name: "docs",
+                        statement: 'permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::"docs___search", resource == AgentCore::Gateway::"{{gatewayArn}}");',
+                    },
+                ],
+            },
         },
         codeInterpreter: { dataBuckets: ["agent-data"] },
         // Without a VPC the browser must say PUBLIC; with one it defaults to the VPC.

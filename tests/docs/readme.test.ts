@@ -18,6 +18,7 @@ const ROWS: [string, keyof EnvironmentProfile, (value: any) => string][] = [
     ["dashboard and alarms", "dashboardAndAlarms", String],
     ["untagged image expiry (days)", "untaggedImageExpiryDays", String],
     ["browser recording retention (days)", "browserRecordingRetentionDays", String],
+    ["gateway tool-policy mode", "toolPolicyMode", (v) => v],
 ];
 
 /** Markdown files under a folder (one level of subfolders, as examples/<name>/README.md). */

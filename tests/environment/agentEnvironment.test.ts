@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { AgentEnvironment, AgentEnvironmentArgs, ENVIRONMENT_PROFILES, InputValidationError, featuresOf } from "../../sdk";
-import { Registrations, record, valueOf } from "../harness";
+import { ESTABLISHED, Registrations, record, valueOf } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const ENDPOINT = "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint";
@@ -19,7 +19,8 @@ function args(overrides: Partial<AgentEnvironmentArgs>): AgentEnvironmentArgs {
 
 async function plan(overrides: Partial<AgentEnvironmentArgs>): Promise<{ reg: Registrations; env: AgentEnvironment }> {
     let env: AgentEnvironment | undefined;
-    const reg = await record(() => (env = new AgentEnvironment("support-agent", args(overrides))));
+    // A stack deployed before: its runtime has versions 1-9 to pin.
+    const reg = await record(() => (env = new AgentEnvironment("support-agent", args(overrides))), undefined, undefined, ESTABLISHED);
     return { reg, env: env! };
 }
 
@@ -93,7 +94,9 @@ describe("AgentEnvironment", () => {
         });
         assert.ok(error instanceof InputValidationError);
         assert.deepEqual(error.problems, [
-            "runtimeVersion (not set) is required in prod: callers use a custom endpoint pinned to a reviewed runtime version. Set it to the version to serve (e.g. `pulumi config set runtimeVersion 3`; the first deployment creates version 1), or pass endpoints explicitly",
+            "runtimeVersion (not set) is required in prod: callers use a custom endpoint pinned to a reviewed runtime version. " +
+                'For the first deployment of a new stack pin "1", the version that deployment creates (`pulumi config set runtimeVersion 1`); ' +
+                "later pin a reviewed version named by `pulumi stack output latestVersion` (docs/promotion.md). Or pass endpoints explicitly",
         ]);
         assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:AgentEnvironment"]);
     });

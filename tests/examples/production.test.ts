@@ -1,4 +1,8 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { formatPlan } from "../../plan/report";
+import { TOOL_DIR } from "../../plan/run";
 import { parseJsonInput } from "../harness";
 import { planExample } from "./planExample";
 
@@ -8,9 +12,9 @@ const FUNCTION_ARNS = {
 };
 
 describe("production example", () => {
-    for (const { stack, version, protectData } of [
-        { stack: "staging", version: "2", protectData: false },
-        { stack: "prod", version: "1", protectData: true },
+    for (const { stack, version, protectData, toolPolicyMode } of [
+        { stack: "staging", version: "1", protectData: false, toolPolicyMode: "LOG_ONLY" },
+        { stack: "prod", version: "1", protectData: true, toolPolicyMode: "ENFORCE" },
     ] as const) {
         describe(`stack ${stack}`, () => {
             let planned: Awaited<ReturnType<typeof planExample>>;
@@ -74,6 +78,42 @@ describe("production example", () => {
                 assert.deepEqual(target.inputs.credentialProviderConfiguration, { gatewayIamRole: {} });
                 const policy = parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "orders-agent-gateway-targets").inputs.policy);
                 assert.deepEqual(policy.Statement, [{ Sid: "InvokeTargetFunctions", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [FUNCTION_ARNS[stack]] }]);
+            });
+
+            it(`attaches a policy engine in ${toolPolicyMode} mode, with the example's Cedar files naming the gateway's ARN, validated against the derived schema`, () => {
+                const { reg, report } = planned;
+                const gateway = reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway");
+                const engine = reg.one("aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine", "orders-agent-gateway-policies-engine");
+                assert.deepEqual(gateway.inputs.policyEngineConfiguration, { arn: engine.outputs.policyEngineArn, mode: toolPolicyMode });
+                assert.match(engine.outputs.policyEngineArn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:policy-engine\/orders_agent_gateway_policies-[0-9a-f]{10}$/);
+                assert.equal(engine.inputs.name, "orders_agent_gateway_policies");
+                assert.equal(engine.inputs.encryptionKeyArn, reg.one("aws:kms/key:Key", "orders-agent-gateway-cmk-key").outputs.arn);
+                const policies = reg.ofType("aws:bedrock/agentcorePolicy:AgentcorePolicy");
+                assert.deepEqual(
+                    policies.map((p) => [p.name, p.inputs.name, p.inputs.policyEngineId, p.inputs.validationMode]),
+                    [
+                        ["orders-agent-gateway-policies-lookup_order", "lookup_order", engine.outputs.policyEngineId, "FAIL_ON_ANY_FINDINGS"],
+                        ["orders-agent-gateway-policies-refund_under_limit", "refund_under_limit", engine.outputs.policyEngineId, "FAIL_ON_ANY_FINDINGS"],
+                    ],
+                );
+                const refund = fs.readFileSync(path.join(TOOL_DIR, "examples", "production", "policies", "refund-under-limit.cedar"), "utf8");
+                assert.equal(policies[1].inputs.definition.cedar.statement, refund.replace("{{gatewayArn}}", gateway.outputs.gatewayArn));
+                const evaluation = parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "orders-agent-gateway-policy-engine").inputs.policy);
+                assert.deepEqual(evaluation.Statement, [
+                    {
+                        Sid: "EvaluateToolPolicies",
+                        Effect: "Allow",
+                        Action: ["bedrock-agentcore:AuthorizeAction", "bedrock-agentcore:PartiallyAuthorizeActions", "bedrock-agentcore:GetPolicyEngine"],
+                        Resource: [engine.outputs.policyEngineArn, "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/orders-agent-gateway-*"],
+                    },
+                ]);
+                // Nothing in the gateway's inputs refers to that role policy: only an explicit dependsOn orders it first.
+                assert.ok(gateway.options.dependsOn.includes(reg.one("aws:iam/rolePolicy:RolePolicy", "orders-agent-gateway-policy-engine").urn), gateway.options.dependsOn.join(", "));
+                const component = report.resources.find((r) => r.type === "agentcore:index:ToolPolicyEngine")!;
+                assert.equal(component.inputs.mode, toolPolicyMode);
+                assert.match(String(component.inputs.cedarSchema), /action "orders___refund_order" in \[Action::"CallTool"\] appliesTo \{\n {4}principal: \[OAuthUser\],\n {4}resource: \[Gateway\],\n {4}context: \{\n {6}input: \{\n {8}amount: __cedar::Long,\n {8}orderId: __cedar::String\n/);
+                const text = formatPlan(report);
+                assert.ok(text.includes(`Tool policies of orders-agent-gateway-policies (mode ${toolPolicyMode}), validated against this Cedar schema derived from the gateway's targets:\n  namespace AgentCore {\n`), text);
             });
 
             it(`serves callers through one endpoint named ${stack}, pinned to version ${version}`, () => {

@@ -29,16 +29,16 @@ describe("AgentGateway", () => {
     it("defaults: MCP, AWS_IAM, AWS-owned key, no debug detail, trust limited to this account and gateway name", async () => {
         const reg = await record(() => new AgentGateway("tools"));
         const inputs = reg.one(GATEWAY).inputs;
-        assert.deepEqual(inputs, { name: "tools", roleArn: reg.one("aws:iam/role:Role").outputs.arn, protocolType: "MCP", authorizerType: "AWS_IAM" });
+        assert.deepEqual(inputs, { name: "tools-d4d497", roleArn: reg.one("aws:iam/role:Role").outputs.arn, protocolType: "MCP", authorizerType: "AWS_IAM" });
         assert.deepEqual(parseJsonInput(reg.one("aws:iam/role:Role").inputs.assumeRolePolicy).Statement[0].Condition, {
             StringEquals: { "aws:SourceAccount": "123456789012" },
-            ArnLike: { "aws:SourceArn": `${ACCOUNT}:gateway/tools-*` },
+            ArnLike: { "aws:SourceArn": `${ACCOUNT}:gateway/tools-d4d497-*` },
         });
         assert.equal(reg.ofType("aws:iam/rolePolicy:RolePolicy").length, 0);
     });
 
     it("semantic search, debug errors and a created customer key (protected when asked)", async () => {
-        const reg = await record(() => new AgentGateway("tools", { semanticSearch: true, debugErrors: true, encryption: "create", protectKey: true }));
+        const reg = await record(() => new AgentGateway("tools", { semanticSearch: true, debugErrors: true, encryption: "create", protectFromDeletion: true }));
         const inputs = reg.one(GATEWAY).inputs;
         assert.deepEqual(inputs.protocolConfiguration, { mcp: { searchType: "SEMANTIC" } });
         assert.equal(inputs.exceptionLevel, "DEBUG");

@@ -111,7 +111,7 @@ describe("OAuth2CredentialProvider", () => {
         assert.deepEqual(plaintextOccurrences(reg, CLIENT_SECRET), []);
     });
 
-    for (const [vendor, block] of [["GithubOauth2", "githubOauth2ProviderConfig"], ["SlackOauth2", "slackOauth2ProviderConfig"], ["OktaOauth2", "includedOauth2ProviderConfig"]] as const) {
+    for (const [vendor, block] of [["GithubOauth2", "githubOauth2ProviderConfig"], ["SlackOauth2", "slackOauth2ProviderConfig"], ["XOauth2", "includedOauth2ProviderConfig"]] as const) {
         it(`${vendor}: credentials in ${block}`, async () => {
             const reg = await record(() => new OAuth2CredentialProvider("tools", { vendor: { type: vendor }, clientId: "id-1", clientSecret: pulumi.secret(CLIENT_SECRET), credentialsVersion: 3 }));
             const config = parseJsonInput(reg.one(OAUTH_TYPE).inputs.oauth2ProviderConfig);

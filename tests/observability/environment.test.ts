@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { AgentEnvironment, AgentEnvironmentArgs } from "../../sdk";
-import { Registrations, record } from "../harness";
+import { ESTABLISHED, Registrations, record } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
@@ -10,7 +10,8 @@ const COMMAND = "command:local:Command";
 const SMOKE = { payload: '{"prompt":"ping"}', expect: { contains: "echo: ping" } };
 
 function plan(overrides: Partial<AgentEnvironmentArgs>): Promise<Registrations> {
-    return record(() => new AgentEnvironment("support-agent", { environment: "dev", image: { build: { context: SAMPLE } }, ...overrides }));
+    // A stack deployed before: its runtime has versions 1-9 to pin.
+    return record(() => new AgentEnvironment("support-agent", { environment: "dev", image: { build: { context: SAMPLE } }, ...overrides }), undefined, undefined, ESTABLISHED);
 }
 
 describe("AgentEnvironment observability", () => {

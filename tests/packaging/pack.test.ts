@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -58,26 +58,41 @@ const RUNNER = `const { installMocks, settle } = require("${PACKAGE}/mocks");
 
 const TSCONFIG = { compilerOptions: { strict: true, module: "node16", moduleResolution: "node16", target: "ES2022", skipLibCheck: true, types: ["node"], typeRoots: [path.join(REPO, "node_modules", "@types")] }, files: ["index.ts"] };
 
+/** A Pulumi program the installed `agentcore-plan` bin plans: its environment and model come from stack config. */
+const STACK_PROGRAM = `import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { AgentEnvironment, EnvironmentName } from "${PACKAGE}";
+
+const config = new pulumi.Config();
+const agent = new AgentEnvironment("planned-agent", {
+    environment: config.require("environment") as EnvironmentName,
+    image: { build: { context: path.join(__dirname, "..", "agent") } },
+    models: [config.require("model")],
+    runtimeVersion: config.get("runtimeVersion"),
+});
+export const invokeEndpointArn = agent.invokeEndpointArn;
+`;
+
+/** A model outside prod.json's allowlist (anthropic and amazon only); dev.json keeps the pack's default (any foundation model). */
+const OFF_LIST_MODEL = "meta.llama3-8b-instruct-v1:0";
+
+/** A directory of a file inside the tarball (`package/dist/...`). */
+const isShippedData = (f: string) => /^package\/(dist\/)?data\//.test(f);
+
 describe("packaging (npm pack, install, plan)", function () {
-    this.timeout(120_000);
+    this.timeout(180_000);
     let work: string;
     let tarball: string;
+    let files: string[];
+    let app: string;
 
     before(() => {
         work = fs.mkdtempSync(path.join(os.tmpdir(), "agentcore-pack-"));
         const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
         tarball = path.join(work, packed[0].filename);
-    });
+        files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter((f) => f && !f.endsWith("/"));
 
-    after(() => fs.rmSync(work, { recursive: true, force: true }));
-
-    it("holds the compiled package, its type declarations, the policy pack and nothing else", () => {
-        const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter((f) => f && !f.endsWith("/"));
-        assert.deepEqual(files.sort(), expectedFiles());
-    });
-
-    it("installs outside the repo and plans a program that imports it by name", async () => {
-        const app = path.join(work, "app");
+        app = path.join(work, "app");
         fs.mkdirSync(path.join(app, "agent"), { recursive: true });
         // Dependencies come from the repo's install as links (npm does not copy file: directories), so nothing is downloaded.
         const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
@@ -87,8 +102,71 @@ describe("packaging (npm pack, install, plan)", function () {
         fs.writeFileSync(path.join(app, "agent", "Dockerfile"), "FROM node:20-slim\n");
         fs.writeFileSync(path.join(app, "index.ts"), PROGRAM);
         fs.writeFileSync(path.join(app, "plan.js"), RUNNER);
+        const stacks = path.join(app, "stacks");
+        fs.mkdirSync(stacks);
+        fs.writeFileSync(path.join(stacks, "Pulumi.yaml"), "name: consumer-stacks\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(stacks, "index.ts"), STACK_PROGRAM);
+        fs.writeFileSync(path.join(stacks, "Pulumi.dev.yaml"), `config:\n  consumer-stacks:environment: dev\n  consumer-stacks:model: ${OFF_LIST_MODEL}\n`);
+        fs.writeFileSync(path.join(stacks, "Pulumi.prod.yaml"), `config:\n  consumer-stacks:environment: prod\n  consumer-stacks:model: ${OFF_LIST_MODEL}\n  consumer-stacks:runtimeVersion: "1"\n`);
 
         execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", "--loglevel=error"], { cwd: app, stdio: "pipe" });
+    });
+
+    after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+    it("holds the compiled package, its type declarations, the policy pack and nothing else", () => {
+        assert.deepEqual([...files].sort(), expectedFiles());
+    });
+
+    it("ships neither the API models (data/) nor the test-only @cloud-copilot/iam-simulate", () => {
+        assert.deepEqual(files.filter(isShippedData), []);
+        assert.deepEqual(files.filter((f) => f.includes("iam-simulate")), []);
+        const manifest = JSON.parse(fs.readFileSync(path.join(app, "node_modules", PACKAGE, "package.json"), "utf8"));
+        assert.equal("@cloud-copilot/iam-simulate" in (manifest.dependencies ?? {}), false);
+        assert.equal("@cloud-copilot/iam-simulate" in (manifest.peerDependencies ?? {}), false);
+        // No shipped file names it (require, import or dynamic import): the installed package never loads it.
+        const installed = path.join(app, "node_modules", PACKAGE);
+        const naming = files
+            .map((f) => f.replace(/^package\//, ""))
+            .filter((f) => f !== "package.json" && fs.readFileSync(path.join(installed, f), "utf8").includes("iam-simulate"));
+        assert.deepEqual(naming, []);
+        assert.equal(fs.existsSync(path.join(app, "node_modules", "@cloud-copilot", "iam-simulate")), false);
+    });
+
+    describe("the installed agentcore-plan bin", () => {
+        const bin = () => path.join(app, "node_modules", ".bin", "agentcore-plan");
+        const configDir = () => path.join(fs.realpathSync(app), "node_modules", PACKAGE, "dist", "policy", "config");
+        const planStackWithBin = (stack: string) => {
+            const json = path.join(work, `plan-${stack}.json`);
+            const result = spawnSync(bin(), ["--program", path.join(app, "stacks"), "--stack", stack, "--json", json], { cwd: app, encoding: "utf8", env: { PATH: process.env.PATH } });
+            return { status: result.status, stdout: result.stdout, stderr: result.stderr, report: fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : undefined };
+        };
+        const mandatory = (report: any) => report.violations.filter((v: any) => v.level === "mandatory").map((v: any) => `${v.policy}: ${v.message}`);
+
+        it("plans a dev stack with the shipped dev.json: no mandatory violations, the off-list model allowed", () => {
+            const dev = planStackWithBin("dev");
+            assert.equal(dev.stderr, "");
+            assert.equal(dev.status, 0, dev.stdout);
+            assert.deepEqual(dev.report.policyConfig, { path: path.join(configDir(), "dev.json"), found: true });
+            assert.match(dev.stdout, /^Policy config: node_modules\/@agentcore-platform\/pulumi-agentcore\/dist\/policy\/config\/dev\.json\n/m);
+            assert.deepEqual(mandatory(dev.report), []);
+            assert.deepEqual(dev.report.violations.filter((v: any) => v.policy === "agentcore-iam-model-allowlist"), []);
+        });
+
+        it("plans a prod stack with the shipped prod.json: its model allowlist takes effect", () => {
+            const prod = planStackWithBin("prod");
+            assert.equal(prod.stderr, "");
+            assert.deepEqual(prod.report.policyConfig, { path: path.join(configDir(), "prod.json"), found: true });
+            assert.match(prod.stdout, /^Policy config: node_modules\/@agentcore-platform\/pulumi-agentcore\/dist\/policy\/config\/prod\.json\n/m);
+            // The allowlist of prod.json (anthropic and amazon only); the pack's default allows every foundation model.
+            assert.deepEqual(mandatory(prod.report), [
+                `agentcore-iam-model-allowlist: Statement "InvokeAllowedModels" of role policy "planned-agent-runtime-baseline" of role planned-agent-role allows invoking models outside the allowlist: arn:aws:bedrock:us-east-1::foundation-model/${OFF_LIST_MODEL}`,
+            ]);
+            assert.equal(prod.status, 1);
+        });
+    });
+
+    it("installs outside the repo and plans a program that imports it by name", async () => {
         execFileSync(process.execPath, [TSC, "-p", app], { cwd: app, stdio: "pipe" });
         const planned = JSON.parse(execFileSync(process.execPath, ["plan.js"], { cwd: app, encoding: "utf8", env: { PATH: process.env.PATH } }));
 

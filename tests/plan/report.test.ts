@@ -17,7 +17,7 @@ function recorded(type: string, name: string, urn: string, parent: string, input
         inputs,
         outputs: { ...inputs },
         secretInputs: [],
-        options: { protect: false, retainOnDelete: true, dependsOn: [], deleteBeforeReplace: false },
+        options: { protect: false, retainOnDelete: true, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] },
     };
 }
 
@@ -37,6 +37,7 @@ function report(violations: PlanViolation[]): PlanReport {
             recorded("aws:s3/bucket:Bucket", "logs", BUCKET, STACK, { bucket: "logs-bucket", password: secret("hunter2") }),
         ],
         violations,
+        unansweredCalls: [],
     });
 }
 
@@ -77,6 +78,35 @@ describe("plan/report", () => {
                 "",
             ].join("\n"),
         );
+    });
+
+    it("writes each resource's safety options into the JSON report and the tree", () => {
+        const bucket = recorded("aws:s3/bucket:Bucket", "logs", BUCKET, STACK, { bucket: "logs-bucket" });
+        bucket.options = {
+            protect: true,
+            retainOnDelete: true,
+            dependsOn: [STACK.replace("pulumi:pulumi:Stack::p-dev", "aws:kms/key:Key::k"), "urn:pulumi:dev::p::aws:sqs/queue:Queue::q"],
+            explicitDependsOn: ["urn:pulumi:dev::p::aws:sqs/queue:Queue::q"],
+            deleteBeforeReplace: true,
+            replaceOnChanges: ["bucket"],
+            ignoreChanges: ["tags", "lifecycleRules[0]"],
+        };
+        const planned = createReport({ ...report([]), resources: [bucket] });
+        const { protect, retainOnDelete, deleteBeforeReplace, replaceOnChanges, ignoreChanges, dependsOn } = JSON.parse(JSON.stringify(planned)).resources[0];
+        assert.deepStrictEqual(
+            { protect, retainOnDelete, deleteBeforeReplace, replaceOnChanges, ignoreChanges, dependsOn },
+            { protect: true, retainOnDelete: true, deleteBeforeReplace: true, replaceOnChanges: ["bucket"], ignoreChanges: ["tags", "lifecycleRules[0]"], dependsOn: ["urn:pulumi:dev::p::aws:sqs/queue:Queue::q"] },
+        );
+        assert.strictEqual(
+            formatPlan(planned, "/repo").split("\n")[3],
+            "aws:s3/bucket:Bucket logs [protect] [retain] [delete-before-replace] [replace-on-changes: bucket] [ignore-changes: tags, lifecycleRules[0]] [depends-on: q]  bucket=logs-bucket",
+        );
+    });
+
+    it("names the data sources the mocks did not answer", () => {
+        const text = formatPlan({ ...report([]), unansweredCalls: ["aws:ec2/getAmi:getAmi"] }, "/repo");
+        assert.match(text, /\n\nNot answered by the plan's mocks \(values derived from them are missing\): aws:ec2\/getAmi:getAmi\n\nNo policy violations\.\n$/);
+        assert.strictEqual(formatPlan(report([]), "/repo").includes("Not answered"), false);
     });
 
     it("writes violations as SARIF 2.1.0 with rule ids, levels and locations", () => {

@@ -6,7 +6,7 @@ import type { EvaluateOptions, PlanViolation } from "../../policy/evaluate";
 import { SECRET_PLACEHOLDER } from "../../plan/config";
 import type { RecordedResource } from "../../plan/mocks";
 import { formatPlan, PlanReport } from "../../plan/report";
-import { defaultPolicyConfig, planStack, ProgramError, TOOL_DIR } from "../../plan/run";
+import { defaultPolicyConfig, planStack, POLICY_CONFIG_DIR, ProgramError, TOOL_DIR } from "../../plan/run";
 import { fixture } from "./helpers";
 
 const noPolicies = async () => [];
@@ -250,7 +250,21 @@ describe("plan/run defaultPolicyConfig", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-"));
     fs.writeFileSync(path.join(dir, "staging.json"), "{}");
     fs.writeFileSync(path.join(dir, "dev.json"), "{}");
+    fs.writeFileSync(path.join(dir, "prod.json"), "{}");
     const config = (values: Record<string, string>) => ({ values, secretKeys: [] });
+
+    it("reads the configs next to the plan's own folder (policy/config here, dist/policy/config when installed)", () => {
+        assert.strictEqual(POLICY_CONFIG_DIR, path.join(TOOL_DIR, "policy", "config"));
+        assert.strictEqual(defaultPolicyConfig("p", "dev", config({ "p:environment": "dev" })), path.join(TOOL_DIR, "policy", "config", "dev.json"));
+    });
+
+    it("refuses to plan when the package's configs are missing, instead of running every policy at its built-in level", () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-config-empty-"));
+        assert.throws(
+            () => defaultPolicyConfig("p", "dev", config({ "p:environment": "dev" }), empty),
+            new Error(`no policy config for stack "dev": ${path.join(empty, "prod.json")} does not exist (the package's policy configs are missing from ${empty}); pass --policy-config FILE`),
+        );
+    });
 
     it("uses the <project>:environment config value first", () => {
         assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "p:environment": "dev" }), dir), path.join(dir, "dev.json"));
@@ -264,5 +278,45 @@ describe("plan/run defaultPolicyConfig", () => {
     it("falls back to the stack's name when that file exists, else prod", () => {
         assert.strictEqual(defaultPolicyConfig("p", "staging", config({ "other:environment": "dev" }), dir), path.join(dir, "staging.json"));
         assert.strictEqual(defaultPolicyConfig("p", "qa", config({}), dir), path.join(dir, "prod.json"));
+    });
+});
+
+describe("plan/run resource options in the report", () => {
+    let report: PlanReport;
+    const urn = (type: string, name: string) => `urn:pulumi:dev::plan-options::pulumi:pulumi:Stack$${type}::${name}`;
+    before(async () => {
+        report = await planStack({ programDir: fixture("options"), stack: "dev", evaluate: noPolicies });
+    });
+    const options = (name: string) => {
+        const r = report.resources.find((x) => x.name === name)!;
+        return { protect: r.protect, retainOnDelete: r.retainOnDelete, deleteBeforeReplace: r.deleteBeforeReplace, replaceOnChanges: r.replaceOnChanges, ignoreChanges: r.ignoreChanges, dependsOn: r.dependsOn };
+    };
+    const none = { protect: false, retainOnDelete: false, deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [], dependsOn: [] };
+
+    it("records protect, retainOnDelete, deleteBeforeReplace, replaceOnChanges and ignoreChanges from the request", () => {
+        assert.deepStrictEqual(options("data-key"), { ...none, protect: true, retainOnDelete: true });
+        assert.deepStrictEqual(options("jobs"), { ...none, deleteBeforeReplace: true, replaceOnChanges: ["fifoQueue"], ignoreChanges: ["tags", "delaySeconds"] });
+        assert.deepStrictEqual(options("plain"), none);
+    });
+
+    it("lists as dependsOn only what the option adds, not the resources inputs come from", () => {
+        assert.deepStrictEqual(options("archive"), { ...none, dependsOn: [urn("aws:sqs/queue:Queue", "jobs")] });
+    });
+
+    it("shows the options after transforms", () => {
+        assert.deepStrictEqual(options("dead-letters"), { ...none, ignoreChanges: ["messageRetentionSeconds"] });
+    });
+
+    it("writes them into the JSON report and marks them in the tree", () => {
+        const json = JSON.parse(JSON.stringify(report));
+        const jobs = json.resources.find((r: any) => r.name === "jobs");
+        assert.deepStrictEqual([jobs.deleteBeforeReplace, jobs.replaceOnChanges, jobs.ignoreChanges, jobs.dependsOn], [true, ["fifoQueue"], ["tags", "delaySeconds"], []]);
+        const tree = formatPlan(report).split("\n");
+        const line = (name: string) => tree.find((l) => new RegExp(` ${name}( |$)`).test(l));
+        assert.match(line("data-key")!, /^[├└]─ aws:kms\/key:Key data-key \[protect\] \[retain\] {2}description=data /);
+        assert.match(line("jobs")!, /^[├└]─ aws:sqs\/queue:Queue jobs \[delete-before-replace\] \[replace-on-changes: fifoQueue\] \[ignore-changes: tags, delaySeconds\] {2}kmsMasterKeyId=arn:aws:kms:/);
+        assert.match(line("archive")!, /^[├└]─ aws:s3\/bucket:Bucket archive \[depends-on: jobs\] {2}tags=\{key\}$/);
+        assert.match(line("dead-letters")!, /^[├└]─ aws:sqs\/queue:Queue dead-letters \[ignore-changes: messageRetentionSeconds\]$/);
+        assert.match(line("plain")!, /^[├└]─ aws:sqs\/queue:Queue plain$/);
     });
 });

@@ -1,7 +1,6 @@
 import { gatewayAuthorizer } from "../../policy/rules/auth/gateway-authorizer";
 import { lambdaPermissionSource } from "../../policy/rules/auth/lambda-permission-source";
 import { gatewayExceptionLevel } from "../../policy/rules/auth/gateway-exception-level";
-import { policyEngineEnforced } from "../../policy/rules/auth/policy-engine-enforced";
 import { jwtAudience } from "../../policy/rules/auth/jwt-audience";
 import { resourcePolicyPrincipal } from "../../policy/rules/auth/resource-policy-principal";
 import { change, compliantStack, json, UNKNOWN_STRING } from "./fixtures";
@@ -110,24 +109,4 @@ describeRule({
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "t", inputs: { exceptionLevel: "DEBUG" } }],
     unknown: change(S, "agent-gateway", "exceptionLevel", UNKNOWN_STRING),
-});
-
-const ENGINE = "arn:aws:bedrock-agentcore:us-east-1:123456789012:policy-engine/agent_engine-abc";
-describeRule({
-    policy: policyEngineEnforced,
-    failing: [
-        {
-            title: "flags a gateway whose policy engine only logs",
-            specs: change(S, "agent-gateway", "policyEngineConfiguration", { arn: ENGINE, mode: "LOG_ONLY" }),
-            expect: ['agent-gateway: Gateway policy engine only logs its decisions (policyEngineConfiguration.mode "LOG_ONLY"): tool calls it would deny still run (set mode to "ENFORCE")'],
-        },
-        {
-            title: "flags a Cedar policy created past validation findings",
-            specs: [...S, { type: "aws:bedrock/agentcorePolicy:AgentcorePolicy", name: "allow-search", inputs: { policyEngineId: "agent_engine-abc", validationMode: "IGNORE_ALL_FINDINGS", definition: { cedar: { statement: "permit(principal, action, resource);" } } } }],
-            expect: ['allow-search: Cedar policy is created even when validation finds problems (validationMode "IGNORE_ALL_FINDINGS"): leave it unset or set "FAIL_ON_ANY_FINDINGS"'],
-        },
-        { title: "accepts ENFORCE", specs: change(S, "agent-gateway", "policyEngineConfiguration", { arn: ENGINE, mode: "ENFORCE" }), expect: [] },
-    ],
-    notApplicable: [{ type: "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine", name: "e", inputs: { validationMode: "IGNORE_ALL_FINDINGS", policyEngineConfiguration: { mode: "LOG_ONLY" } } }],
-    unknown: change(S, "agent-gateway", "policyEngineConfiguration", { arn: ENGINE, mode: UNKNOWN_STRING }),
 });

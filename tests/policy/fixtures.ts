@@ -32,7 +32,7 @@ export function record(s: Spec): RecordedResource {
         inputs: s.inputs,
         outputs: { ...s.inputs, ...(s.outputs ?? {}) },
         secretInputs: [],
-        options: { protect: false, retainOnDelete: false, dependsOn: [], deleteBeforeReplace: false },
+        options: { protect: false, retainOnDelete: false, dependsOn: [], explicitDependsOn: [], deleteBeforeReplace: false, replaceOnChanges: [], ignoreChanges: [] },
     };
 }
 
@@ -153,6 +153,7 @@ export function compliantStack(): Spec[] {
                 kmsKeyArn: KEY_ARN,
                 roleArn: GATEWAY_ROLE_ARN,
                 protocolType: "MCP",
+                policyEngineConfiguration: { arn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:policy-engine/agent_gateway_policies-a1b2c3d4e5", mode: "ENFORCE" },
             },
         },
         { type: "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk", name: "vault-cmk", inputs: { kmsConfiguration: { keyType: "CustomerManagedKey", kmsKeyArn: VAULT_KEY_ARN } } },

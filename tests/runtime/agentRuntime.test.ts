@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { AgentRuntime, AgentRuntimeArgs, InputValidationError, RuntimeNetwork } from "../../sdk";
-import { record, valueOf } from "../harness";
+import { ESTABLISHED, record, valueOf } from "../harness";
 
 const IMAGE = {
     imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/support-agent@sha256:${"b".repeat(64)}`,
@@ -67,6 +67,9 @@ describe("AgentRuntime", () => {
                         { name: "canary", version: "4", description: "next candidate" },
                     ],
                 })),
+            undefined,
+            undefined,
+            ESTABLISHED,
         );
         const runtimeId = reg.one(RUNTIME).outputs.agentRuntimeId;
         assert.deepEqual(

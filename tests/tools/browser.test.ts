@@ -33,7 +33,7 @@ async function plan(args: BrowserArgs): Promise<{ reg: Registrations; browser: B
 describe("Browser", () => {
     it("PUBLIC when asked, without recording: no role and no bucket", async () => {
         const { reg } = await plan({ network: { mode: "PUBLIC" } });
-        assert.deepEqual(reg.one(BROWSER, "reader-browser-browser").inputs, { name: "reader_browser", networkConfiguration: { networkMode: "PUBLIC" } });
+        assert.deepEqual(reg.one(BROWSER, "reader-browser-browser").inputs, { name: "reader_browser_a97032", networkConfiguration: { networkMode: "PUBLIC" } });
         assert.deepEqual(reg.typeCounts(), { "agentcore:index:Browser": 1, [BROWSER]: 1 });
     });
 
@@ -112,7 +112,7 @@ describe("Browser", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/reader_browser-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/reader_browser_e5f739-*" },
                     },
                 },
             ]);
@@ -167,7 +167,7 @@ describe("Browser", () => {
             new Browser("reader-browser", { network: { mode: "PUBLIC" } }).grantUse(runtime.role);
         });
         const arn = reg.one(BROWSER).outputs.browserArn;
-        assert.match(arn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom\/reader_browser-[0-9a-f]{10}$/);
+        assert.match(arn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom\/reader_browser_a97032-[0-9a-f]{10}$/);
         const grant = reg.one("aws:iam/rolePolicy:RolePolicy", "reader-browser-use");
         assert.equal(grant.inputs.name, "browser-use");
         assert.deepEqual(parseJsonInput(grant.inputs.policy), {

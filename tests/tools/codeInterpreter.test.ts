@@ -20,7 +20,7 @@ describe("CodeInterpreter", () => {
     it("is SANDBOX by default, with no execution role", async () => {
         const reg = await record(() => new CodeInterpreter("analyst-ci", {}));
         assert.deepEqual(reg.one(INTERPRETER, "analyst-ci-interpreter").inputs, {
-            name: "analyst_ci",
+            name: "analyst_ci_ce313a",
             networkConfiguration: { networkMode: "SANDBOX" },
         });
         assert.deepEqual(reg.typeCounts(), { "agentcore:index:CodeInterpreter": 1, [INTERPRETER]: 1 });
@@ -29,7 +29,7 @@ describe("CodeInterpreter", () => {
     it("carries subnets and security groups in VPC mode", async () => {
         const reg = await record(() => new CodeInterpreter("analyst-ci", { network: { mode: "VPC", vpc: VPC }, description: "Data analysis", tags: { team: "data" } }));
         assert.deepEqual(reg.one(INTERPRETER).inputs, {
-            name: "analyst_ci",
+            name: "analyst_ci_6ffb18",
             description: "Data analysis",
             networkConfiguration: { networkMode: "VPC", vpcConfig: { subnets: VPC.subnetIds, securityGroups: VPC.securityGroupIds } },
             tags: { team: "data" },
@@ -54,7 +54,7 @@ describe("CodeInterpreter", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/analyst_ci-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/analyst_ci_ca05fa-*" },
                     },
                 },
             ],
@@ -77,7 +77,7 @@ describe("CodeInterpreter", () => {
             new CodeInterpreter("analyst-ci", {}, { parent: runtime }).grantUse(runtime.role);
         });
         const arn = reg.one(INTERPRETER).outputs.codeInterpreterArn;
-        assert.match(arn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom\/analyst_ci-[0-9a-f]{10}$/);
+        assert.match(arn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom\/analyst_ci_ce313a-[0-9a-f]{10}$/);
         const grant = reg.one("aws:iam/rolePolicy:RolePolicy", "analyst-code-interpreter-use");
         assert.equal(grant.inputs.name, "code-interpreter-use");
         assert.deepEqual(parseJsonInput(grant.inputs.policy), {

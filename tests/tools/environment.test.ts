@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { AgentEnvironment, AgentEnvironmentArgs, InputValidationError } from "../../sdk";
-import { Registrations, parseJsonInput, record } from "../harness";
+import { ESTABLISHED, Registrations, parseJsonInput, record } from "../harness";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const RUNTIME = "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime";
@@ -10,7 +10,8 @@ const BROWSER = "aws:bedrock/agentcoreBrowser:AgentcoreBrowser";
 const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
 
 async function plan(overrides: Partial<AgentEnvironmentArgs>): Promise<Registrations> {
-    return record(() => new AgentEnvironment("support-agent", { environment: "dev", image: { build: { context: SAMPLE } }, ...overrides }));
+    // A stack deployed before: its runtime has versions 1-9 to pin.
+    return record(() => new AgentEnvironment("support-agent", { environment: "dev", image: { build: { context: SAMPLE } }, ...overrides }), undefined, undefined, ESTABLISHED);
 }
 
 describe("AgentEnvironment tools", () => {
@@ -30,7 +31,7 @@ describe("AgentEnvironment tools", () => {
         assert.equal(reg.one("agentcore:index:Browser").name, "support-agent-browser");
         const interpreter = reg.one(INTERPRETER);
         const browser = reg.one(BROWSER);
-        assert.equal(interpreter.inputs.name, "support_agent_code_interpreter");
+        assert.equal(interpreter.inputs.name, "support_agent_code_interpreter_ce313a");
         assert.deepEqual(interpreter.inputs.networkConfiguration, { networkMode: "SANDBOX" });
         assert.deepEqual(browser.inputs.networkConfiguration, { networkMode: "PUBLIC" });
         assert.deepEqual(reg.one(RUNTIME).inputs.environmentVariables, {

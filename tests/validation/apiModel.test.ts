@@ -4,6 +4,7 @@ import { RecordedResource } from "../../plan/mocks";
 import { record, recordFailures } from "../harness";
 import { ConceptTable, constrainedFields, invalidValues, modelAccepts } from "./apiModel";
 import { GATEWAY_TABLE } from "./exposed/gateway";
+import { GOVERNANCE_TABLE } from "./exposed/governance";
 import { IDENTITY_TABLE } from "./exposed/identity";
 import { MEMORY_TABLE } from "./exposed/memory";
 import { RUNTIME_TABLE } from "./exposed/runtime";
@@ -14,7 +15,7 @@ import { TOOLS_TABLE } from "./exposed/tools";
  * `exposed/`). The walk below derives invalid values from the model and proves
  * each one is refused with the argument named.
  */
-const TABLES: ConceptTable[] = [RUNTIME_TABLE, MEMORY_TABLE, GATEWAY_TABLE, IDENTITY_TABLE, TOOLS_TABLE];
+const TABLES: ConceptTable[] = [RUNTIME_TABLE, MEMORY_TABLE, GATEWAY_TABLE, IDENTITY_TABLE, TOOLS_TABLE, GOVERNANCE_TABLE];
 const EXPOSED = TABLES.flatMap((t) => t.exposed);
 const DERIVED: Record<string, string> = Object.assign({}, ...TABLES.map((t) => t.derived));
 const MAXIMAL = TABLES.flatMap((t) => t.maximal);

@@ -20,6 +20,8 @@ export const REQUEST_SHAPES: Record<string, string> = {
     "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider": "CreateOauth2CredentialProviderRequest",
     "aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity": "CreateWorkloadIdentityRequest",
     "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk": "SetTokenVaultCMKRequest",
+    "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine": "CreatePolicyEngineRequest",
+    "aws:bedrock/agentcorePolicy:AgentcorePolicy": "CreatePolicyRequest",
 };
 
 /**

@@ -5,7 +5,9 @@ import { at, isUnknown, knownString } from "../../common/values";
 /**
  * The analyzer unwraps secrets, so a secret-marked `apiKey` looks exactly like plaintext: the
  * rule therefore forbids the plaintext fields outright and asks for the write-only field
- * (never stored in state) or an EXTERNAL Secrets Manager source.
+ * (encrypted as a secret in Pulumi state when the value is a secret, never read back:
+ * https://github.com/pulumi/pulumi-terraform-bridge/issues/3201) or an EXTERNAL Secrets
+ * Manager source.
  */
 export const credentialProviderSecrets = resourceRule({
     name: "agentcore-credential-provider-secrets",

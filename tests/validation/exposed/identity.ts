@@ -38,7 +38,10 @@ const BLOCKS: [string, string, string][] = [
     ["googleOauth2ProviderConfig", "GoogleOauth2", "ClientIdType"],
     ["includedOauth2ProviderConfig", "OktaOauth2", "ClientIdType"],
 ];
-const vendorArgs = (type: string): Partial<OAuth2CredentialProviderArgs> => (type === "CustomOauth2" ? { vendor: { type, discoveryUrl: DISCOVERY_URL } } : {});
+/** A tenant's endpoints (the tenant vendors require them). */
+const OKTA_TENANT = { issuer: "https://dev-1.okta.com/oauth2/default", authorizationEndpoint: "https://dev-1.okta.com/oauth2/default/v1/authorize", tokenEndpoint: "https://dev-1.okta.com/oauth2/default/v1/token" };
+const vendorArgs = (type: string): Partial<OAuth2CredentialProviderArgs> =>
+    type === "CustomOauth2" ? { vendor: { type, discoveryUrl: DISCOVERY_URL } } : type === "OktaOauth2" ? { vendor: { type, ...OKTA_TENANT } } : {};
 
 const exposed: ExposedField[] = [
     { type: API_KEY, path: "name", shape: "CredentialProviderName", argPath: "providerName", valid: "search-key", build: (v) => apiKey({ providerName: v }) },
@@ -78,7 +81,7 @@ const maximal: (() => unknown)[] = [
     () => new ApiKeyCredentialProvider("search", { providerName: "search-key", apiKey: pulumi.secret("key"), apiKeyVersion: 2, tags: { team: "support" } }),
     custom({ providerName: "crm", credentialsVersion: 2, tags: { team: "support" } }),
     () => new OAuth2CredentialProvider("google", { vendor: { type: "GoogleOauth2" }, clientId: "client", clientSecret: pulumi.secret("secret") }),
-    () => new OAuth2CredentialProvider("okta", { vendor: { type: "OktaOauth2" }, clientId: "client", clientSecret: pulumi.secret("secret") }),
+    () => new OAuth2CredentialProvider("okta", { vendor: { type: "OktaOauth2", ...OKTA_TENANT }, clientId: "client", clientSecret: pulumi.secret("secret") }),
     () => new WorkloadIdentity("agent", { identityName: "support-agent", allowedReturnUrls: ["https://app.example.com/callback"] }),
     () => new TokenVaultKey("vault"),
 ];

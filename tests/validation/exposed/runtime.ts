@@ -42,7 +42,7 @@ const exposed: ExposedField[] = [
     { type: RUNTIME, path: "tags{key}", shape: "TagKey", argPath: "tags key", valid: "team", build: (v) => runtime({ tags: { [v]: "support" } }) },
     { type: RUNTIME, path: "tags{value}", shape: "TagValue", argPath: "tags.team", valid: "support", build: (v) => runtime({ tags: { team: v } }) },
     { type: ENDPOINT, path: "name", shape: "EndpointName", argPath: "endpoints[0].name", valid: "prod", build: (v) => runtime({ endpoints: [{ name: v, version: "1" }] }) },
-    { type: ENDPOINT, path: "agentRuntimeVersion", shape: "AgentRuntimeVersion", argPath: "endpoints[0].version", valid: "3", build: (v) => runtime({ endpoints: [{ name: "prod", version: v }] }) },
+    { type: ENDPOINT, path: "agentRuntimeVersion", shape: "AgentRuntimeVersion", argPath: "endpoints[0].version", valid: "1", build: (v) => runtime({ endpoints: [{ name: "prod", version: v }] }) },
     { type: ENDPOINT, path: "description", shape: "AgentEndpointDescription", argPath: "endpoints[0].description", valid: "Reviewed", build: (v) => runtime({ endpoints: [{ name: "prod", version: "1", description: v }] }) },
 ];
 

@@ -1,0 +1,8 @@
+/**
+ * Every component's access contract, in the order docs/access.md lists them.
+ * Each concept keeps its contract next to its perms.ts; this list only assembles.
+ */
+import { AccessContract } from "./common/contract";
+import { RUNTIME_CONTRACT } from "./runtime/contract";
+
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT];
