@@ -16,11 +16,13 @@ import {
     AgentEnvironment,
     AgentEnvironmentArgs,
     BrowserSection,
+    CanarySettings,
     CodeInterpreterSection,
     EnvironmentGatewayArgs,
     EnvironmentIdentityArgs,
     EnvironmentName,
     EnvironmentObservabilityArgs,
+    EvaluationSection,
     NetworkSettings,
     OAuth2CredentialProviderArgs,
     TransactionSearch,
@@ -28,6 +30,11 @@ import {
 
 const config = new pulumi.Config();
 const environment = config.require("environment") as EnvironmentName;
+
+// Transaction Search is an account-and-region singleton: enable it in exactly one stack per account.
+const transactionSearchComponent = config.getBoolean("enableTransactionSearch")
+    ? new TransactionSearch("transaction-search", { indexingPercentage: config.getNumber("transactionSearchIndexingPercentage") })
+    : undefined;
 
 /** The identity section from config; every secret is read with `requireSecret`. */
 function identityFromConfig(): EnvironmentIdentityArgs | undefined {
@@ -66,11 +73,21 @@ const agent = new AgentEnvironment("sample-agent", {
     browser: config.getObject<BrowserSection>("browser"),
     identity: identityFromConfig(),
     gateway: config.getObject<EnvironmentGatewayArgs>("gateway"),
+    // Progressive delivery (docs/promotion.md): the rollback target, the front door and the canary.
+    previousVersion: config.get("previousVersion"),
+    frontDoor: config.getBoolean("frontDoor"),
+    canary: config.getObject<CanarySettings>("canary"),
+    evaluation: evaluationFromConfig(),
 });
 
-// Transaction Search is an account-and-region singleton: enable it in exactly one stack per account.
-if (config.getBoolean("enableTransactionSearch")) {
-    new TransactionSearch("transaction-search", { indexingPercentage: config.getNumber("transactionSearchIndexingPercentage") });
+/** The evaluation section from config; Transaction Search is this stack's when it enables it, else what `transactionSearchInAccount` says. */
+function evaluationFromConfig(): EvaluationSection | undefined {
+    const section = config.getObject<Omit<EvaluationSection, "transactionSearch">>("evaluation");
+    const transactionSearch = transactionSearchComponent ?? (config.getBoolean("transactionSearchInAccount") ? ("account" as const) : undefined);
+    if (!section && !config.getObject("canary")) {
+        return undefined;
+    }
+    return { ...section, transactionSearch };
 }
 
 export const invokeEndpointArn = agent.invokeEndpointArn;
@@ -83,3 +100,6 @@ export const codeInterpreterId = agent.codeInterpreter?.codeInterpreterId;
 export const browserId = agent.browser?.browserId;
 export const browserRecordingLocation = agent.browser?.recordingLocation;
 export const gatewayUrl = agent.gateway?.gatewayUrl;
+export const frontDoorUrl = agent.frontDoor?.url;
+// Input of `agentcore-promote-check`: pulumi stack output promotionCheck --json > check.json
+export const promotionCheck = agent.promotionCheck;

@@ -177,6 +177,24 @@ const OUTPUTS: Record<string, OutputFactory> = {
             policyArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:policy-engine/${inputs.policyEngineId}/policy/${policyId}`,
         };
     },
+    "aws:bedrock/agentcoreGatewayRule:AgentcoreGatewayRule": (name, inputs, t) => {
+        const ruleId = stableHex(10, name).toUpperCase();
+        return { id: `${inputs.gatewayIdentifier},${ruleId}`, ruleId, gatewayArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:gateway/${inputs.gatewayIdentifier}` };
+    },
+    "aws:bedrock/agentcoreEvaluator:AgentcoreEvaluator": (name, inputs, t) => {
+        const id = `${inputs.evaluatorName ?? name}-${stableHex(10, name)}`;
+        return { id, evaluatorId: id, evaluatorArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:evaluator/${id}`, status: "ACTIVE" };
+    },
+    "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig": (name, inputs, t) => {
+        const id = `${inputs.onlineEvaluationConfigName ?? name}-${stableHex(10, name)}`;
+        return {
+            id,
+            onlineEvaluationConfigId: id,
+            onlineEvaluationConfigArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:online-evaluation-config/${id}`,
+            executionStatus: "ENABLED",
+            outputConfigs: [{ cloudwatchConfigs: [{ logGroupName: `/aws/bedrock-agentcore/evaluations/results/${id}` }] }],
+        };
+    },
     "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter": (name, inputs, t) => {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
         return { id, codeInterpreterId: id, codeInterpreterArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:code-interpreter-custom/${id}` };

@@ -17,3 +17,5 @@ export * from "./governance";
 export * from "./network";
 export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";
+export * from "./evaluation";
+export * from "./delivery";

@@ -19,6 +19,13 @@ import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtoco
 import { SmokeTest } from "../smoke/smokeTest";
 import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, codeInterpreterArgsFor } from "../tools";
 import { InputValidationError, Problems } from "../validation";
+import { CanaryFrontDoor } from "../delivery/canaryFrontDoor";
+import { CanarySettings, PromotionCheckInput } from "../delivery/types";
+import { versionRetentionWarning } from "../delivery/validate";
+import { AgentEvaluation } from "../evaluation/agentEvaluation";
+import { EvaluationSection } from "../evaluation/types";
+import { ResolvedDelivery, deliverySettingsOf, resolveDelivery, transactionSearchWarning } from "./delivery";
+import { awsContext } from "../common/context";
 import { agentVariables } from "./agentVariables";
 import { ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
@@ -81,6 +88,38 @@ export interface AgentEnvironmentArgs {
     identity?: EnvironmentIdentityArgs;
     /** An MCP gateway for the agent's tools: the runtime may invoke it and gets its URL as `AGENTCORE_GATEWAY_URL`. @default none */
     gateway?: EnvironmentGatewayArgs;
+    /**
+     * The version promoted before `runtimeVersion`, kept on a retained endpoint
+     * `<environment>_previous` so that AgentCore never deletes it (it deletes versions
+     * no endpoint refers to after 45 days) and a rollback can always go back to it.
+     * @default none
+     */
+    previousVersion?: string;
+    /**
+     * A front door for callers: a gateway whose HTTP targets are this environment's
+     * endpoints, with the runtime's inbound auth, routing every session to the stable
+     * endpoint, or `canary.weight` percent to the candidate while a canary runs.
+     * Required with `canary`, so that promotion and abort keep the gateway and its URL.
+     * @default false
+     */
+    frontDoor?: boolean;
+    /**
+     * A canary: a candidate endpoint `<environment>_canary` on `version` gets `weight`
+     * percent (1-99) of the front door's sessions, each variant with its own online
+     * evaluation and alarms. Promote: `runtimeVersion` := the canary version, remove
+     * `canary` (and set `previousVersion` to the old one). Abort: remove `canary`.
+     * Neither replaces or updates the runtime.
+     * @default none
+     */
+    canary?: CanarySettings;
+    /**
+     * Online evaluation of each served endpoint (the stable one and, during a canary,
+     * the candidate): evaluators, custom evaluators and sampling (the profile's
+     * `evaluationSamplingPercentage` by default; dev samples nothing unless asked).
+     * A canary turns evaluation on with the default evaluators.
+     * @default none (unless canary)
+     */
+    evaluation?: EvaluationSection;
 }
 
 /**
@@ -122,6 +161,16 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly identity?: AgentIdentity;
     /** The tools gateway, when the `gateway` section is given. */
     readonly gateway?: AgentGateway;
+    /** Online evaluation of the served endpoints, when asked for (or a canary runs). */
+    readonly evaluation?: AgentEvaluation;
+    /** The front door callers use, when `frontDoor` is set. */
+    readonly frontDoor?: CanaryFrontDoor;
+    /**
+     * Input of `agentcore-promote-check` (export it as the stack output `promotionCheck`),
+     * when the front door exists: region, runtime, evaluators, and per variant its
+     * endpoint, evaluation configuration and alarms (`candidate` only during a canary).
+     */
+    readonly promotionCheck?: pulumi.Output<PromotionCheckInput>;
 
     private readonly resourceName: string;
 
@@ -187,11 +236,59 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.baseName, arn: this.gateway.gatewayArn }] : []),
         ];
         const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
-        this.observability = new AgentObservability(
-            `${name}-observability`,
-            environmentObservability(observability, this.profile, metricsTarget, observed, tags),
-            { parent: this },
-        );
+        const observabilityArgs = environmentObservability(observability, this.profile, metricsTarget, observed, tags);
+        this.observability = new AgentObservability(`${name}-observability`, observabilityArgs, { parent: this });
+
+        // Delivery (sdk/delivery, sdk/evaluation): online evaluation per served endpoint, the front door, the canary.
+        const delivery = resolveDelivery(args, this.profile, this.runtime.runtimeName, this.endpointName);
+        if (delivery.evaluation) {
+            this.evaluation = new AgentEvaluation(
+                children.evaluation,
+                { ...delivery.evaluation, variants: delivery.variants.map((v) => ({ ...v, runtimeName: this.runtime.runtimeName, runtimeId: this.runtime.runtimeId })), tags },
+                { parent: this, dependsOn: Object.values(this.runtime.endpoints) },
+            );
+        }
+        if (delivery.frontDoor) {
+            this.frontDoor = new CanaryFrontDoor(
+                children.frontDoor,
+                {
+                    runtime: { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, authorizer: args.authorizer ?? { type: "AWS_IAM" }, endpointPrefix: args.environment },
+                    variants: delivery.variants,
+                    candidateWeight: delivery.candidateWeight,
+                    customerManagedKey: this.profile.customerManagedKeys,
+                    protectKey: this.profile.protectData,
+                    alarms: observabilityArgs.alarms,
+                    alarmTopicArn: this.observability.alarmTopicArn,
+                    dashboard: observabilityArgs.dashboard,
+                    scoredEvaluators: delivery.evaluation?.evaluators,
+                    tags,
+                },
+                { parent: this, dependsOn: Object.values(this.runtime.endpoints) },
+            );
+        }
+        if (this.frontDoor) {
+            const frontDoor = this.frontDoor;
+            const variant = (v: ResolvedDelivery["variants"][number]) => ({ endpointName: v.endpointName, evaluationConfigName: v.evaluationConfigName, alarmNames: frontDoor.alarmNames[v.variant] ?? [] });
+            this.promotionCheck = pulumi.output({
+                region: awsContext(this).region,
+                runtimeName: this.runtime.runtimeName,
+                runtimeArn: this.runtime.runtimeArn,
+                evaluators: delivery.evaluation?.evaluators ?? [],
+                stable: variant(delivery.variants[0]),
+                candidate: delivery.variants[1] ? variant(delivery.variants[1]) : undefined,
+            }) as pulumi.Output<PromotionCheckInput>;
+        }
+        for (const warning of [transactionSearchWarning(delivery)]) {
+            if (warning) {
+                pulumi.log.warn(warning, this);
+            }
+        }
+        this.runtime.latestVersion.apply((latest) => {
+            const warning = versionRetentionWarning(deliverySettingsOf(args, this.profile), latest);
+            if (warning) {
+                pulumi.log.warn(warning, this);
+            }
+        });
         if (observability.smokeTest) {
             const pinned = endpoints.find((e) => e.name === this.endpointName);
             this.smokeTest = new SmokeTest(

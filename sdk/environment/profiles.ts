@@ -30,6 +30,12 @@ export interface EnvironmentProfile {
     browserRecordingRetentionDays: number;
     /** How a gateway's tool policies are applied: LOG_ONLY (shadow: decisions logged, not enforced) where changes are tried, ENFORCE where they must hold. */
     toolPolicyMode: "LOG_ONLY" | "ENFORCE";
+    /**
+     * Percentage of live traces online evaluation scores when an `evaluation` section
+     * or a canary asks for evaluation and names no `samplingPercentage`; 0 means none
+     * unless asked (dev).
+     */
+    evaluationSamplingPercentage: number;
 }
 
 /** The one table environment defaults come from; an `environment` argument picks a row. */
@@ -46,6 +52,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         untaggedImageExpiryDays: 7,
         browserRecordingRetentionDays: 7,
         toolPolicyMode: "LOG_ONLY",
+        evaluationSamplingPercentage: 0,
     },
     staging: {
         endpoint: "pinned",
@@ -59,6 +66,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         untaggedImageExpiryDays: 14,
         browserRecordingRetentionDays: 30,
         toolPolicyMode: "LOG_ONLY",
+        evaluationSamplingPercentage: 10,
     },
     prod: {
         endpoint: "pinned",
@@ -72,5 +80,6 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         untaggedImageExpiryDays: 30,
         browserRecordingRetentionDays: 90,
         toolPolicyMode: "ENFORCE",
+        evaluationSamplingPercentage: 5,
     },
 };

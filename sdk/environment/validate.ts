@@ -16,6 +16,9 @@ import type { AgentEnvironmentArgs } from "./agentEnvironment";
 import { agentVariables, checkReservedVariables } from "./agentVariables";
 import { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentProfile } from "./profiles";
 import { checkToolAccess, checkToolPolicyMode, gatewaySectionArgs } from "./toolAccess";
+import { deliveryEndpoints } from "../delivery/validate";
+import type { RuntimeEndpointSpec } from "../runtime/types";
+import { checkDelivery } from "./delivery";
 
 /** Names of the child components of an environment named `name` (their AgentCore names default from them). */
 export function childNames(name: string) {
@@ -26,6 +29,8 @@ export function childNames(name: string) {
         codeInterpreter: `${name}-code-interpreter`,
         browser: `${name}-browser`,
         smokeTest: `${name}-smoke-test`,
+        evaluation: `${name}-evaluation`,
+        frontDoor: `${name}-front-door`,
     };
 }
 
@@ -76,6 +81,8 @@ export function checkEnvironmentArgs(problems: Problems, name: string, args: Age
         browser: args.browser !== undefined,
     });
     checkSections(problems, name, args, profile);
+    const endpoints = resolveEndpoints(args);
+    checkDelivery(problems, args, profile, args.agentName ?? agentCoreName(name), endpoints.length > 0 && profile.endpoint === "pinned" ? endpoints[0].name : "DEFAULT");
 }
 
 /** The sections, each checked as the child component will check it (tags once, as the runtime's). */
@@ -185,10 +192,14 @@ export function resolveNetwork(args: AgentEnvironmentArgs, profile: EnvironmentP
     return args.network ?? (profile.networkMode === "VPC" ? { mode: "NEW_VPC" as const } : { mode: "PUBLIC" as const });
 }
 
-/** The custom endpoints an environment gets: explicit ones, else one named after the environment when a version is pinned. */
-export function resolveEndpoints(args: AgentEnvironmentArgs) {
+/**
+ * The custom endpoints an environment gets: explicit ones, else one named after the
+ * environment when a version is pinned, then delivery's (`<env>_previous`, `<env>_canary`).
+ */
+export function resolveEndpoints(args: AgentEnvironmentArgs): RuntimeEndpointSpec[] {
     if (args.endpoints) {
         return args.endpoints;
     }
-    return args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion, versionPath: "runtimeVersion" }] : [];
+    const stable = args.runtimeVersion !== undefined ? [{ name: args.environment, version: args.runtimeVersion, versionPath: "runtimeVersion" }] : [];
+    return [...stable, ...deliveryEndpoints({ environment: args.environment, profileEndpoint: ENVIRONMENT_PROFILES[args.environment].endpoint, previousVersion: args.previousVersion, canary: args.canary })];
 }

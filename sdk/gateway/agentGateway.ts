@@ -156,7 +156,7 @@ export class AgentGateway extends pulumi.ComponentResource {
             this.policyEngine = new ToolPolicyEngine(
                 `${name}-policies`,
                 {
-                    policyEngineName: governance.policyEngineName ?? defaultPolicyEngineName(this.gatewayName),
+                    policyEngineName: governance.policyEngineName ?? defaultPolicyEngineName(this.baseName),
                     description: governance.description,
                     encryptionKeyArn: kmsKeyArn,
                     mode: governance.mode,

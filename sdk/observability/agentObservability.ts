@@ -31,7 +31,7 @@ export interface AgentObservabilityArgs {
      * @default the runtime's AgentCore name
      */
     namePrefix?: string;
-    /** Deliver each resource's APPLICATION_LOGS into a log group of its own. @default true */
+    /** Deliver each resource's APPLICATION_LOGS into a log group of its own, and USAGE_LOGS of the kinds that emit them (the runtime) into another. @default true */
     logs?: boolean;
     /** Deliver each resource's TRACES to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
     traces?: boolean;
@@ -54,14 +54,29 @@ export interface AgentObservabilityArgs {
 /** Short codes of the kinds in delivery names (delivery names are limited to 60 characters). */
 const KIND_CODES: Record<ObservedKind, string> = { runtime: "rt", memory: "mem", gateway: "gw" };
 
-/** The log group a resource's application logs are delivered to, under the `/aws/vendedlogs/` prefix AWS recommends for vended logs. */
-export function logGroupName(resource: ObservedResource): string {
-    return `/aws/vendedlogs/bedrock-agentcore/${resource.kind}/APPLICATION_LOGS/${resource.name}`;
+/** Vended log types delivered to log groups. */
+export type VendedLogType = "APPLICATION_LOGS" | "USAGE_LOGS";
+
+/**
+ * The kinds that emit USAGE_LOGS (a valid AgentCore log type per CloudWatch's
+ * `LogDeliveryParameters`, https://docs.aws.amazon.com/cloudwatch/latest/observabilityadmin/API_LogDeliveryParameters.html).
+ * Only the runtime is listed: that memory and gateways emit them was not confirmed.
+ */
+export const USAGE_LOG_KINDS: readonly ObservedKind[] = ["runtime"];
+
+/** The log group a resource's logs of one type are delivered to, under the `/aws/vendedlogs/` prefix AWS recommends for vended logs. */
+export function logGroupName(resource: ObservedResource, logType: VendedLogType = "APPLICATION_LOGS"): string {
+    return `/aws/vendedlogs/bedrock-agentcore/${resource.kind}/${logType}/${resource.name}`;
 }
 
 /** The physical name of a resource's delivery source and destination of one log type. */
-export function deliveryName(resource: ObservedResource, stream: "logs" | "traces"): string {
+export function deliveryName(resource: ObservedResource, stream: "logs" | "traces" | "usage"): string {
     return `${KIND_CODES[resource.kind]}-${resource.name}-${stream}`;
+}
+
+/** The vended log types delivered for a resource. */
+function vendedLogTypes(resource: ObservedResource): VendedLogType[] {
+    return USAGE_LOG_KINDS.includes(resource.kind) ? ["APPLICATION_LOGS", "USAGE_LOGS"] : ["APPLICATION_LOGS"];
 }
 
 interface AlarmSpec {
@@ -85,6 +100,10 @@ export class AgentObservability extends pulumi.ComponentResource {
     readonly logGroups: Record<string, LogGroup> = {};
     /** Log deliveries (APPLICATION_LOGS) by resource name. */
     readonly logDeliveries: Record<string, LogDelivery> = {};
+    /** USAGE_LOGS log groups by resource name (the kinds in {@link USAGE_LOG_KINDS}). */
+    readonly usageLogGroups: Record<string, LogGroup> = {};
+    /** USAGE_LOGS deliveries by resource name. */
+    readonly usageLogDeliveries: Record<string, LogDelivery> = {};
     /** Trace deliveries (TRACES) by resource name. */
     readonly traceDeliveries: Record<string, LogDelivery> = {};
     /** The delivery created last (deliveries are created one at a time, see `previousDelivery`). */
@@ -119,7 +138,7 @@ export class AgentObservability extends pulumi.ComponentResource {
                 {
                     purpose: `observability data of ${prefix} (log groups, alarm topic)`,
                     serviceStatements: (keyCtx) => [
-                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.map(logGroupName))] : []),
+                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.flatMap((r) => vendedLogTypes(r).map((t) => logGroupName(r, t))))] : []),
                         ...(createTopic ? [alarmTopicKeyStatement()] : []),
                     ],
                     protectFromDeletion: protect,
@@ -130,7 +149,9 @@ export class AgentObservability extends pulumi.ComponentResource {
         }
         if (logs) {
             for (const resource of observed) {
-                this.deliverLogs(name, ctx, resource, retention, encryptLogs ? this.key : undefined, protect, args.tags);
+                for (const logType of vendedLogTypes(resource)) {
+                    this.deliverLogs(name, ctx, resource, logType, retention, encryptLogs ? this.key : undefined, protect, args.tags);
+                }
             }
         }
         if (traces) {
@@ -156,7 +177,7 @@ export class AgentObservability extends pulumi.ComponentResource {
     }
 
     /**
-     * Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource.
+     * Log group, its resource policy for vended delivery, the CWL delivery source, destination and delivery of one resource and log type.
      * A delivery source is put and deleted by name, and a new `resourceArn` (the resource was replaced) replaces it:
      * created first, the new source would overwrite the old one and the old one's deletion would remove it, so sources
      * are deleted before they are replaced (`deleteBeforeReplace`; docs/replacements.md).
@@ -165,15 +186,18 @@ export class AgentObservability extends pulumi.ComponentResource {
         name: string,
         ctx: AwsContext,
         resource: ObservedResource,
+        logType: VendedLogType,
         retention: number,
         key: CustomerManagedKey | undefined,
         protect: boolean,
         tags: Record<string, string> | undefined,
     ): void {
-        const base = `${name}-${resource.name}`;
+        // APPLICATION_LOGS keep the child names they always had; USAGE_LOGS children say "usage".
+        const base = logType === "APPLICATION_LOGS" ? `${name}-${resource.name}` : `${name}-${resource.name}-usage`;
+        const stream = logType === "APPLICATION_LOGS" ? "logs" : "usage";
         const group = new LogGroup(
             `${base}-log-group`,
-            { name: logGroupName(resource), retentionInDays: retention, kmsKeyId: key?.arn, tags },
+            { name: logGroupName(resource, logType), retentionInDays: retention, kmsKeyId: key?.arn, tags },
             { parent: this, protect, retainOnDelete: protect },
         );
         const policy = new LogResourcePolicy(
@@ -197,21 +221,22 @@ export class AgentObservability extends pulumi.ComponentResource {
         );
         const source = new LogDeliverySource(
             `${base}-log-source`,
-            { name: deliveryName(resource, "logs"), logType: "APPLICATION_LOGS", resourceArn: resource.arn, tags },
+            { name: deliveryName(resource, stream), logType, resourceArn: resource.arn, tags },
             { parent: this, deleteBeforeReplace: true },
         );
         const destination = new LogDeliveryDestination(
             `${base}-log-destination`,
-            { name: deliveryName(resource, "logs"), deliveryDestinationConfiguration: { destinationResourceArn: group.arn }, tags },
+            { name: deliveryName(resource, stream), deliveryDestinationConfiguration: { destinationResourceArn: group.arn }, tags },
             { parent: this },
         );
-        this.logGroups[resource.name] = group;
-        this.logDeliveries[resource.name] = new LogDelivery(
+        const delivery = new LogDelivery(
             `${base}-log-delivery`,
             { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags },
             { parent: this, dependsOn: [policy, ...this.previousDelivery()] },
         );
-        this.lastDelivery = this.logDeliveries[resource.name];
+        (logType === "USAGE_LOGS" ? this.usageLogGroups : this.logGroups)[resource.name] = group;
+        (logType === "USAGE_LOGS" ? this.usageLogDeliveries : this.logDeliveries)[resource.name] = delivery;
+        this.lastDelivery = delivery;
     }
 
     /**

@@ -1,5 +1,5 @@
 export { TransactionSearch, TransactionSearchArgs } from "./transactionSearch";
-export { AgentObservability, AgentObservabilityArgs, checkObservabilityArgs, logGroupName, deliveryName } from "./agentObservability";
+export { AgentObservability, AgentObservabilityArgs, checkObservabilityArgs, logGroupName, deliveryName, USAGE_LOG_KINDS, VendedLogType } from "./agentObservability";
 export { EnvironmentObservabilityArgs, environmentObservability } from "./environment";
 export { AlarmThresholds, AlarmTopic, ObservedKind, ObservedResource } from "./types";
 export { AGENTCORE_NAMESPACE, RUNTIME_METRICS, MetricsTarget, runtimeDimensions } from "./metrics";

@@ -124,7 +124,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
                     description: endpoint.description,
                     tags: mapOrUndefined(args.tags),
                 },
-                { parent: this },
+                { parent: this, retainOnDelete: endpoint.retainOnDelete },
             );
         });
 

@@ -64,4 +64,6 @@ export interface RuntimeEndpointSpec {
      * endpoint from that setting. @default `endpoints[<i>].version`
      */
     versionPath?: string;
+    /** Keep the endpoint in AWS when it leaves the program (a rollback target, so its version is never garbage-collected). @default false */
+    retainOnDelete?: boolean;
 }

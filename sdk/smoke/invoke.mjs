@@ -8,6 +8,14 @@ import { pathToFileURL } from "node:url";
 
 /** The SDK package the test needs at run time (an optional peer dependency). */
 export const SDK_PACKAGE = "@aws-sdk/client-bedrock-agentcore";
+/** The SDK package the optional trace check needs (an optional peer dependency). */
+export const LOGS_SDK_PACKAGE = "@aws-sdk/client-cloudwatch-logs";
+/** Where CloudWatch Transaction Search keeps spans (the trace check looks for the session there). */
+export const SPANS_LOG_GROUP = "aws/spans";
+/** Seconds between two looks for the trace. */
+export const TRACE_POLL_SECONDS = 10;
+/** Allowed trace check timeouts, in seconds. */
+export const TRACE_TIMEOUT_RANGE = [30, 900];
 /** Longest part of an answer printed in a failure message. */
 const MAX_SHOWN = 2000;
 
@@ -40,10 +48,18 @@ export function parseSettings(env) {
             problems.push('SMOKE_EXPECT must be {"contains": "<text>"} or {"jsonField": "<a.b.c>", "equals"?: "<text>"}');
         }
     }
+    let traceTimeoutSeconds;
+    const rawTimeout = env.SMOKE_TRACE_TIMEOUT;
+    if (rawTimeout !== undefined && rawTimeout !== "") {
+        traceTimeoutSeconds = Number(rawTimeout);
+        if (!Number.isInteger(traceTimeoutSeconds) || traceTimeoutSeconds < TRACE_TIMEOUT_RANGE[0] || traceTimeoutSeconds > TRACE_TIMEOUT_RANGE[1]) {
+            problems.push(`SMOKE_TRACE_TIMEOUT must be whole seconds between ${TRACE_TIMEOUT_RANGE[0]} and ${TRACE_TIMEOUT_RANGE[1]} (it is ${JSON.stringify(rawTimeout)})`);
+        }
+    }
     if (problems.length > 0) {
         throw new Error(`smoke test: invalid settings: ${problems.join("; ")}`);
     }
-    return { runtimeArn, qualifier, payload, region, expect };
+    return { runtimeArn, qualifier, payload, region, expect, ...(traceTimeoutSeconds !== undefined ? { traceTimeoutSeconds } : {}) };
 }
 
 function isExpectation(value) {
@@ -105,18 +121,21 @@ function shorten(text) {
 
 /**
  * Invokes the endpoint once with the payload through `sdk` (the AWS SDK module,
- * or a fake with the same two classes) and checks the answer.
+ * or a fake with the same two classes) and checks the answer; with
+ * `settings.traceTimeoutSeconds`, then waits for the session's trace (see {@link waitForTrace}).
  */
-export async function smokeTest(settings, sdk) {
+export async function smokeTest(settings, sdk, logsSdk, clock = realClock) {
     const target = `${settings.runtimeArn} (endpoint ${settings.qualifier})`;
     const client = new sdk.BedrockAgentCoreClient({ region: settings.region });
+    const sessionId = `smoke-test-${randomUUID()}`;
+    const startedAt = clock.now();
     let answer;
     try {
         const response = await client.send(
             new sdk.InvokeAgentRuntimeCommand({
                 agentRuntimeArn: settings.runtimeArn,
                 qualifier: settings.qualifier,
-                runtimeSessionId: `smoke-test-${randomUUID()}`,
+                runtimeSessionId: sessionId,
                 contentType: "application/json",
                 payload: new TextEncoder().encode(settings.payload),
             }),
@@ -129,7 +148,53 @@ export async function smokeTest(settings, sdk) {
     if (problem) {
         return { ok: false, message: `smoke test: ${target} did not answer as expected: ${problem}. The agent answered: ${shorten(answer)}` };
     }
+    if (settings.traceTimeoutSeconds !== undefined) {
+        const trace = await waitForTrace(settings, sessionId, startedAt, logsSdk, clock);
+        if (!trace.ok) {
+            return trace;
+        }
+        return { ok: true, message: `smoke test passed: ${target} answered ${shorten(answer)}; ${trace.message}` };
+    }
     return { ok: true, message: `smoke test passed: ${target} answered ${shorten(answer)}` };
+}
+
+/** Real time, replaced in tests. */
+const realClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+/**
+ * Looks for the session's spans in Transaction Search's log group (`aws/spans`)
+ * every {@link TRACE_POLL_SECONDS} seconds until `settings.traceTimeoutSeconds` have
+ * passed: a `FilterLogEvents` call for the session id as a term. Needs
+ * `logs:FilterLogEvents` on that log group.
+ */
+export async function waitForTrace(settings, sessionId, startedAt, logsSdk, clock = realClock) {
+    const client = new logsSdk.CloudWatchLogsClient({ region: settings.region });
+    const deadline = startedAt + settings.traceTimeoutSeconds * 1000;
+    let looks = 0;
+    for (;;) {
+        looks += 1;
+        let events;
+        try {
+            const page = await client.send(
+                new logsSdk.FilterLogEventsCommand({ logGroupName: SPANS_LOG_GROUP, startTime: startedAt - 60_000, filterPattern: `"${sessionId}"`, limit: 1 }),
+            );
+            events = page.events ?? [];
+        } catch (e) {
+            return { ok: false, message: `smoke test: looking for the trace of session ${sessionId} in ${SPANS_LOG_GROUP} failed: ${e?.name ?? "Error"}: ${e?.message ?? String(e)}` };
+        }
+        if (events.length > 0) {
+            return { ok: true, message: `trace of session ${sessionId} arrived in ${SPANS_LOG_GROUP} after ${Math.round((clock.now() - startedAt) / 1000)} s` };
+        }
+        if (clock.now() + TRACE_POLL_SECONDS * 1000 > deadline) {
+            return {
+                ok: false,
+                message:
+                    `smoke test: the answer was right, but no trace of session ${sessionId} arrived in ${SPANS_LOG_GROUP} within ${settings.traceTimeoutSeconds} s ` +
+                    `(${looks} looks): check that Transaction Search is enabled and the agent is instrumented (ADOT)`,
+            };
+        }
+        await clock.sleep(TRACE_POLL_SECONDS * 1000);
+    }
 }
 
 /** Loads the AWS SDK, explaining how to install it when it is missing. */
@@ -141,18 +206,29 @@ export async function loadSdk() {
     }
 }
 
+/** Loads the CloudWatch Logs SDK for the trace check, explaining how to install it when it is missing. */
+export async function loadLogsSdk() {
+    try {
+        return await import(LOGS_SDK_PACKAGE);
+    } catch (e) {
+        throw new Error(`smoke test: the trace check cannot load ${LOGS_SDK_PACKAGE} (${e.message}); add it to the project's dependencies: npm install ${LOGS_SDK_PACKAGE}`);
+    }
+}
+
 /** Runs the test; resolves to the exit code (0 passed, 1 failed, 2 could not run). */
-export async function main(env = process.env, load = loadSdk, out = console) {
+export async function main(env = process.env, load = loadSdk, out = console, loadLogs = loadLogsSdk, clock = realClock) {
     let settings;
     let sdk;
+    let logsSdk;
     try {
         settings = parseSettings(env);
         sdk = await load();
+        logsSdk = settings.traceTimeoutSeconds !== undefined ? await loadLogs() : undefined;
     } catch (e) {
         out.error(e.message);
         return 2;
     }
-    const result = await smokeTest(settings, sdk);
+    const result = await smokeTest(settings, sdk, logsSdk, clock);
     if (result.ok) {
         out.log(result.message);
         return 0;

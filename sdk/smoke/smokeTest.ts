@@ -23,6 +23,13 @@ export interface SmokeTestArgs {
     payload: string;
     /** What the answer must contain: a substring, or a JSON field (dot path) that is present and optionally equals a value. */
     expect: SmokeExpectation;
+    /**
+     * After a right answer, wait up to this many seconds (30-900) for the session's
+     * trace in Transaction Search's `aws/spans` log group, and fail when none arrives.
+     * Needs `@aws-sdk/client-cloudwatch-logs` and `logs:FilterLogEvents` on `aws/spans`.
+     * @default none (no trace check)
+     */
+    traceTimeoutSeconds?: number;
 }
 
 /**
@@ -58,6 +65,7 @@ export class SmokeTest extends pulumi.ComponentResource {
                     SMOKE_PAYLOAD: args.payload,
                     SMOKE_EXPECT: JSON.stringify(args.expect),
                     AWS_REGION: ctx.region,
+                    ...(args.traceTimeoutSeconds !== undefined ? { SMOKE_TRACE_TIMEOUT: String(args.traceTimeoutSeconds) } : {}),
                 },
                 addPreviousOutputInEnv: false,
                 triggers: [version, args.endpointName, args.payload],
@@ -89,6 +97,10 @@ export function checkSmokeTestArgs(problems: Problems, args: SmokeTestArgs, pref
         }
     } else if (!expect.jsonField || !/^[^.]+(\.[^.]+)*$/.test(expect.jsonField)) {
         problems.add(at("expect.jsonField"), expect.jsonField, "must be a dot path of a field of the JSON answer, e.g. answer or result.text");
+    }
+    const timeout = args.traceTimeoutSeconds;
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 30 && timeout <= 900)) {
+        problems.add(at("traceTimeoutSeconds"), timeout, "must be whole seconds between 30 and 900 (spans reach Transaction Search after a few minutes at most)");
     }
     return checkWhenKnown(problems, component, args.version, (p, version) => checkShape(p, at("version"), String(version), "AgentRuntimeVersion"));
 }

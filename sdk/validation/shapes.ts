@@ -105,6 +105,13 @@ export const SHAPES = {
     GatewayPolicyEngineMode: { enum: ["LOG_ONLY", "ENFORCE"] },
     GatewayPolicyEngineArn: { pattern: "arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:policy-engine\\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9_]{10}", min: 1, max: 170 },
     Statement: { min: 35, max: 10000 },
+    EvaluatorName: { pattern: "(Builtin.[a-zA-Z0-9_-]+|[a-zA-Z][a-zA-Z0-9_]{0,47})" },
+    EvaluatorList: { min: 0, max: 10 },
+    SamplingConfigSamplingPercentageDouble: { min: 0.01, max: 100 },
+    SessionConfigSessionTimeoutMinutesInteger: { min: 1, max: 1440 },
+    LambdaEvaluatorConfigLambdaTimeoutInSecondsInteger: { min: 1, max: 300 },
+    TargetTrafficSplitEntryWeightInteger: { min: 1, max: 99 },
+    TargetTrafficSplitEntryNameString: { pattern: "[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?", min: 1, max: 64 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;

@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { evaluatePolicies } from "../../policy/evaluate";
 import {
     AgentEnvironment,
+    AgentEvaluation,
     AgentExecutionRole,
+    CanaryFrontDoor,
     AgentGateway,
     AgentIdentity,
     AgentImage,
@@ -118,6 +120,24 @@ const STANDALONE: Record<string, () => unknown> = {
     AgentObservability: () => new AgentObservability("observability", { runtime: { runtimeName: "support_agent", runtimeArn: RUNTIME_ARN, endpointName: "DEFAULT" } }),
     TransactionSearch: () => new TransactionSearch("transaction-search"),
     CustomerManagedKey: () => new CustomerManagedKey("key", { purpose: "agent data" }),
+    "AgentEvaluation (LLM judge and Lambda evaluators)": () =>
+        new AgentEvaluation("evaluation", {
+            variants: [{ variant: "stable", runtimeName: "support_agent", runtimeId: "support_agent-AbCdEf1234", endpointName: "DEFAULT" }],
+            samplingPercentage: 10,
+            evaluators: ["Builtin.Helpfulness", "tone", "format_check"],
+            customEvaluators: [
+                { name: "tone", level: "TRACE", llmAsAJudge: { instructions: "Rate politeness", modelId: MODEL, ratingScale: { categorical: [{ label: "polite", definition: "courteous" }] } } },
+                { name: "format_check", level: "TRACE", codeBased: { lambdaArn: FN } },
+            ],
+            transactionSearch: "account",
+        }),
+    "CanaryFrontDoor (canary)": () =>
+        new CanaryFrontDoor("front-door", {
+            runtime: { runtimeName: "support_agent", runtimeArn: RUNTIME_ARN, authorizer: { type: "AWS_IAM" }, endpointPrefix: "dev" },
+            variants: [{ variant: "stable", endpointName: "dev" }, { variant: "candidate", endpointName: "dev_canary" }],
+            candidateWeight: 20,
+            alarms: {},
+        }),
     SmokeTest: () => new SmokeTest("smoke", { runtimeArn: RUNTIME_ARN, endpointName: "DEFAULT", version: "1", payload: '{"prompt":"ping"}', expect: { contains: "echo: ping" } }),
 };
 

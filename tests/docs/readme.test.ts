@@ -19,6 +19,7 @@ const ROWS: [string, keyof EnvironmentProfile, (value: any) => string][] = [
     ["untagged image expiry (days)", "untaggedImageExpiryDays", String],
     ["browser recording retention (days)", "browserRecordingRetentionDays", String],
     ["gateway tool-policy mode", "toolPolicyMode", (v) => v],
+    ["online evaluation sampling (%)", "evaluationSamplingPercentage", String],
 ];
 
 /** Markdown files under a folder (one level of subfolders, as examples/<name>/README.md). */

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { Role } from "@pulumi/aws/iam/role";
 import { AgentEnvironment, InvokeGrantOptions, roleGrantee } from "../../sdk";
-import { parseJsonInput, record } from "../harness";
+import { ESTABLISHED, parseJsonInput, record } from "../harness";
 
 const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agent@sha256:${"d".repeat(64)}` };
 
@@ -11,7 +11,7 @@ async function granted(env: "dev" | "prod", options?: InvokeGrantOptions) {
         const agent = new AgentEnvironment("agent", { environment: env, image: IMAGE, runtimeVersion: env === "prod" ? "3" : undefined, network: { mode: "PUBLIC" } });
         const caller = new Role("frontend", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
         agent.grantInvoke(roleGrantee("frontend", caller), options);
-    }, env);
+    }, env, "agentcore-test", ESTABLISHED);
     const policy = reg.one("aws:iam/rolePolicy:RolePolicy", "frontend-agent-invoke");
     assert.equal(policy.inputs.role, reg.one("aws:iam/role:Role", "frontend").id);
     assert.equal(policy.inputs.name, "agent-invoke");

@@ -42,7 +42,21 @@ describe("AgentObservability: log and trace delivery", () => {
             assert.equal(delivery.inputs.deliverySourceName, deliveryName);
             assert.equal(delivery.inputs.deliveryDestinationArn, `${LOGS}:delivery-destination:${deliveryName}`);
         }
-        assert.equal(reg.ofType(GROUP).length, 3);
+        // Plus the runtime's USAGE_LOGS group (memory and gateway: not confirmed to emit them).
+        assert.equal(reg.ofType(GROUP).length, 4);
+    });
+
+    it("delivers the runtime's USAGE_LOGS into a log group of their own", async () => {
+        const { reg, obs } = await plan();
+        const groupName = "/aws/vendedlogs/bedrock-agentcore/runtime/USAGE_LOGS/support_agent";
+        const source = reg.one(SOURCE, "support-obs-support_agent-usage-log-source");
+        assert.deepEqual([source.inputs.name, source.inputs.logType, source.inputs.resourceArn], ["rt-support_agent-usage", "USAGE_LOGS", RUNTIME_ARN]);
+        assert.equal(reg.one(GROUP, "support-obs-support_agent-usage-log-group").inputs.name, groupName);
+        const delivery = reg.one(DELIVERY, "support-obs-support_agent-usage-log-delivery");
+        assert.deepEqual([delivery.inputs.deliverySourceName, delivery.inputs.deliveryDestinationArn], ["rt-support_agent-usage", `${LOGS}:delivery-destination:rt-support_agent-usage`]);
+        assert.equal(reg.one("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "support-obs-support_agent-usage-log-policy").inputs.resourceArn, `${LOGS}:log-group:${groupName}`);
+        assert.deepEqual(Object.keys(obs.usageLogGroups), ["support_agent"]);
+        assert.deepEqual(reg.ofType(SOURCE).filter((r) => r.inputs.logType === "USAGE_LOGS").map((r) => r.inputs.resourceArn), [RUNTIME_ARN]);
     });
 
     it("points every TRACES source to the one X-Ray destination", async () => {
@@ -60,7 +74,8 @@ describe("AgentObservability: log and trace delivery", () => {
             const delivery = reg.one(DELIVERY, `support-obs-${resource}-trace-delivery`);
             assert.deepEqual([delivery.inputs.deliverySourceName, delivery.inputs.deliveryDestinationArn], [sourceName, `${LOGS}:delivery-destination:support_agent-xray`]);
         }
-        assert.equal(reg.ofType(DELIVERY).length, 6);
+        // 3 APPLICATION_LOGS, 1 USAGE_LOGS (runtime), 3 TRACES.
+        assert.equal(reg.ofType(DELIVERY).length, 7);
     });
 
     it("admits vended delivery into each log group only, and X-Ray delivery only from the observed resources", async () => {
@@ -114,16 +129,26 @@ describe("AgentObservability: log and trace delivery", () => {
     it("encrypts the log groups with a key only CloudWatch Logs of this region may use, for these log groups", async () => {
         const { reg } = await plan({ customerManagedKey: true, protectData: true, resources: [] });
         const key = reg.one("aws:kms/key:Key");
-        const group = reg.one(GROUP);
-        assert.equal(group.inputs.kmsKeyId, key.outputs.arn);
-        assert.deepEqual([group.options.protect, group.options.retainOnDelete, key.options.protect, key.options.retainOnDelete], [true, true, true, true]);
+        for (const group of reg.ofType(GROUP)) {
+            assert.equal(group.inputs.kmsKeyId, key.outputs.arn);
+            assert.deepEqual([group.options.protect, group.options.retainOnDelete], [true, true]);
+        }
+        assert.equal(reg.ofType(GROUP).length, 2);
+        assert.deepEqual([key.options.protect, key.options.retainOnDelete], [true, true]);
         assert.deepEqual(parseJsonInput(key.inputs.policy).Statement[1], {
             Sid: "CloudWatchLogsEncryptsAgentLogGroups",
             Effect: "Allow",
             Principal: { Service: "logs.us-east-1.amazonaws.com" },
             Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
             Resource: "*",
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": [`${LOGS}:log-group:/aws/vendedlogs/bedrock-agentcore/runtime/APPLICATION_LOGS/support_agent`] } },
+            Condition: {
+                ArnEquals: {
+                    "kms:EncryptionContext:aws:logs:arn": [
+                        `${LOGS}:log-group:/aws/vendedlogs/bedrock-agentcore/runtime/APPLICATION_LOGS/support_agent`,
+                        `${LOGS}:log-group:/aws/vendedlogs/bedrock-agentcore/runtime/USAGE_LOGS/support_agent`,
+                    ],
+                },
+            },
         });
     });
 

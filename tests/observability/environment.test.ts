@@ -19,14 +19,15 @@ describe("AgentEnvironment observability", () => {
         const reg = await plan({});
         const group = reg.one("aws:cloudwatch/logGroup:LogGroup", "support-agent-observability-support_agent-log-group");
         assert.deepEqual([group.inputs.retentionInDays, group.inputs.kmsKeyId, group.options.protect], [14, undefined, false]);
-        assert.equal(reg.ofType("aws:cloudwatch/logDelivery:LogDelivery").length, 2);
+        // APPLICATION_LOGS, USAGE_LOGS and TRACES of the runtime.
+        assert.equal(reg.ofType("aws:cloudwatch/logDelivery:LogDelivery").length, 3);
         assert.equal(reg.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").length + reg.ofType("aws:cloudwatch/dashboard:Dashboard").length, 0);
         assert.equal(reg.ofType(COMMAND).length, 0);
     });
 
     it("prod: protected log groups encrypted with a customer key, 365-day retention, dashboard and alarms on the pinned endpoint", async () => {
         const reg = await plan({ environment: "prod", runtimeVersion: "3", network: VPC, observability: { alarmTopic: { type: "create" } } });
-        const group = reg.one("aws:cloudwatch/logGroup:LogGroup");
+        const group = reg.one("aws:cloudwatch/logGroup:LogGroup", "support-agent-observability-support_agent-log-group");
         const key = reg.one("aws:kms/key:Key", "support-agent-observability-key-key");
         assert.deepEqual([group.inputs.retentionInDays, group.inputs.kmsKeyId, group.options.protect, group.options.retainOnDelete], [365, key.outputs.arn, true, true]);
         assert.deepEqual(reg.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardName, "agentcore-support_agent");

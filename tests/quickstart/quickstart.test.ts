@@ -24,13 +24,13 @@ describe("quickstart example", () => {
             "aws:iam/rolePolicy:RolePolicy": 1,
             "docker-build:index:Image": 1,
             "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": 1,
-            // Logs and traces are delivered in every environment.
+            // Logs (APPLICATION_LOGS, USAGE_LOGS) and traces are delivered in every environment.
             "agentcore:index:AgentObservability": 1,
-            "aws:cloudwatch/logGroup:LogGroup": 1,
-            "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": 1,
-            "aws:cloudwatch/logDeliverySource:LogDeliverySource": 2,
-            "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": 2,
-            "aws:cloudwatch/logDelivery:LogDelivery": 2,
+            "aws:cloudwatch/logGroup:LogGroup": 2,
+            "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": 2,
+            "aws:cloudwatch/logDeliverySource:LogDeliverySource": 3,
+            "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": 3,
+            "aws:cloudwatch/logDelivery:LogDelivery": 3,
             "aws:xray/resourcePolicy:ResourcePolicy": 1,
         });
         assert.equal(reg.one("agentcore:index:AgentEnvironment").name, "quickstart-agent");

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import type { AgentCoreSdk, SmokeSettings } from "../../sdk/smoke/invoke.mjs";
+import type { AgentCoreSdk, Clock, LogsSdk, SmokeSettings } from "../../sdk/smoke/invoke.mjs";
 
 const RUNTIME_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-abc1234567";
 const ENV = {
@@ -117,4 +117,76 @@ describe("smoke test script (sdk/smoke/invoke.mjs)", () => {
             assert.equal(checkAnswer(answer, expect), problem);
         });
     }
+});
+
+describe("smoke test script: the opt-in trace check", () => {
+    /** A fake CloudWatch Logs SDK: no events for the first `emptyLooks` calls, then one; records every FilterLogEvents input. */
+    function fakeLogs(emptyLooks: number, error?: Error): { sdk: LogsSdk; sent: Record<string, unknown>[] } {
+        const sent: Record<string, unknown>[] = [];
+        class FilterLogEventsCommand {
+            constructor(readonly input: Record<string, unknown>) {}
+        }
+        class CloudWatchLogsClient {
+            async send(command: FilterLogEventsCommand): Promise<{ events?: unknown[] }> {
+                sent.push(command.input);
+                if (error) {
+                    throw error;
+                }
+                return { events: sent.length > emptyLooks ? [{ message: "{...span...}" }] : [] };
+            }
+        }
+        return { sdk: { CloudWatchLogsClient, FilterLogEventsCommand }, sent };
+    }
+    /** A clock that starts at 1,000,000 ms and moves only when slept. */
+    function fakeClock(): Clock & { slept: number[] } {
+        let now = 1_000_000;
+        const slept: number[] = [];
+        return { slept, now: () => now, sleep: async (ms: number) => void (slept.push(ms), (now += ms)) };
+    }
+    const TRACE_ENV = { ...ENV, SMOKE_TRACE_TIMEOUT: "60" };
+
+    it("after a right answer, looks for the session in aws/spans until its trace arrives", async () => {
+        const { main } = await script();
+        const agent = fakeSdk({ answer: "echo: ping" });
+        const logs = fakeLogs(2);
+        const clock = fakeClock();
+        const printed = capture();
+        assert.equal(await main(TRACE_ENV, async () => agent.sdk, printed.out, async () => logs.sdk, clock), 0);
+        const sessionId = String(agent.sent[0].runtimeSessionId);
+        assert.deepEqual(logs.sent, Array(3).fill({ logGroupName: "aws/spans", startTime: 940_000, filterPattern: `"${sessionId}"`, limit: 1 }));
+        assert.deepEqual(clock.slept, [10_000, 10_000]);
+        assert.deepEqual(printed.logs, [`smoke test passed: ${RUNTIME_ARN} (endpoint prod) answered echo: ping; trace of session ${sessionId} arrived in aws/spans after 20 s`]);
+    });
+
+    it("fails when no trace arrives within the timeout", async () => {
+        const { main } = await script();
+        const agent = fakeSdk({ answer: "echo: ping" });
+        const logs = fakeLogs(100);
+        const printed = capture();
+        assert.equal(await main(TRACE_ENV, async () => agent.sdk, printed.out, async () => logs.sdk, fakeClock()), 1);
+        const sessionId = String(agent.sent[0].runtimeSessionId);
+        assert.equal(logs.sent.length, 7);
+        assert.deepEqual(printed.errors, [
+            `smoke test: the answer was right, but no trace of session ${sessionId} arrived in aws/spans within 60 s (7 looks): check that Transaction Search is enabled and the agent is instrumented (ADOT)`,
+        ]);
+    });
+
+    it("does not look for traces unless asked, nor when the answer is wrong", async () => {
+        const { main } = await script();
+        let loaded = 0;
+        const load = async () => {
+            loaded += 1;
+            return fakeLogs(0).sdk;
+        };
+        assert.equal(await main(ENV, async () => fakeSdk({ answer: "echo: ping" }).sdk, capture().out, load, fakeClock()), 0);
+        const logs = fakeLogs(0);
+        assert.equal(await main(TRACE_ENV, async () => fakeSdk({ answer: "nope" }).sdk, capture().out, async () => logs.sdk, fakeClock()), 1);
+        assert.deepEqual([loaded, logs.sent.length], [0, 0]);
+    });
+
+    it("refuses a timeout outside 30-900 seconds", async () => {
+        const { parseSettings } = await script();
+        assert.throws(() => parseSettings({ ...ENV, SMOKE_TRACE_TIMEOUT: "5" }), { message: 'smoke test: invalid settings: SMOKE_TRACE_TIMEOUT must be whole seconds between 30 and 900 (it is "5")' });
+        assert.equal(parseSettings(TRACE_ENV).traceTimeoutSeconds, 60);
+    });
 });

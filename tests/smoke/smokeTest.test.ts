@@ -29,6 +29,7 @@ describe("SmokeTest validation", () => {
                 'version "0" must match ([1-9][0-9]{0,4}) (bedrock-agentcore-control API model, shape AgentRuntimeVersion)',
             ],
         ],
+        ["a trace timeout below 30 seconds", { traceTimeoutSeconds: 10 }, ["traceTimeoutSeconds 10 must be whole seconds between 30 and 900 (spans reach Transaction Search after a few minutes at most)"]],
     ];
     for (const [title, args, expected] of cases) {
         it(`reports ${title}, all at once, before registering anything`, async () => {
@@ -45,4 +46,13 @@ describe("SmokeTest validation", () => {
             assert.deepEqual(reg.all.map((r) => r.type), ["agentcore:index:SmokeTest"]);
         });
     }
+});
+
+describe("SmokeTest trace check (opt-in)", () => {
+    it("passes the timeout to the script only when asked", async () => {
+        const withTrace = await record(() => new SmokeTest("smoke", { ...ARGS, traceTimeoutSeconds: 120 }));
+        assert.equal(withTrace.one("command:local:Command").inputs.environment.SMOKE_TRACE_TIMEOUT, "120");
+        const without = await record(() => new SmokeTest("smoke", ARGS));
+        assert.equal("SMOKE_TRACE_TIMEOUT" in without.one("command:local:Command").inputs.environment, false);
+    });
 });

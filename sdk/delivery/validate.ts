@@ -1,0 +1,115 @@
+import type { RuntimeEndpointSpec } from "../runtime/types";
+import { Problems, checkShape } from "../validation";
+import { CANARY_SUFFIX, CanarySettings, PREVIOUS_SUFFIX } from "./types";
+
+/** The delivery settings of an environment, as `AgentEnvironmentArgs` holds them. */
+export interface DeliverySettings {
+    /** The environment's name (it prefixes the endpoint names). */
+    environment: string;
+    /** How callers reach the runtime in this environment (the profile's `endpoint`). */
+    profileEndpoint: "DEFAULT" | "pinned";
+    runtimeVersion?: string;
+    previousVersion?: string;
+    canary?: CanarySettings;
+    frontDoor?: boolean;
+    /** Explicit endpoints (they replace the environment's own). */
+    endpoints?: RuntimeEndpointSpec[];
+}
+
+/** Name of the candidate endpoint of an environment. */
+export function canaryEndpointName(environment: string): string {
+    return `${environment}${CANARY_SUFFIX}`;
+}
+
+/** Name of the endpoint that keeps the previous version alive for rollback. */
+export function previousEndpointName(environment: string): string {
+    return `${environment}${PREVIOUS_SUFFIX}`;
+}
+
+/**
+ * The endpoints delivery adds beside the stable one: `<env>_previous` on
+ * `previousVersion` (retained on delete: AgentCore deletes versions no endpoint
+ * refers to after 45 days, and this is the version a rollback needs) and
+ * `<env>_canary` on the canary version.
+ */
+export function deliveryEndpoints(settings: DeliverySettings): RuntimeEndpointSpec[] {
+    const endpoints: RuntimeEndpointSpec[] = [];
+    if (settings.previousVersion !== undefined) {
+        endpoints.push({ name: previousEndpointName(settings.environment), version: settings.previousVersion, versionPath: "previousVersion", description: "previous promoted version, kept for rollback", retainOnDelete: true });
+    }
+    if (settings.canary) {
+        endpoints.push({ name: canaryEndpointName(settings.environment), version: settings.canary.version, versionPath: "canary.version", description: "canary candidate" });
+    }
+    return endpoints;
+}
+
+/** Checks `canary`, `previousVersion` and `frontDoor`, recording every problem with its field. */
+export function checkDeliverySettings(problems: Problems, settings: DeliverySettings): void {
+    const { canary } = settings;
+    const pinnedSomewhere = settings.profileEndpoint === "pinned" || settings.runtimeVersion !== undefined;
+    if (settings.previousVersion !== undefined) {
+        checkShape(problems, "previousVersion", String(settings.previousVersion), "AgentRuntimeVersion");
+        if (settings.endpoints) {
+            problems.add("previousVersion", settings.previousVersion, "cannot be combined with explicit endpoints (list the endpoint there instead)");
+        }
+    }
+    if (canary) {
+        if (settings.profileEndpoint === "DEFAULT" && settings.runtimeVersion === undefined) {
+            problems.add(
+                "canary",
+                `${canary.version}@${canary.weight}%`,
+                `needs a stable pinned endpoint: ${settings.environment} serves DEFAULT (the newest version) unless runtimeVersion is set, so there is nothing to compare the candidate with`,
+            );
+        }
+        if (settings.endpoints) {
+            problems.add("canary", `${canary.version}@${canary.weight}%`, "cannot be combined with explicit endpoints (the stable endpoint is the one runtimeVersion pins)");
+        }
+        checkShape(problems, "canary.version", String(canary.version), "AgentRuntimeVersion");
+        if (!Number.isInteger(canary.weight)) {
+            problems.add("canary.weight", canary.weight, "must be a whole percentage (1-99)");
+        }
+        checkShape(problems, "canary.weight", canary.weight, "TargetTrafficSplitEntryWeightInteger");
+        if (settings.runtimeVersion !== undefined && String(canary.version) === String(settings.runtimeVersion)) {
+            problems.add("canary.version", canary.version, "must differ from runtimeVersion (the stable version): a canary of the same version compares nothing");
+        }
+        if (settings.frontDoor !== true && pinnedSomewhere) {
+            problems.add(
+                "frontDoor",
+                settings.frontDoor,
+                "must be true with a canary: callers use the front door's URL before, during and after the canary, so that promotion and abort keep the gateway",
+            );
+        }
+    }
+    if (settings.frontDoor && !pinnedSomewhere) {
+        problems.add("frontDoor", true, `needs a pinned stable endpoint: set runtimeVersion (${settings.environment} serves DEFAULT otherwise)`);
+    }
+}
+
+/**
+ * The plan-time warning about AgentCore's 45-day rule, or undefined. The program
+ * cannot see which versions earlier deployments held, so it judges from config:
+ * `runtimeVersion` older than `previousVersion` (and neither the canary nor the newest
+ * version, `latestVersion`, which DEFAULT serves) is a rollback past the kept target
+ * to a version no endpoint of the environment holds; a canary without
+ * `previousVersion` leaves no rollback target once promoted.
+ */
+export function versionRetentionWarning(settings: DeliverySettings, latestVersion: string | undefined): string | undefined {
+    if (settings.runtimeVersion === undefined || settings.endpoints) {
+        return undefined;
+    }
+    const version = String(settings.runtimeVersion);
+    const rule = "AgentCore deletes runtime versions that no endpoint refers to after 45 days";
+    const previous = settings.previousVersion === undefined ? undefined : String(settings.previousVersion);
+    const held = [previous, settings.canary?.version, latestVersion].filter((v) => v !== undefined).map(String);
+    if (previous !== undefined && Number(version) < Number(previous) && !held.includes(version)) {
+        return (
+            `runtimeVersion ${version} is older than previousVersion ${previous}, and no endpoint of ${settings.environment} holds it ` +
+            `(${previousEndpointName(settings.environment)} holds ${previous}${latestVersion !== undefined ? `, DEFAULT serves ${latestVersion}` : ""}): ` +
+            `${rule}, so it may be gone. Roll back to previousVersion ${previous} instead, or check with list-agent-runtime-versions that version ${version} still exists.`
+        );
+    }
+    if (previous === undefined && settings.canary !== undefined) {
+        return `previousVersion is not set: after promoting the canary no endpoint holds the version you promoted away from, and ${rule}; set previousVersion to keep a rollback target.`;
+    }
+    return undefined;
+}

@@ -1,0 +1,95 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { TransactionSearch } from "../observability/transactionSearch";
+
+/**
+ * The built-in evaluators of AgentCore Evaluations, referenced as `Builtin.<Name>`.
+ * Sources: "Built-in evaluators" (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/built-in-evaluators-overview.html,
+ * the `Builtin.EvaluatorName` format) and the AWS CDK's `BuiltinEvaluator` constants
+ * (https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-bedrock-agentcore-alpha.BuiltinEvaluator.html).
+ * AWS adds evaluators over time: a name missing here is refused at plan time until it is added.
+ */
+export const BUILTIN_EVALUATORS = [
+    "Builtin.Coherence",
+    "Builtin.Conciseness",
+    "Builtin.Correctness",
+    "Builtin.Faithfulness",
+    "Builtin.GoalSuccessRate",
+    "Builtin.Harmfulness",
+    "Builtin.Helpfulness",
+    "Builtin.InstructionFollowing",
+    "Builtin.Refusal",
+    "Builtin.ResponseRelevance",
+    "Builtin.Stereotyping",
+    "Builtin.ToolParameterAccuracy",
+    "Builtin.ToolSelectionAccuracy",
+] as const;
+
+/** The evaluators an environment scores with when its `evaluation` section names none. */
+export const DEFAULT_EVALUATORS = ["Builtin.Helpfulness", "Builtin.Correctness", "Builtin.GoalSuccessRate"];
+
+/** Evaluation level (API model `EvaluatorLevel`). */
+export type EvaluatorLevel = "TOOL_CALL" | "TRACE" | "SESSION";
+export const EVALUATOR_LEVELS: readonly EvaluatorLevel[] = ["TOOL_CALL", "TRACE", "SESSION"];
+
+/** Rating scale of an LLM judge: numerical ratings (value ≥ 0) or categorical labels, at least one. */
+export type RatingScale = { numerical: { value: number; label: string; definition: string }[] } | { categorical: { label: string; definition: string }[] };
+
+/** A custom evaluator: an LLM judge with instructions and a rating scale, or a Lambda function (exactly one of the two). */
+export interface CustomEvaluatorSpec {
+    /** Evaluator name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`); `evaluators` references it by this name. */
+    name: string;
+    /** What one score covers: `TOOL_CALL`, `TRACE` or `SESSION`. */
+    level: EvaluatorLevel;
+    /** Description (1-200 characters). */
+    description?: string;
+    /** LLM-as-a-judge: a Bedrock model scores each sample following the instructions on the rating scale. @default none (set this or codeBased) */
+    llmAsAJudge?: {
+        /** What the judge is asked to assess. */
+        instructions: string;
+        /** Bedrock model (or inference profile) id of the judge; the evaluation role may invoke it. */
+        modelId: string;
+        /** Numerical ratings (value ≥ 0) or categorical labels; at least one. */
+        ratingScale: RatingScale;
+    };
+    /** Code-based: a Lambda function you own scores each sample; the evaluation role may invoke it. @default none (set this or llmAsAJudge) */
+    codeBased?: {
+        /** ARN of the function. */
+        lambdaArn: pulumi.Input<string>;
+        /** Seconds AgentCore waits for the function (1-300). @default 60 */
+        timeoutSeconds?: number;
+    };
+}
+
+/**
+ * Online evaluation of an environment: which evaluators score how much of the live
+ * traffic of each served endpoint (one online evaluation configuration per endpoint).
+ */
+export interface EvaluationSection {
+    /** Evaluators by id: `Builtin.<Name>` or the name of one of `customEvaluators` (1-10). @default DEFAULT_EVALUATORS */
+    evaluators?: string[];
+    /** Custom evaluators this environment defines. @default [] */
+    customEvaluators?: CustomEvaluatorSpec[];
+    /** Percentage of traces scored (0.01-100). @default the profile's `evaluationSamplingPercentage` (dev: none, so dev must say) */
+    samplingPercentage?: number;
+    /** Minutes of inactivity after which a session counts as complete (1-60: the provider's limit; the API model allows 1440). @default AgentCore's (15) */
+    sessionTimeoutMinutes?: number;
+    /**
+     * Online evaluation reads spans that only CloudWatch Transaction Search indexes.
+     * Pass this stack's `TransactionSearch` (the configs then wait for it), or
+     * `"account"` when another stack of this account and region enables it.
+     * @default neither: the plan warns that evaluations stay empty until Transaction Search is on
+     */
+    transactionSearch?: TransactionSearch | "account";
+}
+
+/** One endpoint whose traffic an online evaluation configuration scores. */
+export interface EvaluatedVariant {
+    /** Short name of the variant (`stable`, `candidate`), used in resource and physical names. */
+    variant: string;
+    /** The runtime's AgentCore name. */
+    runtimeName: string;
+    /** Runtime id (for the endpoint's log group). */
+    runtimeId: pulumi.Input<string>;
+    /** The endpoint whose traffic is scored. */
+    endpointName: string;
+}

@@ -1,0 +1,254 @@
+// The CloudWatch responses under fixtures/ are recorded in the shape @aws-sdk/client-cloudwatch
+// returns for GetMetricData and DescribeAlarms; their numbers are made up per scenario, not
+// captured from AWS. The promotion check was never run against AWS here.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
+import { metricQueries, readVariants } from "../../plan/promote/cloudwatch";
+import { runPromoteCheck } from "../../plan/promote/cli";
+import { CheckConfig, parseCheckConfig } from "../../plan/promote/config";
+import { DEFAULT_THRESHOLDS, VariantNumbers, decide } from "../../plan/promote/decide";
+
+const FIXTURES = path.join(__dirname, "fixtures");
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
+const RUNTIME_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-4ad2114658";
+const alarms = (endpoint: string) => ["system-errors", "latency-p99", "score-helpfulness", "score-correctness"].map((k) => `agentcore-support_agent-${endpoint}-${k}`);
+const CONFIG: CheckConfig = {
+    region: "us-east-1",
+    runtimeName: "support_agent",
+    runtimeArn: RUNTIME_ARN,
+    evaluators: ["Builtin.Helpfulness", "Builtin.Correctness"],
+    stable: { endpointName: "prod", evaluationConfigName: "support_agent_prod_eval", alarmNames: alarms("prod") },
+    candidate: { endpointName: "prod_canary", evaluationConfigName: "support_agent_prod_canary_eval", alarmNames: alarms("prod_canary") },
+};
+const NOW = new Date("2026-11-29T18:00:00.000Z");
+
+/** A CloudWatch client double: answers recorded responses in order and keeps every command it was sent. */
+function recordedClient(metricPages: any[], alarmsResponse: any) {
+    const sent: unknown[] = [];
+    const pages = [...metricPages];
+    return {
+        sent,
+        send: async (command: unknown) => {
+            sent.push(command);
+            if (command instanceof GetMetricDataCommand) {
+                return pages.shift();
+            }
+            if (command instanceof DescribeAlarmsCommand) {
+                return alarmsResponse;
+            }
+            throw new Error(`unexpected command ${(command as object).constructor.name}`);
+        },
+    };
+}
+
+function numbers(overrides: Partial<VariantNumbers> = {}): VariantNumbers {
+    return {
+        invocations: 1000,
+        systemErrors: 2,
+        latencyP99Ms: 4000,
+        scores: { "Builtin.Helpfulness": { mean: 0.85, samples: 50 }, "Builtin.Correctness": { mean: 0.9, samples: 50 } },
+        alarmsInAlarm: [],
+        ...overrides,
+    };
+}
+const EVALUATORS = ["Builtin.Helpfulness", "Builtin.Correctness"];
+
+describe("promotion check: decide (pure)", () => {
+    it("promotes a candidate as good as the stable variant, listing every check with its threshold", () => {
+        assert.deepEqual(decide(numbers(), numbers({ latencyP99Ms: 4400 }), EVALUATORS), {
+            decision: "promote",
+            rollback: [],
+            hold: [],
+            passed: [
+                "no candidate alarm in ALARM",
+                "candidate error rate 0.002 (stable 0.002), maxErrorRate 0.01",
+                "candidate p99 latency 4400 ms = 1.1x stable 4000 ms, maxLatencyRatio 1.5",
+                "Builtin.Helpfulness: candidate 0.85 vs stable 0.85 (drop 0, maxScoreDrop 0.05; 50/50 samples)",
+                "Builtin.Correctness: candidate 0.9 vs stable 0.9 (drop 0, maxScoreDrop 0.05; 50/50 samples)",
+            ],
+        });
+    });
+
+    it("a drop within maxScoreDrop promotes; a larger one rolls back", () => {
+        const at = (mean: number) => numbers({ scores: { "Builtin.Helpfulness": { mean, samples: 50 }, "Builtin.Correctness": { mean: 0.9, samples: 50 } } });
+        assert.equal(decide(numbers({ scores: { "Builtin.Helpfulness": { mean: 0.85, samples: 50 }, "Builtin.Correctness": { mean: 0.9, samples: 50 } } }), at(0.8), EVALUATORS, { ...DEFAULT_THRESHOLDS, maxScoreDrop: 0.0500001 }).decision, "promote");
+        const verdict = decide(numbers(), at(0.79), EVALUATORS);
+        assert.equal(verdict.decision, "rollback");
+        assert.deepEqual(verdict.rollback, ["Builtin.Helpfulness: candidate 0.79 vs stable 0.85 (drop 0.06, maxScoreDrop 0.05; 50/50 samples)"]);
+    });
+
+    it("rolls back on a candidate alarm, a high error rate or a slow p99, whatever else says", () => {
+        const verdict = decide(numbers(), numbers({ alarmsInAlarm: ["agentcore-a-prod_canary-system-errors"], systemErrors: 30, latencyP99Ms: 9000 }), EVALUATORS);
+        assert.equal(verdict.decision, "rollback");
+        assert.deepEqual(verdict.rollback, [
+            "candidate alarms in ALARM: agentcore-a-prod_canary-system-errors",
+            "candidate error rate 0.03 (stable 0.002), maxErrorRate 0.01",
+            "candidate p99 latency 9000 ms = 2.25x stable 4000 ms, maxLatencyRatio 1.5",
+        ]);
+    });
+
+    it("an error rate above maxErrorRate but not above the stable one's is not the candidate's fault", () => {
+        assert.equal(decide(numbers({ systemErrors: 40 }), numbers({ systemErrors: 30 }), EVALUATORS).decision, "promote");
+    });
+
+    it("holds while the candidate has too little traffic or too few scored samples", () => {
+        const verdict = decide(numbers(), numbers({ invocations: 40, scores: { "Builtin.Helpfulness": { mean: 0.9, samples: 3 } } }), EVALUATORS);
+        assert.equal(verdict.decision, "hold");
+        assert.deepEqual(verdict.hold, [
+            "candidate invocations 40 < minInvocations 100",
+            "Builtin.Helpfulness: 3 candidate and 50 stable samples, minSamples 20",
+            "Builtin.Correctness: 0 candidate and 50 stable samples, minSamples 20",
+        ]);
+    });
+
+    it("holds while a stable alarm fires (no healthy baseline)", () => {
+        const verdict = decide(numbers({ alarmsInAlarm: ["agentcore-a-prod-latency-p99"] }), numbers(), EVALUATORS);
+        assert.deepEqual([verdict.decision, verdict.hold], ["hold", ["stable alarms in ALARM: agentcore-a-prod-latency-p99 (the comparison waits for a healthy baseline)"]]);
+    });
+});
+
+describe("promotion check: CloudWatch reads (recorded responses)", () => {
+    it("queries each variant's runtime metrics and each evaluator's score metric", () => {
+        const queries = metricQueries(CONFIG).map((q) => [q.id, q.stat.Namespace, q.stat.MetricName, q.stat.Dimensions.map((d) => `${d.Name}=${d.Value}`).join(","), q.stat.Stat]);
+        const runtime = (e: string) => `Resource=${RUNTIME_ARN},Operation=InvokeAgentRuntime,Name=support_agent::${e}`;
+        assert.deepEqual(
+            queries,
+            (["stable", "candidate"] as const).flatMap((v) => {
+                const e = CONFIG[v].endpointName;
+                const config = `OnlineEvaluationConfigName=${CONFIG[v].evaluationConfigName}`;
+                return [
+                    [`${v}_invocations`, "AWS/Bedrock-AgentCore", "Invocations", runtime(e), "Sum"],
+                    [`${v}_errors`, "AWS/Bedrock-AgentCore", "SystemErrors", runtime(e), "Sum"],
+                    [`${v}_latency`, "AWS/Bedrock-AgentCore", "Latency", runtime(e), "p99"],
+                    [`${v}_score0_mean`, "Bedrock-AgentCore/Evaluations", "Builtin.Helpfulness", config, "Average"],
+                    [`${v}_score0_samples`, "Bedrock-AgentCore/Evaluations", "Builtin.Helpfulness", config, "SampleCount"],
+                    [`${v}_score1_mean`, "Bedrock-AgentCore/Evaluations", "Builtin.Correctness", config, "Average"],
+                    [`${v}_score1_samples`, "Bedrock-AgentCore/Evaluations", "Builtin.Correctness", config, "SampleCount"],
+                ];
+            }),
+        );
+    });
+
+    it("reads both variants over one window-long period, following NextToken, and the alarm states", async () => {
+        const client = recordedClient(fixture("metrics-paged.json"), fixture("alarms-candidate-errors.json"));
+        const read = await readVariants(client, cloudwatchSdk, { ...CONFIG, windowMinutes: 30 }, NOW);
+        assert.deepEqual(read, {
+            stable: {
+                invocations: 5400,
+                systemErrors: 12,
+                latencyP99Ms: 4200,
+                scores: { "Builtin.Helpfulness": { mean: 0.86, samples: 270 }, "Builtin.Correctness": { mean: 0.91, samples: 270 } },
+                alarmsInAlarm: [],
+            },
+            candidate: {
+                invocations: 600,
+                systemErrors: 1,
+                latencyP99Ms: 4500,
+                scores: { "Builtin.Helpfulness": { mean: 0.88, samples: 31 }, "Builtin.Correctness": { mean: 0.9, samples: 31 } },
+                alarmsInAlarm: ["agentcore-support_agent-prod_canary-system-errors"],
+            },
+        });
+        const [first, second, describe] = client.sent as any[];
+        assert.ok(first instanceof GetMetricDataCommand && second instanceof GetMetricDataCommand && describe instanceof DescribeAlarmsCommand);
+        assert.deepEqual([first.input.StartTime, first.input.EndTime, first.input.NextToken, second.input.NextToken], [new Date("2026-11-29T17:30:00.000Z"), NOW, undefined, "eyJwYWdlIjoyfQ=="]);
+        assert.deepEqual([...new Set(first.input.MetricDataQueries!.map((q: any) => q.MetricStat.Period))], [1800]);
+        assert.deepEqual(describe.input, { AlarmNames: [...alarms("prod"), ...alarms("prod_canary")], AlarmTypes: ["MetricAlarm"] });
+        assert.equal(client.sent.length, 3);
+    });
+});
+
+describe("agentcore-promote-check (CLI)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promote-check-"));
+    const write = (name: string, value: unknown) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, typeof value === "string" ? value : JSON.stringify(value));
+        return file;
+    };
+    const configFile = write("check.json", CONFIG);
+
+    async function run(argv: string[], metrics: any[] | Error, alarmsResponse: any = fixture("alarms-ok.json")) {
+        let out = "";
+        let err = "";
+        const client =
+            metrics instanceof Error
+                ? { send: async () => { throw metrics; } }
+                : recordedClient(metrics, alarmsResponse);
+        const code = await runPromoteCheck(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), now: () => NOW, cloudwatch: () => ({ sdk: cloudwatchSdk, client }) });
+        return { code, out, err };
+    }
+
+    it("healthy canary: promote, exit 0, with the numbers and thresholds", async () => {
+        const { code, out, err } = await run(["--config", configFile], [fixture("metrics-healthy.json")]);
+        assert.equal(err, "");
+        assert.equal(code, 0);
+        assert.equal(
+            out,
+            [
+                "decision: promote (window 60 min to 2026-11-29T18:00:00.000Z)",
+                "  ok: no candidate alarm in ALARM",
+                "  ok: candidate error rate 0.0017 (stable 0.0022), maxErrorRate 0.01",
+                "  ok: candidate p99 latency 4500 ms = 1.07x stable 4200 ms, maxLatencyRatio 1.5",
+                "  ok: Builtin.Helpfulness: candidate 0.88 vs stable 0.86 (drop -0.02, maxScoreDrop 0.05; 31/270 samples)",
+                "  ok: Builtin.Correctness: candidate 0.9 vs stable 0.91 (drop 0.01, maxScoreDrop 0.05; 31/270 samples)",
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("score drop: roll back, exit 20", async () => {
+        const { code, out } = await run(["--config", configFile], [fixture("metrics-score-drop.json")]);
+        assert.equal(code, 20);
+        assert.equal(out.split("\n")[0], "decision: roll back (window 60 min to 2026-11-29T18:00:00.000Z)");
+        assert.equal(out.split("\n")[1], "  roll back: Builtin.Helpfulness: candidate 0.71 vs stable 0.86 (drop 0.15, maxScoreDrop 0.05; 31/270 samples)");
+    });
+
+    it("candidate alarm in ALARM: roll back, exit 20", async () => {
+        const { code, out } = await run(["--config", configFile], [fixture("metrics-healthy.json")], fixture("alarms-candidate-errors.json"));
+        assert.equal(code, 20);
+        assert.equal(out.split("\n")[1], "  roll back: candidate alarms in ALARM: agentcore-support_agent-prod_canary-system-errors");
+    });
+
+    it("too early: hold, exit 10", async () => {
+        const { code, out } = await run(["--config", configFile], [fixture("metrics-too-early.json")]);
+        assert.equal(code, 10);
+        assert.deepEqual(out.split("\n").filter((l) => l.startsWith("  hold")), [
+            "  hold: candidate invocations 40 < minInvocations 100",
+            "  hold: Builtin.Helpfulness: 3 candidate and 270 stable samples, minSamples 20",
+            "  hold: Builtin.Correctness: 3 candidate and 270 stable samples, minSamples 20",
+        ]);
+    });
+
+    it("threshold overrides from the config are applied and printed", async () => {
+        const file = write("strict.json", { ...CONFIG, thresholds: { maxScoreDrop: 0.005 } });
+        const { code, out } = await run(["--config", file], [fixture("metrics-healthy.json")]);
+        assert.equal(code, 20);
+        assert.equal(out.split("\n")[1], "  roll back: Builtin.Correctness: candidate 0.9 vs stable 0.91 (drop 0.01, maxScoreDrop 0.005; 31/270 samples)");
+    });
+
+    it("CloudWatch failing: exit 3", async () => {
+        const { code, err } = await run(["--config", configFile], new Error("AccessDeniedException: not authorized to perform cloudwatch:GetMetricData"));
+        assert.equal(code, 3);
+        assert.equal(err, "error: reading CloudWatch failed: AccessDeniedException: not authorized to perform cloudwatch:GetMetricData\n");
+    });
+
+    it("bad options or config: exit 2, every wrong field named", async () => {
+        assert.equal((await run([], [])).code, 2);
+        const noCanary = write("stable-only.json", { ...CONFIG, candidate: undefined });
+        const r1 = await run(["--config", noCanary], []);
+        assert.deepEqual([r1.code, r1.err], [2, `error: ${noCanary}: the stack has no canary (promotionCheck.candidate is not set): nothing to decide\n`]);
+        const bad = write("bad.json", { ...CONFIG, region: "", windowMinutes: 2, thresholds: { maxScoreDrop: -1, minScore: 0.5 } });
+        assert.throws(() => parseCheckConfig(fs.readFileSync(bad, "utf8"), "bad.json"), {
+            message: [
+                "bad.json: 4 invalid fields:",
+                '  - region must be a non-empty string (it is "")',
+                "  - windowMinutes must be a whole number of minutes between 5 and 1440 (it is 2)",
+                "  - thresholds.maxScoreDrop must be a number at least 0 (it is -1)",
+                "  - thresholds.minScore is not a threshold (minInvocations, minSamples, maxScoreDrop, maxErrorRate, maxLatencyRatio)",
+            ].join("\n"),
+        });
+    });
+});
