@@ -20,7 +20,7 @@ describeRule({
         },
         { title: "flags aws-native Memory without a key", specs: [{ type: "aws-native:bedrockagentcore:Memory", name: "n", inputs: { eventExpiryDuration: 30 } }], expect: ["n: Memory must be encrypted with a customer-managed KMS key (set encryptionKeyArn)"] },
         {
-            title: "flags evaluators, policy engines (both providers) and agent registries without a key",
+            title: "flags policy engines (both providers) and agent registries without a key; evaluators are not judged yet",
             specs: [
                 { type: "aws:bedrock/agentcoreEvaluator:AgentcoreEvaluator", name: "judge", inputs: { evaluatorName: "judge", level: "SESSION" } },
                 { type: "aws-native:bedrockagentcore:Evaluator", name: "n-judge", inputs: { evaluatorName: "judge" } },
@@ -30,8 +30,6 @@ describeRule({
                 { type: "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine", name: "engine-cmk", inputs: { name: "engine2", encryptionKeyArn: KEY_ARN } },
             ],
             expect: [
-                "judge: Evaluator must be encrypted with a customer-managed KMS key (set kmsKeyArn)",
-                "n-judge: Evaluator must be encrypted with a customer-managed KMS key (set kmsKeyArn)",
                 "engine: Policy engine must be encrypted with a customer-managed KMS key (set encryptionKeyArn)",
                 "n-engine: Policy engine must be encrypted with a customer-managed KMS key (set encryptionKeyArn)",
                 "registry: Agent registry must be encrypted with a customer-managed KMS key (set encryptionConfiguration.kmsKeyArn)",
