@@ -13,6 +13,7 @@ import type { NetworkSettings as SdkNetworkSettings } from "../network/types";
 import type { EnvironmentObservabilityArgs } from "../observability/environment";
 import type { InboundAuthorizer } from "../runtime/types";
 import type { OAuth2Vendor } from "../identity/oauth2CredentialProvider";
+import type { EvaluationSection, CustomEvaluatorSpec } from "../evaluation/types";
 import { Problems } from "../validation";
 import * as t from "./types";
 
@@ -257,6 +258,33 @@ function resolveTarget(problems: Problems, path: string, target: t.TargetSetting
     }
 }
 
+function resolveEvaluation(problems: Problems, path: string, e: t.EvaluationSettings): EvaluationSection {
+    const customEvaluators = e.customEvaluators?.map((c, i): CustomEvaluatorSpec => {
+        const p = `${path}.customEvaluators[${i}]`;
+        oneOf(problems, `${p}.level`, c.level, t.EvaluatorLevel);
+        let llmAsAJudge: CustomEvaluatorSpec["llmAsAJudge"];
+        if (c.llmAsAJudge) {
+            const j = c.llmAsAJudge;
+            if ((j.numericalRatings === undefined) === (j.categoricalRatings === undefined)) {
+                problems.add(`${p}.llmAsAJudge`, { numericalRatings: j.numericalRatings, categoricalRatings: j.categoricalRatings }, "needs exactly one of numericalRatings or categoricalRatings");
+            }
+            llmAsAJudge = {
+                instructions: j.instructions,
+                modelId: j.modelId,
+                ratingScale: j.numericalRatings !== undefined ? { numerical: j.numericalRatings } : { categorical: j.categoricalRatings ?? [] },
+            };
+        }
+        return defined({ name: c.name, level: c.level, description: c.description, llmAsAJudge, codeBased: c.codeBased && defined({ ...c.codeBased }) });
+    });
+    return defined({
+        evaluators: e.evaluators,
+        customEvaluators,
+        samplingPercentage: e.samplingPercentage,
+        sessionTimeoutMinutes: e.sessionTimeoutMinutes,
+        transactionSearch: e.transactionSearchInAccount ? ("account" as const) : undefined,
+    });
+}
+
 function resolveGateway(problems: Problems, path: string, g: t.GatewaySettings): EnvironmentGatewayArgs {
     const targets = (g.targets ?? []).map((target, i) => resolveTarget(problems, `${path}.targets[${i}]`, target));
     return defined({
@@ -266,6 +294,7 @@ function resolveGateway(problems: Problems, path: string, g: t.GatewaySettings):
         targets: g.targets ? (targets.filter((x) => x !== undefined) as GatewayTargetSpec<string, string>[]) : undefined,
         semanticSearch: g.semanticSearch,
         encryption: resolveKey(problems, path, g.encryption, g.kmsKeyArn, (kmsKeyArn) => ({ kmsKeyArn })),
+        toolPolicies: g.toolPolicies && defined({ ...g.toolPolicies }),
     });
 }
 
@@ -291,6 +320,10 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         models: a.models,
         runtimeVersion: a.runtimeVersion,
         endpoints: a.endpoints,
+        previousVersion: a.previousVersion,
+        frontDoor: a.frontDoor,
+        canary: a.canary,
+        evaluation: a.evaluation && resolveEvaluation(problems, "evaluation", a.evaluation),
         protocol: a.protocol,
         authorizer: a.authorizer && resolveAuthorizer(problems, "authorizer", a.authorizer),
         network: a.network && resolveNetwork(problems, "network", a.network),

@@ -14,6 +14,8 @@ import type { ModelPromptOverride, ReflectionOverride } from "../memory/types";
 import type { AlarmThresholds } from "../observability/types";
 import type { RuntimeEndpointSpec, RuntimeLifecycle } from "../runtime/types";
 import type { WorkloadIdentityArgs } from "../identity/workloadIdentity";
+import type { CanarySettings } from "../delivery/types";
+import type { ToolPolicySpec } from "../governance/types";
 
 /** The environment profile (a row of `ENVIRONMENT_PROFILES`). */
 export const Environment = { dev: "dev", staging: "staging", prod: "prod" } as const;
@@ -340,6 +342,30 @@ export interface TargetSettings {
     credentials?: TargetCredentialSettings;
 }
 
+/** How a gateway applies its tool policies. */
+export const ToolPolicyMode = { LOG_ONLY: "LOG_ONLY", ENFORCE: "ENFORCE" } as const;
+export type ToolPolicyMode = (typeof ToolPolicyMode)[keyof typeof ToolPolicyMode];
+
+/** Whether AgentCore's policy analysis findings fail policy creation. */
+export const PolicyValidationMode = { FAIL_ON_ANY_FINDINGS: "FAIL_ON_ANY_FINDINGS", IGNORE_ALL_FINDINGS: "IGNORE_ALL_FINDINGS" } as const;
+export type PolicyValidationMode = (typeof PolicyValidationMode)[keyof typeof PolicyValidationMode];
+
+/** Cedar policies deciding every tool call of the gateway (checked offline against the gateway's tools). */
+export interface ToolPoliciesSettings {
+    /** LOG_ONLY (shadow) or ENFORCE. @default the profile's (prod ENFORCE) */
+    mode?: ToolPolicyMode;
+    /** The policies of an engine created for the gateway (exclusive with `sharedPolicyEngineArn`). */
+    policies?: ToolPolicySpec[];
+    /** An existing, shared policy engine instead of one created here. */
+    sharedPolicyEngineArn?: pulumi.Input<string>;
+    /** AgentCore's validation of each policy. @default "FAIL_ON_ANY_FINDINGS" */
+    validationMode?: PolicyValidationMode;
+    /** Policy engine name. @default the gateway name plus `_policies` */
+    policyEngineName?: string;
+    /** Description of the policy engine. */
+    description?: string;
+}
+
 /** An MCP gateway for the agent's tools. */
 export interface GatewaySettings {
     /** Gateway name. */
@@ -356,6 +382,82 @@ export interface GatewaySettings {
     encryption?: KeyChoice;
     /** With `encryption: existing`: the key's ARN. */
     kmsKeyArn?: pulumi.Input<string>;
+    /** Cedar tool policies (AgentCore Policy). @default no policy engine */
+    toolPolicies?: ToolPoliciesSettings;
+}
+
+/** What one evaluator score covers. */
+export const EvaluatorLevel = { TOOL_CALL: "TOOL_CALL", TRACE: "TRACE", SESSION: "SESSION" } as const;
+export type EvaluatorLevel = (typeof EvaluatorLevel)[keyof typeof EvaluatorLevel];
+
+/** A numerical rating of an LLM judge. */
+export interface NumericalRating {
+    /** The value (at least 0). */
+    value: number;
+    /** Its label. */
+    label: string;
+    /** What it means. */
+    definition: string;
+}
+
+/** A categorical rating of an LLM judge. */
+export interface CategoricalRating {
+    /** Its label. */
+    label: string;
+    /** What it means. */
+    definition: string;
+}
+
+/** An LLM judge: a model scores each sample following the instructions. */
+export interface LlmJudgeSettings {
+    /** What the judge assesses. */
+    instructions: string;
+    /** The judge's Bedrock model or inference profile id. */
+    modelId: string;
+    /** Numerical ratings (exclusive with `categoricalRatings`). */
+    numericalRatings?: NumericalRating[];
+    /** Categorical ratings (exclusive with `numericalRatings`). */
+    categoricalRatings?: CategoricalRating[];
+}
+
+/** A code-based evaluator: a Lambda function scores each sample. */
+export interface CodeEvaluatorSettings {
+    /** ARN of the function. */
+    lambdaArn: pulumi.Input<string>;
+    /** Seconds AgentCore waits for it (1-300). @default 60 */
+    timeoutSeconds?: number;
+}
+
+/** A custom evaluator: an LLM judge or a Lambda function (exactly one). */
+export interface CustomEvaluatorSettings {
+    /** Evaluator name; `evaluators` references it. */
+    name: string;
+    /** TOOL_CALL, TRACE or SESSION. */
+    level: EvaluatorLevel;
+    /** Description. */
+    description?: string;
+    /** An LLM judge (exclusive with `codeBased`). */
+    llmAsAJudge?: LlmJudgeSettings;
+    /** A Lambda function (exclusive with `llmAsAJudge`). */
+    codeBased?: CodeEvaluatorSettings;
+}
+
+/** Online evaluation of the served endpoints. */
+export interface EvaluationSettings {
+    /** Evaluator ids: `Builtin.<Name>` or a custom evaluator's name (1-10). @default AgentCore's helpfulness, correctness and goal success */
+    evaluators?: string[];
+    /** Custom evaluators. @default [] */
+    customEvaluators?: CustomEvaluatorSettings[];
+    /** Percentage of traces scored (0.01-100). @default the profile's */
+    samplingPercentage?: number;
+    /** Minutes of inactivity ending a session (1-60). @default AgentCore's */
+    sessionTimeoutMinutes?: number;
+    /**
+     * True when another stack of this account and region enables CloudWatch Transaction Search
+     * (which online evaluation reads); the TypeScript API can also take a `TransactionSearch` of the same stack.
+     * @default false: the plan warns that evaluations stay empty until it is on
+     */
+    transactionSearchInAccount?: boolean;
 }
 
 /** Arguments of the multi-language `AgentEnvironment`: one agent in one environment. */
@@ -372,6 +474,14 @@ export interface AgentEnvironmentArgs {
     runtimeVersion?: string;
     /** Custom endpoints instead of the profile's one. */
     endpoints?: RuntimeEndpointSpec[];
+    /** The previously promoted version, kept on the retained `<env>_previous` endpoint for rollback. @default none */
+    previousVersion?: string;
+    /** Put a front-door gateway before the served endpoint(s); required with `canary`. @default false */
+    frontDoor?: boolean;
+    /** A candidate version served to `weight` percent of sessions through the front door. @default none */
+    canary?: CanarySettings;
+    /** Online evaluation of the served endpoints. @default none (a canary turns it on) */
+    evaluation?: EvaluationSettings;
     /** Server protocol. @default "HTTP" */
     protocol?: ServerProtocol;
     /** Inbound authorization. @default AWS_IAM */

@@ -2,7 +2,10 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentEnvironment, AgentEnvironmentArgs, AgentExecutionRole, InputValidationError, versionRetentionWarning } from "../../sdk";
-import { Registrations, record } from "../harness";
+import { ESTABLISHED, Registrations, record as recordOnce } from "../harness";
+
+/** A stack deployed many times (runtime version 9), so every version a canary pins exists. */
+const record = (program: () => unknown, stack?: string) => recordOnce(program, stack, undefined, ESTABLISHED);
 import { failuresAt } from "../crosscheck/gate";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
@@ -293,7 +296,7 @@ describe("versionRetentionWarning (the 45-day rule)", () => {
             (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
         }
         assert.deepEqual(warnings.filter((w) => w.includes("45 days")), [
-            "runtimeVersion 2 is older than previousVersion 4, and no endpoint of prod holds it (prod_previous holds 4, DEFAULT serves 1): AgentCore deletes runtime versions that no endpoint refers to after 45 days, so it may be gone. Roll back to previousVersion 4 instead, or check with list-agent-runtime-versions that version 2 still exists.",
+            "runtimeVersion 2 is older than previousVersion 4, and no endpoint of prod holds it (prod_previous holds 4, DEFAULT serves 9): AgentCore deletes runtime versions that no endpoint refers to after 45 days, so it may be gone. Roll back to previousVersion 4 instead, or check with list-agent-runtime-versions that version 2 still exists.",
         ]);
     });
 

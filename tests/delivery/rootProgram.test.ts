@@ -27,7 +27,7 @@ describe("root program: stack config with a canary", () => {
     after(() => fs.rmSync(STACK_FILE, { force: true }));
 
     it("plans the candidate endpoint, the weighted rule and per-variant evaluation from Pulumi.<stack>.yaml keys", async () => {
-        const report = await planStack({ programDir: ROOT, stack: STACK, evaluate: async () => [] });
+        const report = await planStack({ programDir: ROOT, stack: STACK, runtimeVersion: "9", evaluate: async () => [] });
         const of = (type: string) => report.resources.filter((r) => r.type === type);
         assert.deepEqual(
             of("aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint").map((e) => [e.inputs.name, e.inputs.agentRuntimeVersion]),
@@ -48,6 +48,7 @@ describe("root program: stack config with a canary", () => {
         await planStack({
             programDir: ROOT,
             stack: STACK,
+            runtimeVersion: "9",
             evaluate: async (resources) => {
                 failures = gateFailures(await evaluatePolicies(resources, { configPath: policyConfigOf("prod") }), "prod");
                 return [];

@@ -3,7 +3,10 @@ import * as path from "path";
 import { AgentEnvironment, AgentEnvironmentArgs, AgentEvaluation, InputValidationError, TransactionSearch } from "../../sdk";
 import { transactionSearchWarning, resolveDelivery } from "../../sdk/environment/delivery";
 import { ENVIRONMENT_PROFILES } from "../../sdk";
-import { record, valueOf } from "../harness";
+import { ESTABLISHED, record as recordOnce, valueOf } from "../harness";
+
+/** A stack deployed many times (runtime version 9), so every version the tests pin exists. */
+const record = (program: () => unknown, stack?: string) => recordOnce(program, stack, undefined, ESTABLISHED);
 
 const EVALUATOR = "aws:bedrock/agentcoreEvaluator:AgentcoreEvaluator";
 const CONFIG = "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig";

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AgentEnvironment as SdkAgentEnvironment } from "../../sdk";
 import { resolveEnvironmentArgs } from "../../sdk/multilang";
 import { SCHEMA_SNAPSHOT, generateSchema, multilangProvider } from "../../scripts/multilang-schema";
-import { record } from "../harness";
+import { ESTABLISHED, record } from "../harness";
 
 /** Settings as a Python program sends them (plain JSON, camelCase per the schema). */
 const FROM_PYTHON = {
@@ -122,6 +122,44 @@ describe("multi-language package (provider/)", function () {
         const b = customResources(viaTypeScript.all);
         assert.ok(b.length > 30, `the TypeScript program registered only ${b.length} resources`);
         assert.deepEqual(a, b);
+    });
+
+    it("a canary with evaluation and enforced tool policies from JSON registers what the TypeScript API does", async () => {
+        const common = {
+            image: FROM_PYTHON.image,
+            models: FROM_PYTHON.models,
+            runtimeVersion: "3",
+            previousVersion: "2",
+            frontDoor: true,
+            canary: { version: "4", weight: 10 },
+        };
+        const json = {
+            ...common,
+            environment: "prod",
+            evaluation: { evaluators: ["Builtin.Helpfulness", "tone"], customEvaluators: [{ name: "tone", level: "TRACE", llmAsAJudge: { instructions: "Rate the tone.", modelId: "amazon.nova-lite-v1:0", categoricalRatings: [{ label: "ok", definition: "polite" }] } }], transactionSearchInAccount: true },
+            gateway: { ...FROM_PYTHON.gateway, toolPolicies: { policies: [{ name: "lookup", statement: 'permit(principal, action == AgentCore::Action::"orders___lookup", resource == AgentCore::Gateway::"{{gatewayArn}}");' }] } },
+        };
+        const typescript = {
+            ...common,
+            environment: "prod" as const,
+            evaluation: {
+                evaluators: ["Builtin.Helpfulness", "tone"],
+                customEvaluators: [{ name: "tone", level: "TRACE" as const, llmAsAJudge: { instructions: "Rate the tone.", modelId: "amazon.nova-lite-v1:0", ratingScale: { categorical: [{ label: "ok", definition: "polite" }] } } }],
+                transactionSearch: "account" as const,
+            },
+            gateway: { ...FROM_TYPESCRIPT.gateway, toolPolicies: { policies: json.gateway.toolPolicies.policies } },
+        };
+        assert.deepEqual(resolveEnvironmentArgs(json as any), { args: typescript, problems: [] });
+        const viaProvider = await record(async () => {
+            const result = await provider.construct("support", "agentcore:index:AgentEnvironment", json as any, {});
+            await new Promise<void>((resolve) => (result.urn as pulumi.Output<string>).apply(() => resolve()));
+        }, "prod", undefined, ESTABLISHED);
+        const viaTypeScript = await record(() => new SdkAgentEnvironment("support", typescript), "prod", undefined, ESTABLISHED);
+        const types = new Set(viaTypeScript.all.map((r) => r.type));
+        for (const expected of ["aws:bedrock/agentcoreGatewayRule:AgentcoreGatewayRule", "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig", "aws:bedrock/agentcorePolicy:AgentcorePolicy"]) {
+            assert.ok(types.has(expected), `the TypeScript program registered no ${expected}`);
+        }
+        assert.deepEqual(customResources(viaProvider.all), customResources(viaTypeScript.all));
     });
 
     it("the JSON settings resolve to exactly the TypeScript arguments", () => {

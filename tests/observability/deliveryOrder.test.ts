@@ -14,10 +14,11 @@ const DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
  * (terraform-provider-aws #42194): the component creates its deliveries one after another.
  */
 describe("AgentObservability creates its log deliveries one at a time", () => {
-    it("each delivery depends on the one before it: logs of each resource, then traces into the one X-Ray destination", async () => {
+    it("each delivery depends on the one before it: logs (and the runtime's usage logs) of each resource, then traces into the one X-Ray destination", async () => {
         const reg = await record(() => new AgentObservability("support-obs", { runtime: RUNTIME, resources: RESOURCES }));
         const chain = [
             "support-obs-support_agent-log-delivery",
+            "support-obs-support_agent-usage-log-delivery",
             "support-obs-support_memory-log-delivery",
             "support-obs-support-gw-log-delivery",
             "support-obs-support_agent-trace-delivery",

@@ -34,11 +34,15 @@ describeRule({
         },
         {
             title: "flags an aws-native gateway without one",
-            specs: [{ type: "aws-native:bedrockagentcore:Gateway", name: "n", inputs: { authorizerType: "CUSTOM_JWT" } }],
+            specs: [{ type: "aws-native:bedrockagentcore:Gateway", name: "n", inputs: { authorizerType: "CUSTOM_JWT", protocolType: "MCP" } }],
             expect: ['n: Gateway must have a policy engine attached in ENFORCE mode (set policyEngineConfiguration { arn, mode: "ENFORCE" }): without one every authenticated caller may call every tool'],
         },
     ],
-    notApplicable: [{ type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "t", inputs: {} }],
+    notApplicable: [
+        { type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "t", inputs: {} },
+        // A front door (no MCP protocol: HTTP targets routed to runtime endpoints) has no tools to govern.
+        { type: "aws:bedrock/agentcoreGateway:AgentcoreGateway", name: "front-door", inputs: { authorizerType: "AWS_IAM", name: "front" } },
+    ],
     unknown: change(S, "agent-gateway", "policyEngineConfiguration.mode", UNKNOWN_STRING),
 });
 

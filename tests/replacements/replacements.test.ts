@@ -153,7 +153,7 @@ describe("Replacements: stable names deleted before they are replaced", () => {
         assert.deepEqual(options(reg.one(OAUTH2)), { protect: false, retainOnDelete: false, deleteBeforeReplace: true });
     });
 
-    it("LogDeliverySource (logs and traces): same name, deleted by name, so deleted before its replacement", async () => {
+    it("LogDeliverySource (logs, usage logs and traces): same name, deleted by name, so deleted before its replacement", async () => {
         const reg = await record(() => new AgentObservability("obs", { runtime: RUNTIME, resources: [{ kind: "memory", name: "support_memory", arn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/support_memory-abcdefghij" }] }));
         const sources = reg.ofType(SOURCE);
         assert.deepEqual(
@@ -163,6 +163,7 @@ describe("Replacements: stable names deleted before they are replaced", () => {
                 ["mem-support_memory-traces", "TRACES", true],
                 ["rt-support-logs", "APPLICATION_LOGS", true],
                 ["rt-support-traces", "TRACES", true],
+                ["rt-support-usage", "USAGE_LOGS", true],
             ],
         );
     });

@@ -12,7 +12,7 @@ interface Config {
 
 export const gatewayPolicyEngine = resourceRule<Config>({
     name: "agentcore-gateway-policy-engine",
-    description: "Every gateway has a policy engine attached in ENFORCE mode, so Cedar policies decide each tool call.",
+    description: "Every MCP (tool) gateway has a policy engine attached in ENFORCE mode, so Cedar policies decide each tool call.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
@@ -27,6 +27,12 @@ export const gatewayPolicyEngine = resourceRule<Config>({
     },
     types: [T.gateway, T.nativeGateway],
     check: (res, config) => {
+        // Only MCP gateways expose tools; a gateway without the MCP protocol (a front door routing HTTP
+        // requests to runtime endpoints) has no tool calls for Cedar to decide (CreateGateway: protocolType optional, enum MCP).
+        const protocol = at(res.props, "protocolType");
+        if (isUnknown(protocol) || protocol !== "MCP") {
+            return [];
+        }
         const environment = at(res.props, `tags.${ENVIRONMENT_TAG}`);
         if (isUnknown(environment) || (typeof environment === "string" && (config.exemptEnvironments ?? []).includes(environment))) {
             return [];
