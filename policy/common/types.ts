@@ -72,11 +72,9 @@ export const ROLE_ARN_PATHS: Record<string, readonly string[]> = {
     [T.codeInterpreter]: ["executionRoleArn"],
     [T.browser]: ["executionRoleArn"],
     [T.harness]: ["executionRoleArn"],
-    [T.onlineEvaluationConfig]: ["evaluationExecutionRoleArn"],
     [T.nativeRuntime]: ["roleArn"],
     [T.nativeGateway]: ["roleArn"],
     [T.nativeMemory]: ["memoryExecutionRoleArn"],
     [T.nativeCodeInterpreter]: ["executionRoleArn"],
     [T.nativeBrowser]: ["executionRoleArn"],
-    [T.nativeOnlineEvaluationConfig]: ["evaluationExecutionRoleArn"],
 };
