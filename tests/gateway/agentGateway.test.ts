@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentGateway, AgentGatewayArgs, AgentRuntime, ApiKeyCredentialProvider, InputValidationError, OAuth2CredentialProvider } from "../../sdk";
-import { parseJsonInput, record, valueOf } from "../harness";
+import { AgentGateway, AgentGatewayArgs, AgentRuntime, ApiKeyCredentialProvider, OAuth2CredentialProvider } from "../../sdk";
+import { parseJsonInput, record, valueOf, problemsOf as problemsOfBuild } from "../harness";
 import { stableHex } from "../../plan/mocks";
 import { plaintextOccurrences } from "../secretScan";
 
@@ -14,15 +14,7 @@ const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agent@sh
 const TOOL = { name: "lookup_order", description: "Find an order", inputSchema: { type: "object", properties: [{ name: "orderId", type: "string", required: true }] } };
 
 function problemsOf(args: AgentGatewayArgs): string[] {
-    try {
-        new AgentGateway("tools", args);
-    } catch (e) {
-        if (e instanceof InputValidationError) {
-            return e.problems;
-        }
-        throw e;
-    }
-    return [];
+    return problemsOfBuild(() => new AgentGateway("tools", args));
 }
 
 describe("AgentGateway", () => {

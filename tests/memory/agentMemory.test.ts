@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { AgentMemory, AgentMemoryArgs, AgentRuntime, InputValidationError, MemoryStrategySpec } from "../../sdk";
-import { Registrations, parseJsonInput, record, valueOf } from "../harness";
+import { AgentMemory, AgentMemoryArgs, AgentRuntime, MemoryStrategySpec } from "../../sdk";
+import { Registrations, parseJsonInput, record, valueOf, problemsOf as problemsOfBuild } from "../harness";
 
 const MEMORY = "aws:bedrock/agentcoreMemory:AgentcoreMemory";
 const STRATEGY = "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy";
@@ -23,13 +23,7 @@ async function plan(args: AgentMemoryArgs): Promise<{ reg: Registrations; memory
 }
 
 function problemsOf(args: AgentMemoryArgs): string[] {
-    try {
-        new AgentMemory("support-memory", args);
-    } catch (e) {
-        assert.ok(e instanceof InputValidationError, String(e));
-        return e.problems;
-    }
-    return [];
+    return problemsOfBuild(() => new AgentMemory("support-memory", args));
 }
 
 describe("AgentMemory", () => {
