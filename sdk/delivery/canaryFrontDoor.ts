@@ -11,7 +11,7 @@ import { TYPE_PREFIX } from "../common/naming";
 import { scoreMetric } from "../evaluation/metrics";
 import { Grantable, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
-import { AGENTCORE_NAMESPACE, RUNTIME_METRICS, runtimeDimensions } from "../observability/metrics";
+import { AGENTCORE_NAMESPACE, RUNTIME_METRICS, dashboardGrid, runtimeDimensions } from "../observability/metrics";
 import { AlarmThresholds } from "../observability/types";
 import { InboundAuthorizer } from "../runtime/types";
 import { Problems, checkShape } from "../validation";
@@ -274,16 +274,11 @@ export function variantsDashboardBody(runtime: FrontDoorRuntime, variants: Front
                 }),
         })),
     ];
-    return pulumi.jsonStringify({
-        widgets: graphs.map((graph, i) => ({
-            type: "metric",
-            x: (i % 2) * 12,
-            y: Math.floor(i / 2) * 6,
-            width: 12,
-            height: 6,
-            properties: { title: `${runtime.runtimeName} ${runtime.endpointPrefix}: ${graph.title}`, region, period: 300, view: "timeSeries", metrics: graph.metrics },
-        })),
-    });
+    return dashboardGrid(
+        graphs.map((graph) => ({ title: `${runtime.runtimeName} ${runtime.endpointPrefix}: ${graph.title}`, metrics: graph.metrics })),
+        region,
+        300,
+    );
 }
 
 /** The gateway's inbound auth: the runtime's own rules (SigV4 callers, or the same JWT issuer, audiences, clients and scopes). */

@@ -63,25 +63,26 @@ const GRAPHS: Graph[] = [
 /** The CloudWatch dashboard body (JSON) with one graph per concern, all on the runtime endpoint's dimensions. */
 export function dashboardBody(target: MetricsTarget, region: pulumi.Input<string>): pulumi.Output<string> {
     const dims = runtimeDimensions(target);
+    return dashboardGrid(
+        GRAPHS.map((graph) => ({
+            title: `${target.runtimeName} (${target.endpointName}): ${graph.title}`,
+            metrics: graph.metrics.map((m) => [AGENTCORE_NAMESPACE, m.name, ...Object.entries(dims).flatMap(([k, v]) => [k, v]), { stat: m.stat, label: `${m.name} ${m.stat}` }]),
+        })),
+        region,
+        60,
+    );
+}
+
+/** A dashboard body laying time-series graphs out two per row, each 12 by 6. */
+export function dashboardGrid(graphs: { title: string; metrics: unknown[] }[], region: pulumi.Input<string>, period: number): pulumi.Output<string> {
     return pulumi.jsonStringify({
-        widgets: GRAPHS.map((graph, i) => ({
+        widgets: graphs.map((graph, i) => ({
             type: "metric",
             x: (i % 2) * 12,
             y: Math.floor(i / 2) * 6,
             width: 12,
             height: 6,
-            properties: {
-                title: `${target.runtimeName} (${target.endpointName}): ${graph.title}`,
-                region,
-                period: 60,
-                view: "timeSeries",
-                metrics: graph.metrics.map((m) => [
-                    AGENTCORE_NAMESPACE,
-                    m.name,
-                    ...Object.entries(dims).flatMap(([k, v]) => [k, v]),
-                    { stat: m.stat, label: `${m.name} ${m.stat}` },
-                ]),
-            },
+            properties: { title: graph.title, region, period, view: "timeSeries", metrics: graph.metrics },
         })),
     });
 }
