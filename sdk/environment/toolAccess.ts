@@ -99,7 +99,7 @@ export function grantToolAccess(role: AgentExecutionRole, identity: AgentIdentit
 
 /** A target with its provider names replaced by the providers (names were checked by {@link checkToolAccess}). */
 function resolveTarget(target: GatewayTargetSpec<string, string>, identity: AgentIdentity | undefined): GatewayTargetSpec {
-    if (target.type === "lambda" || target.type === "smithy") {
+    if (target.type === "lambda" || target.type === "smithy" || target.type === "agentRuntime") {
         return target;
     }
     if (target.type === "openApi") {

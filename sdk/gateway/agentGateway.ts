@@ -285,7 +285,7 @@ function authorizer(auth: GatewayInboundAuth, cognito: CognitoMachineAuth | unde
  */
 function targetStatements(ctx: AwsContext, inboundAuth: GatewayInboundAuth, targets: GatewayTargetSpec[], workloadIdentityArn: pulumi.Output<string>): pulumi.Input<PolicyStatement>[] {
     const functions = targets.flatMap((t) => (t.type === "lambda" ? [t.functionArn] : []));
-    const credentials = targets.flatMap((t) => (t.type === "openApi" || (t.type === "mcpServer" && t.credentials) ? [t.credentials!] : []));
+    const credentials = targets.flatMap((t) => (t.type === "openApi" || ((t.type === "mcpServer" || t.type === "apiGateway") && t.credentials) ? [t.credentials!] : []));
     const providers = [...new Set(credentials.map(providerOf))];
     const threeLegged = [...new Set(credentials.flatMap((c) => ("oauth2" in c && c.grantType === "AUTHORIZATION_CODE" ? [c.oauth2] : [])))];
     const statements: pulumi.Input<PolicyStatement>[] = [];
@@ -295,6 +295,12 @@ function targetStatements(ctx: AwsContext, inboundAuth: GatewayInboundAuth, targ
     targets.forEach((t) => {
         if (t.type === "smithy") {
             statements.push(allow(`CallSmithyTarget${sidFragment(t.name)}`, t.permissions.actions!, t.permissions.resources));
+        }
+        if (t.type === "agentRuntime") {
+            statements.push(allow(`InvokeRuntimeTarget${sidFragment(t.name)}`, perms.RUNTIME_TARGET_INVOKE, [t.runtimeArn, pulumi.interpolate`${t.runtimeArn}/runtime-endpoint/${t.qualifier ?? "DEFAULT"}`]));
+        }
+        if (t.type === "apiGateway" && !t.credentials) {
+            statements.push(allow(`InvokeApiGatewayTarget${sidFragment(t.name)}`, perms.API_GATEWAY_INVOKE, apiGatewayResources(ctx, t)));
         }
     });
     if (providers.length > 0) {
@@ -373,7 +379,47 @@ function targetInputs(gatewayId: pulumi.Output<string>, target: GatewayTargetSpe
                 targetConfiguration: { mcp: { mcpServer: { endpoint: target.endpoint } } },
                 credentialProviderConfiguration: target.credentials ? credentialInput(target.credentials) : undefined,
             };
+        case "agentRuntime":
+            return {
+                ...base,
+                targetConfiguration: { mcp: { mcpServer: { endpoint: runtimeMcpEndpoint(target.runtimeArn, target.qualifier) } } },
+                // SigV4 with the gateway role, signed for AgentCore (terraform-provider-aws #48177; the provider's gatewayIamRole.service).
+                credentialProviderConfiguration: { gatewayIamRole: { service: perms.RUNTIME_SIGNING_SERVICE } },
+            };
+        case "apiGateway":
+            return {
+                ...base,
+                targetConfiguration: {
+                    mcp: {
+                        apiGateway: {
+                            restApiId: target.restApiId,
+                            stage: target.stage,
+                            apiGatewayToolConfiguration: { toolFilters: target.toolFilters.map((f) => ({ filterPath: f.path, methods: f.methods })) },
+                        },
+                    },
+                },
+                credentialProviderConfiguration: target.credentials ? credentialInput(target.credentials) : gatewayRole,
+            };
     }
+}
+
+/**
+ * The invocation URL of an MCP server on an AgentCore Runtime:
+ * `https://bedrock-agentcore.<region>.amazonaws.com/runtimes/<URL-encoded runtime ARN>/invocations?qualifier=<endpoint>`
+ * (AgentCore developer guide, "Deploy MCP servers in AgentCore Runtime", invoking the deployed server).
+ */
+export function runtimeMcpEndpoint(runtimeArn: pulumi.Input<string>, qualifier = "DEFAULT"): pulumi.Output<string> {
+    return pulumi.output(runtimeArn).apply((arn) => {
+        const region = arn.split(":")[3];
+        return `https://bedrock-agentcore.${region}.amazonaws.com/runtimes/${encodeURIComponent(arn)}/invocations?qualifier=${encodeURIComponent(qualifier)}`;
+    });
+}
+
+/** `execute-api:Invoke` resources of an API Gateway target's tool filters: `<api>/<stage>/<METHOD>/<path>` (a `/*` prefix stays a wildcard). */
+function apiGatewayResources(ctx: AwsContext, target: Extract<GatewayTargetSpec, { type: "apiGateway" }>): pulumi.Output<string>[] {
+    return target.toolFilters.flatMap((filter) =>
+        filter.methods.map((method) => pulumi.interpolate`arn:${ctx.partition}:execute-api:${ctx.region}:${ctx.accountId}:${target.restApiId}/${target.stage}/${method}${filter.path}`),
+    );
 }
 
 function schemaInput(schema: SchemaSource): { inlinePayload?: { payload: pulumi.Input<string> }; s3?: { uri: pulumi.Input<string>; bucketOwnerAccountId?: pulumi.Input<string> } } {

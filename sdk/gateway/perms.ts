@@ -13,6 +13,12 @@
 export const GATEWAY_INVOKE = ["bedrock-agentcore:InvokeGateway"];
 /** Invoke the Lambda function behind a Lambda target. */
 export const LAMBDA_INVOKE = ["lambda:InvokeFunction"];
+/** Call an MCP server hosted on an AgentCore Runtime (runtime and its endpoint), signed with the gateway role. */
+export const RUNTIME_TARGET_INVOKE = ["bedrock-agentcore:InvokeAgentRuntime"];
+/** The SigV4 signing service of an AgentCore Runtime's invocation URL. */
+export const RUNTIME_SIGNING_SERVICE = "bedrock-agentcore";
+/** Call the filtered operations of an API Gateway REST API target with the gateway role (IAM authorization). */
+export const API_GATEWAY_INVOKE = ["execute-api:Invoke"];
 /** Obtain the gateway's own workload access token when no user token came in (AWS_IAM or NONE inbound auth). */
 export const GATEWAY_WORKLOAD_TOKEN = ["bedrock-agentcore:GetWorkloadAccessToken"];
 /** Obtain the gateway's workload access token for the caller's JWT (CUSTOM_JWT inbound auth, external issuer or Cognito). */

@@ -133,4 +133,47 @@ export type GatewayTargetSpec<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
           endpoint: pulumi.Input<string>;
           /** Credential provider for the server. @default none (the server is unauthenticated) */
           credentials?: TargetCredentials<ApiKey, OAuth2>;
+      })
+    | (TargetBase & {
+          /**
+           * An MCP server hosted on an AgentCore Runtime (protocol MCP, inbound auth
+           * AWS_IAM), called through the runtime's invocation URL with the gateway
+           * role's SigV4 signature (`gatewayIamRole` with signing service
+           * `bedrock-agentcore`). The role may invoke exactly this runtime and endpoint,
+           * so a team's own MCP server is governed by the gateway's tool policies like
+           * any other target.
+           */
+          type: "agentRuntime";
+          /** ARN of the runtime (`…:runtime/<name>-<10 characters>`). */
+          runtimeArn: pulumi.Input<string>;
+          /** The runtime endpoint the gateway calls (`DEFAULT` or a custom endpoint's name). @default "DEFAULT" */
+          qualifier?: string;
+      })
+    | (TargetBase & {
+          /**
+           * A stage of an API Gateway REST API in the gateway's account and Region
+           * (public endpoint type), its operations exposed as tools through `toolFilters`.
+           * Called with the gateway role (IAM: `execute-api:Invoke` on exactly the
+           * filtered operations) unless API-key `credentials` are given.
+           */
+          type: "apiGateway";
+          /** The REST API's id. */
+          restApiId: pulumi.Input<string>;
+          /** The stage. */
+          stage: string;
+          /** The operations exposed as tools: a path (explicit, or a prefix ending in `/*`) and its HTTP methods. At least one. */
+          toolFilters: ApiGatewayToolFilter[];
+          /** An API-key provider instead of the gateway role (OAuth2 is not accepted for API Gateway targets). @default the gateway role */
+          credentials?: TargetCredentials<ApiKey, OAuth2>;
       });
+
+/** HTTP methods an API Gateway tool filter may name (API model `RestApiMethod`). */
+export type RestApiMethod = "GET" | "DELETE" | "HEAD" | "OPTIONS" | "PATCH" | "PUT" | "POST";
+
+/** One API Gateway tool filter. */
+export interface ApiGatewayToolFilter {
+    /** Resource path, explicit (`/pets/{petId}`) or a prefix ending in `/*` (`/pets/*`). */
+    path: string;
+    /** HTTP methods of that path exposed as tools. */
+    methods: RestApiMethod[];
+}

@@ -158,8 +158,36 @@ function checkTargets<ApiKey, OAuth2>(problems: Problems, targets: GatewayTarget
                     checkCredentials(problems, target.credentials, `${at}.credentials`);
                 }
                 return { ...target, endpoint: checkInput(problems, component, `${at}.endpoint`, target.endpoint, "McpServerTargetConfigurationEndpointString") };
+            case "agentRuntime":
+                checkShape(problems, `${at}.qualifier`, target.qualifier, "EndpointName");
+                return { ...target, runtimeArn: checkInput(problems, component, `${at}.runtimeArn`, target.runtimeArn, "RuntimeArn") };
+            case "apiGateway": {
+                if (target.credentials) {
+                    if ("oauth2" in target.credentials) {
+                        problems.add(`${at}.credentials.oauth2`, target.credentials.oauth2, "is not accepted for API Gateway targets (API key or the gateway role only)");
+                    } else {
+                        checkCredentials(problems, target.credentials, `${at}.credentials`);
+                    }
+                }
+                if (typeof target.stage !== "string" || target.stage === "") {
+                    problems.add(`${at}.stage`, target.stage, "must name the REST API's stage");
+                }
+                if (!Array.isArray(target.toolFilters) || target.toolFilters.length === 0) {
+                    problems.add(`${at}.toolFilters`, target.toolFilters, "must list at least one path and its methods (the operations exposed as tools)");
+                }
+                (Array.isArray(target.toolFilters) ? target.toolFilters : []).forEach((filter, j) => {
+                    if (typeof filter.path !== "string" || !filter.path.startsWith("/")) {
+                        problems.add(`${at}.toolFilters[${j}].path`, filter.path, "must be a resource path starting with / (explicit, or a prefix ending in /*)");
+                    }
+                    if (!Array.isArray(filter.methods) || filter.methods.length === 0) {
+                        problems.add(`${at}.toolFilters[${j}].methods`, filter.methods, "must list at least one HTTP method");
+                    }
+                    (Array.isArray(filter.methods) ? filter.methods : []).forEach((m, k) => checkShape(problems, `${at}.toolFilters[${j}].methods[${k}]`, m, "RestApiMethod"));
+                });
+                return target;
+            }
             default:
-                problems.add(`${at}.type`, (target as { type: unknown }).type, "must be lambda, openApi, smithy or mcpServer");
+                problems.add(`${at}.type`, (target as { type: unknown }).type, "must be lambda, openApi, smithy, mcpServer, agentRuntime or apiGateway");
                 return target;
         }
     });

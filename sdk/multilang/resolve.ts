@@ -7,7 +7,7 @@
  */
 import type { AgentEnvironmentArgs as SdkEnvironmentArgs } from "../environment/agentEnvironment";
 import type { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "../environment/toolAccess";
-import type { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "../gateway/types";
+import type { GatewayInboundAuth, GatewayTargetSpec, RestApiMethod, SchemaSource, TargetCredentials } from "../gateway/types";
 import type { MemoryStrategySpec, StrategyOverride } from "../memory/types";
 import type { NetworkSettings as SdkNetworkSettings } from "../network/types";
 import type { EnvironmentObservabilityArgs } from "../observability/environment";
@@ -253,6 +253,21 @@ function resolveTarget(problems: Problems, path: string, target: t.TargetSetting
             onlyFields(problems, path, target, ["name", "description", "type", "schemaInline", "schemaS3Uri", "schemaBucketOwnerAccountId", "smithyResources", "smithyActions"], "type smithy");
             const schema = resolveSchema(problems, path, target);
             return schema && { ...base, type: "smithy", schema, permissions: defined({ resources: target.smithyResources!, actions: target.smithyActions }) };
+        }
+        case "agentRuntime":
+            onlyFields(problems, path, target, ["name", "description", "type", "runtimeArn", "qualifier"], "type agentRuntime");
+            return defined({ ...base, type: "agentRuntime" as const, runtimeArn: target.runtimeArn!, qualifier: target.qualifier });
+        case "apiGateway": {
+            onlyFields(problems, path, target, ["name", "description", "type", "restApiId", "stage", "toolFilters", "credentials"], "type apiGateway");
+            const credentials = target.credentials && resolveCredentials(problems, `${path}.credentials`, target.credentials);
+            return defined({
+                ...base,
+                type: "apiGateway" as const,
+                restApiId: target.restApiId!,
+                stage: target.stage!,
+                toolFilters: (target.toolFilters ?? []).map((f) => ({ path: f.path, methods: f.methods as RestApiMethod[] })),
+                credentials,
+            });
         }
         case "mcpServer": {
             onlyFields(problems, path, target, ["name", "description", "type", "endpoint", "credentials"], "type mcpServer");

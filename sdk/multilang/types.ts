@@ -295,7 +295,7 @@ export interface GatewayAuthSettings {
 }
 
 /** A gateway target's kind. */
-export const TargetType = { lambda: "lambda", openApi: "openApi", smithy: "smithy", mcpServer: "mcpServer" } as const;
+export const TargetType = { lambda: "lambda", openApi: "openApi", smithy: "smithy", mcpServer: "mcpServer", agentRuntime: "agentRuntime", apiGateway: "apiGateway" } as const;
 export type TargetType = (typeof TargetType)[keyof typeof TargetType];
 
 /** One tool a Lambda target implements. */
@@ -330,13 +330,21 @@ export interface TargetCredentialSettings {
     defaultReturnUrl?: string;
 }
 
+/** One API Gateway tool filter: a resource path (explicit, or a prefix ending in `/*`) and its HTTP methods. */
+export interface ApiGatewayToolFilterSettings {
+    /** The resource path. */
+    path: string;
+    /** HTTP methods (GET, DELETE, HEAD, OPTIONS, PATCH, PUT, POST). */
+    methods: string[];
+}
+
 /** One gateway target. */
 export interface TargetSettings {
     /** Target name. */
     name: string;
     /** Description. */
     description?: string;
-    /** lambda, openApi, smithy or mcpServer. */
+    /** lambda, openApi, smithy, mcpServer, agentRuntime (an MCP server on an AgentCore Runtime) or apiGateway. */
     type: TargetType;
     /** lambda only (required): the function ARN. */
     functionArn?: pulumi.Input<string>;
@@ -354,7 +362,17 @@ export interface TargetSettings {
     smithyActions?: string[];
     /** mcpServer only (required): the server URL. */
     endpoint?: pulumi.Input<string>;
-    /** openApi (required) and mcpServer: the credential provider. */
+    /** agentRuntime only (required): the ARN of the runtime hosting the MCP server. */
+    runtimeArn?: pulumi.Input<string>;
+    /** agentRuntime only: the runtime endpoint called. @default "DEFAULT" */
+    qualifier?: string;
+    /** apiGateway only (required): the REST API's id. */
+    restApiId?: pulumi.Input<string>;
+    /** apiGateway only (required): the stage. */
+    stage?: string;
+    /** apiGateway only (required): the operations exposed as tools. */
+    toolFilters?: ApiGatewayToolFilterSettings[];
+    /** openApi (required), mcpServer and apiGateway (API key only): the credential provider. */
     credentials?: TargetCredentialSettings;
 }
 

@@ -77,6 +77,8 @@ export const SHAPES = {
         max: 170,
     },
     S3BucketUri: { type: "string", pattern: "s3://.{1,2043}" },
+    RuntimeArn: { type: "string", pattern: "arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:runtime/[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10}" },
+    RestApiMethod: { type: "string", enum: ["GET", "DELETE", "HEAD", "OPTIONS", "PATCH", "PUT", "POST"] },
     AwsAccountId: { type: "string", pattern: "[0-9]{12}" },
     SchemaType: { type: "string", enum: ["string", "number", "object", "array", "boolean", "integer"] },
     McpServerTargetConfigurationEndpointString: { type: "string", pattern: "https://.*" },

@@ -8,6 +8,8 @@ import { RenderedAccess, documentOf, evaluate, renderedRole, unexercised, violat
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup";
 const TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
+/** A team's MCP server on an AgentCore Runtime, behind the gateway. */
+const MCP_RUNTIME = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/orders_mcp-AbCdEf1234";
 const SUPPLIED_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 /** The key policy AWS gives a key created without one: the account's IAM policies decide (KMS "Default key policy"). */
 const DEFAULT_KEY_POLICY = { Version: "2012-10-17", Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" }] };
@@ -58,6 +60,8 @@ function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: In
                 { type: "lambda", name: "orders", functionArn: FN, tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object" } }] },
                 { type: "smithy", name: "dynamo", schema: { inline: DYNAMO_MODEL }, permissions: { resources: [TABLE] } },
                 { type: "openApi", name: "search", schema: { inline: '{"openapi":"3.0.1"}' }, credentials: { apiKey: "search" } },
+                { type: "agentRuntime", name: "ordersmcp", runtimeArn: MCP_RUNTIME, qualifier: "prod" },
+                { type: "apiGateway", name: "pets", restApiId: "a1b2c3d4e5", stage: "prod", toolFilters: [{ path: "/pets/*", methods: ["GET"] }] },
                 {
                     type: "mcpServer",
                     name: "crm",
@@ -84,7 +88,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
     if (keyArn) {
         deployer = gatewayDeployerKeyStatement(keyArn as string, "us-east-1");
     }
-    const features = ["lambda", "smithy", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
+    const features = ["lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
     if (keyArn) {
         features.push("cmk");
     }
@@ -98,6 +102,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
             gatewayArn: gateway.outputs.gatewayArn,
             functionArn: FN,
             tableArn: TABLE,
+            mcpRuntimeArn: MCP_RUNTIME,
             workloadIdentityArn: gateway.outputs.workloadIdentityDetails[0].workloadIdentityArn,
             apiKeyProviderArn: apiKey.outputs.credentialProviderArn,
             apiKeySecretArn: apiKey.outputs.apiKeySecretArns[0].secretArn,

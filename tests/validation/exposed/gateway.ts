@@ -83,6 +83,10 @@ const exposed: ExposedField[] = [
         build: (v) => withTarget(() => ({ type: "smithy", name: "dynamo", schema: { s3Uri: v }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } })),
     },
     {
+        type: TARGET, path: "targetConfiguration.mcp.apiGateway.apiGatewayToolConfiguration.toolFilters[].methods[]", shape: "RestApiMethod", argPath: "targets[0].toolFilters[0].methods[0]", valid: "GET",
+        build: (v) => withTarget(() => ({ type: "apiGateway", name: "pets", restApiId: "a1b2c3d4e5", stage: "prod", toolFilters: [{ path: "/pets", methods: [v] }] })),
+    },
+    {
         type: TARGET, path: "targetConfiguration.mcp.mcpServer.endpoint", shape: "McpServerTargetConfigurationEndpointString", argPath: "targets[0].endpoint", valid: "https://mcp.example.com/mcp",
         build: (v) => withTarget(() => ({ type: "mcpServer", name: "docs", endpoint: v })),
     },
@@ -151,6 +155,8 @@ const maximal: (() => unknown)[] = [
                 },
                 { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamo.json" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                 { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp", credentials: { oauth2: oauth2(), scopes: ["docs.read"] } },
+                { type: "agentRuntime", name: "ordersmcp", runtimeArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/orders_mcp-AbCdEf1234", qualifier: "prod" },
+                { type: "apiGateway", name: "pets", restApiId: "a1b2c3d4e5", stage: "prod", toolFilters: [{ path: "/pets/*", methods: ["GET", "POST"] }] },
             ],
         }),
     gateway({ inboundAuth: { type: "CUSTOM_JWT", cognito: {}, allowedScopes: ["tools/invoke"] } }),
