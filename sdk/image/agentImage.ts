@@ -233,7 +233,11 @@ export class AgentImage extends pulumi.ComponentResource {
                 cacheFrom: [{ registry: { ref: cacheRef } }],
                 cacheTo: [{ registry: { ref: cacheRef, imageManifest: true, ociMediaTypes: true, mode: "max" } }],
             },
-            { parent: this },
+            // docker-build deletes the tags it pushed when an Image resource is deleted or replaced, and every
+            // rebuild gets a new tag: without this, the image a pinned or rollback runtime version runs would
+            // lose its tag on the next build and the untagged-only lifecycle rule would then expire it.
+            // Old images stay tagged (and stored) until deleted by hand or with the repository.
+            { parent: this, retainOnDelete: true },
         );
     }
 }

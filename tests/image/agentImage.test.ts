@@ -220,3 +220,11 @@ describe("AgentImage in the root program's stacks (planned inputs)", function ()
         assert.equal(recorded.find((r) => r.type === IMAGE)!.inputs.buildOnPreview, true);
     });
 });
+
+describe("AgentImage keeps the images pinned versions run", () => {
+    it("a built image is retained on delete (docker-build would otherwise delete its tag on the next build)", async () => {
+        const reg = await record(() => new AgentImage("agent", { build: { context: path.join(__dirname, "..", "..", "examples", "sample-agent") } }));
+        const image = reg.one("docker-build:index:Image");
+        assert.equal(image.options.retainOnDelete, true);
+    });
+});
