@@ -3,6 +3,7 @@
  * Each concept keeps its contract next to its perms.ts; this list only assembles.
  */
 import { AccessContract } from "./common/contract";
+import { IMAGE_PROMOTION_CONTRACT } from "./image/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, IMAGE_PROMOTION_CONTRACT];

@@ -142,7 +142,7 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
     for (const resourcePolicy of docs.length > 0 ? docs : [undefined]) {
         const result: any = await runSimulation(
             {
-                request: { principal, action: call.action, resource: { resource, accountId: rendered.account }, contextVariables: context },
+                request: { principal, action: call.action, resource: { resource, accountId: resourceAccount(resource, rendered.account) }, contextVariables: context },
                 identityPolicies,
                 serviceControlPolicies: [],
                 resourceControlPolicies: [],
@@ -185,6 +185,16 @@ export async function evaluateContract(contract: AccessContract, rendered: Rende
 /** Rows of the contract that applied in none of the shapes (each row must be exercised somewhere). */
 export function unexercised(contract: AccessContract, shapes: RenderedAccess[]): string[] {
     return [...contract.allowed, ...contract.denied].filter((c) => !shapes.some((s) => applies(c, s))).map((c) => c.id);
+}
+
+/**
+ * The account owning the resource: the ARN's account field when it has one (another
+ * account's ECR repository makes the call cross-account, so both the identity and the
+ * resource policy must allow it), else the shape's account (ARNs without an account).
+ */
+function resourceAccount(resource: string, fallback: string): string {
+    const account = resource.split(":")[4];
+    return account !== undefined && /^[0-9]{12}$/.test(account) ? account : fallback;
 }
 
 function splitPrincipal(p: string): [string, string] {
