@@ -3,7 +3,10 @@
  * Each concept keeps its contract next to its perms.ts; this list only assembles.
  */
 import { AccessContract } from "./common/contract";
+import { GATEWAY_CONTRACT } from "./gateway/contract";
 import { IMAGE_PROMOTION_CONTRACT } from "./image/contract";
+import { NETWORK_CONTRACT } from "./network/contract";
+import { OBSERVABILITY_CONTRACT } from "./observability/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, IMAGE_PROMOTION_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, GATEWAY_CONTRACT, OBSERVABILITY_CONTRACT, NETWORK_CONTRACT, IMAGE_PROMOTION_CONTRACT];

@@ -384,8 +384,12 @@ export function featuresOf(args: AgentEnvironmentArgs, profile: EnvironmentProfi
         browser: args.browser !== undefined,
         observability: args.observability?.traces !== false,
         customerManagedKeys: profile.customerManagedKeys,
-        // Agent-side credential providers read their secret through Secrets Manager.
-        secretsManager: (args.identity?.agentProviders ?? []).length > 0,
+        // No section calls Secrets Manager from the VPC: the agent asks AgentCore Identity
+        // (GetResourceApiKey / GetResourceOauth2Token, through the bedrock-agentcore
+        // endpoint), and Identity reads the provider's secret itself, server-side, with the
+        // caller's permissions (which is why the role holds secretsmanager:GetSecretValue).
+        // The API returns the credential; the agent never reaches Secrets Manager.
+        secretsManager: false,
         assumeRoles: false,
     };
 }

@@ -15,7 +15,8 @@ import { GatewayToolPolicies } from "../governance/types";
 import { defaultPolicyEngineName } from "../governance/validate";
 import * as governancePerms from "../governance/perms";
 import { CredentialProvider } from "../identity/credentialProvider";
-import { workloadDirectoryArn } from "../identity/vault";
+import { sidFragment } from "../identity/credentialProvider";
+import { tokenVaultArn, workloadDirectoryArn } from "../identity/vault";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { Problems } from "../validation";
 import { CognitoMachineAuth } from "./cognitoAuthorizer";
@@ -50,6 +51,10 @@ export interface AgentGatewayArgs {
     /**
      * How the gateway's data is encrypted: `"aws-owned"` (AWS's key), `"create"`
      * (a rotating customer-managed key created here) or `{ kmsKeyArn }` (your key).
+     * With a customer-managed key the gateway's role may use it only through
+     * AgentCore (`kms:ViaService`); a created key's policy admits the role the same
+     * way, your own key's policy must admit it (or delegate to IAM). The identity
+     * that deploys needs `gatewayDeployerKeyStatement(keyArn, region)`.
      * @default "aws-owned"
      */
     encryption?: "aws-owned" | "create" | { kmsKeyArn: pulumi.Input<string> };
@@ -139,10 +144,16 @@ export class AgentGateway extends pulumi.ComponentResource {
         if (encryption === "create") {
             this.key = new CustomerManagedKey(
                 `${name}-cmk`,
-                { purpose: `AgentCore gateway ${this.baseName}`, protectFromDeletion: protect, tags: args.tags },
+                {
+                    purpose: `AgentCore gateway ${this.baseName}`,
+                    serviceStatements: (keyCtx) => gatewayKeyPolicyStatements(keyCtx, this.role.arn),
+                    protectFromDeletion: protect,
+                    tags: args.tags,
+                },
                 { parent: this },
             );
         }
+        const keyArn = this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined;
         if (inboundAuth.type === "CUSTOM_JWT" && inboundAuth.cognito) {
             this.cognito = new CognitoMachineAuth(
                 `${name}-cognito`,
@@ -150,7 +161,10 @@ export class AgentGateway extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        const kmsKeyArn = this.key ? this.key.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined;
+        // The role must hold the key before AgentCore creates the gateway with it.
+        const keyPolicy = keyArn
+            ? new RolePolicy(`${name}-key`, { role: this.role.id, name: "gateway-key", policy: pulumi.jsonStringify(policyDocument([gatewayKeyStatement(ctx, keyArn)])) }, { parent: this })
+            : undefined;
         const governance = toolPolicyCheck?.settings;
         if (toolPolicyCheck && governance && governance.sharedPolicyEngineArn === undefined) {
             this.policyEngine = new ToolPolicyEngine(
@@ -158,7 +172,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                 {
                     policyEngineName: governance.policyEngineName ?? defaultPolicyEngineName(this.baseName),
                     description: governance.description,
-                    encryptionKeyArn: kmsKeyArn,
+                    encryptionKeyArn: keyArn,
                     mode: governance.mode,
                     schema: toolPolicyCheck.schema,
                     tags: args.tags,
@@ -195,17 +209,17 @@ export class AgentGateway extends pulumi.ComponentResource {
                 protocolType: replacing.protocolType,
                 protocolConfiguration: replacing.protocolConfiguration,
                 ...authorizer(inboundAuth, this.cognito),
-                kmsKeyArn,
+                kmsKeyArn: keyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
                 policyEngineConfiguration: policyEngineArn && governance ? { arn: policyEngineArn, mode: governance.mode } : undefined,
                 tags: mapOrUndefined(args.tags),
             },
-            { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: evaluation ? [evaluation] : [] },
+            { parent: this, protect, deleteBeforeReplace: args.gatewayName !== undefined, dependsOn: [...(keyPolicy ? [keyPolicy] : []), ...(evaluation ? [evaluation] : [])] },
         );
         this.gatewayArn = this.gateway.gatewayArn;
         this.gatewayUrl = this.gateway.gatewayUrl;
 
-        const statements = targetStatements(ctx, targets, this.gateway.workloadIdentityDetails.apply((d) => d[0].workloadIdentityArn));
+        const statements = targetStatements(ctx, inboundAuth, targets, this.gateway.workloadIdentityDetails.apply((d) => d[0].workloadIdentityArn));
         const policy =
             statements.length > 0
                 ? new RolePolicy(
@@ -261,19 +275,77 @@ function authorizer(auth: GatewayInboundAuth, cognito: CognitoMachineAuth | unde
     return { authorizerType: "CUSTOM_JWT", authorizerConfiguration: { customJwtAuthorizer: jwt } };
 }
 
-/** The role's statements: invoke exactly the target functions; read exactly the targets' providers as the gateway's workload identity. */
-function targetStatements(ctx: AwsContext, targets: GatewayTargetSpec[], workloadIdentityArn: pulumi.Output<string>): pulumi.Input<PolicyStatement>[] {
+/**
+ * The role's statements: invoke exactly the target functions; call exactly the
+ * Smithy targets' actions on their resources; obtain the gateway's own workload
+ * access token the way its inbound auth makes AgentCore ask for it (`ForJWT`
+ * behind a JWT authorizer, plain otherwise, `ForUserId` for three-legged OAuth);
+ * read exactly the targets' providers as the gateway's workload identity, and
+ * complete the user's consent only for AUTHORIZATION_CODE targets.
+ */
+function targetStatements(ctx: AwsContext, inboundAuth: GatewayInboundAuth, targets: GatewayTargetSpec[], workloadIdentityArn: pulumi.Output<string>): pulumi.Input<PolicyStatement>[] {
     const functions = targets.flatMap((t) => (t.type === "lambda" ? [t.functionArn] : []));
-    const providers = [...new Set(targets.flatMap((t) => (t.type === "openApi" || (t.type === "mcpServer" && t.credentials) ? [providerOf(t.credentials!)] : [])))];
+    const credentials = targets.flatMap((t) => (t.type === "openApi" || (t.type === "mcpServer" && t.credentials) ? [t.credentials!] : []));
+    const providers = [...new Set(credentials.map(providerOf))];
+    const threeLegged = [...new Set(credentials.flatMap((c) => ("oauth2" in c && c.grantType === "AUTHORIZATION_CODE" ? [c.oauth2] : [])))];
     const statements: pulumi.Input<PolicyStatement>[] = [];
     if (functions.length > 0) {
         statements.push(allow("InvokeTargetFunctions", perms.LAMBDA_INVOKE, functions));
     }
+    targets.forEach((t) => {
+        if (t.type === "smithy") {
+            statements.push(allow(`CallSmithyTarget${sidFragment(t.name)}`, t.permissions.actions!, t.permissions.resources));
+        }
+    });
     if (providers.length > 0) {
-        statements.push(allow("GetOwnWorkloadAccessToken", perms.GATEWAY_WORKLOAD_TOKEN, [workloadDirectoryArn(ctx), workloadIdentityArn]));
+        const ownIdentity = [workloadDirectoryArn(ctx), workloadIdentityArn];
+        const tokenActions = inboundAuth.type === "CUSTOM_JWT" ? perms.GATEWAY_WORKLOAD_TOKEN_FOR_JWT : perms.GATEWAY_WORKLOAD_TOKEN;
+        statements.push(allow("GetOwnWorkloadAccessToken", [...tokenActions, ...(threeLegged.length > 0 ? perms.GATEWAY_WORKLOAD_TOKEN_FOR_USER : [])], ownIdentity));
         statements.push(...providers.flatMap((p) => p.useStatements([workloadIdentityArn])));
+        for (const provider of threeLegged) {
+            statements.push(allow(`CompleteConsent${sidFragment(provider.providerName)}`, perms.OAUTH2_COMPLETE_AUTH, [provider.providerArn, tokenVaultArn(ctx), ...ownIdentity]));
+        }
     }
     return statements;
+}
+
+/** The role may use the gateway's customer-managed key only through AgentCore in this region (identity side; a supplied key's policy must also admit the role). */
+function gatewayKeyStatement(ctx: AwsContext, keyArn: pulumi.Input<string>): pulumi.Input<PolicyStatement> {
+    return allow("UseGatewayKeyThroughAgentCore", perms.GATEWAY_KEY_USE, [keyArn], { StringEquals: { "kms:ViaService": ctx.region.apply(perms.agentCoreViaService) } });
+}
+
+/**
+ * The identity-policy statement a least-privileged deployer (the identity that
+ * runs `pulumi up`) needs for a gateway with a customer-managed key: AgentCore
+ * uses the key with the caller's credentials when it creates or updates the
+ * gateway, so the deployer needs the four actions of `GATEWAY_KEY_USE` on that key,
+ * only through AgentCore in its region. Attach it to the deployer's role (besides
+ * the AgentCore, IAM and KMS administration a deployment needs anyway).
+ */
+export function gatewayDeployerKeyStatement(keyArn: pulumi.Input<string>, region: pulumi.Input<string>): pulumi.Output<PolicyStatement> {
+    return pulumi.output(
+        allow("DeployGatewayWithCustomerManagedKey", perms.GATEWAY_KEY_USE, [keyArn], { StringEquals: { "kms:ViaService": pulumi.output(region).apply(perms.agentCoreViaService) } }),
+    ) as pulumi.Output<PolicyStatement>;
+}
+
+/**
+ * Key policy statements of a key created for the gateway: the gateway's role may
+ * use it only through AgentCore in this region (the statements the gateway
+ * encryption page shows). The account-root statement the key always has keeps
+ * IAM policies in charge besides, which is how a least-privileged deployer gets
+ * the same four actions (see `GATEWAY_KEY_USE`).
+ */
+export function gatewayKeyPolicyStatements(ctx: AwsContext, roleArn: pulumi.Input<string>): pulumi.Input<PolicyStatement>[] {
+    return [
+        {
+            Sid: "GatewayRoleUsesKeyThroughAgentCore",
+            Effect: "Allow",
+            Principal: { AWS: roleArn },
+            Action: perms.GATEWAY_KEY_USE,
+            Resource: "*",
+            Condition: { StringEquals: { "kms:ViaService": ctx.region.apply(perms.agentCoreViaService) } },
+        },
+    ];
 }
 
 function providerOf(credentials: TargetCredentials): CredentialProvider {

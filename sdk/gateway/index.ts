@@ -1,5 +1,6 @@
-export { AgentGateway, AgentGatewayArgs } from "./agentGateway";
+export { AgentGateway, AgentGatewayArgs, gatewayDeployerKeyStatement } from "./agentGateway";
 export { GatewaySettings, checkGatewaySettings } from "./validate";
 export { CognitoMachineAuth, CognitoMachineAuthArgs } from "./cognitoAuthorizer";
-export { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
+export { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, SmithyPermissions, TargetCredentials } from "./types";
 export * as gatewayPerms from "./perms";
+export { smithyActions } from "./smithy";

@@ -76,6 +76,14 @@ export type TargetCredentials<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
           defaultReturnUrl?: string;
       };
 
+/** The IAM permissions of a Smithy target (see the `smithy` target's `permissions`). */
+export interface SmithyPermissions {
+    /** IAM actions (`service:Action`, no wildcards). @default derived from an inline Smithy model */
+    actions?: string[];
+    /** The ARNs the actions may act on (at least one). */
+    resources: pulumi.Input<string>[];
+}
+
 /** Fields every target has. */
 interface TargetBase {
     /** Target name (`([0-9a-zA-Z][-]?){1,100}`); also names the child resource. */
@@ -107,6 +115,16 @@ export type GatewayTargetSpec<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
           type: "smithy";
           /** The Smithy model (JSON AST). */
           schema: SchemaSource;
+          /**
+           * What the gateway's role may do on the service: the target's operations
+           * run with that role, so it needs the service's IAM actions on the
+           * resources they touch. `resources` is required (ARNs; `"*"` only where you
+           * mean every resource). `actions` defaults to the actions derived from an
+           * inline model (its service's IAM prefix and every operation it binds) and
+           * is required when the model is in S3 or cannot be read; each action must
+           * be one the IAM service reference lists.
+           */
+          permissions: SmithyPermissions;
       })
     | (TargetBase & {
           /** An MCP server reached over HTTPS. */

@@ -3,7 +3,8 @@ import { CheckedToolPolicies, checkToolPolicies } from "../governance/validate";
 import { GatewayToolPolicies } from "../governance/types";
 import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
 import { Problems, checkInput, checkShape, checkWhenKnown, isKnown } from "../validation";
-import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
+import { smithyActions, unknownActionReason } from "./smithy";
+import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, SmithyPermissions, TargetCredentials } from "./types";
 
 /** The gateway arguments checked before anything is registered (names resolved; providers referred to as the caller does). */
 export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
@@ -148,8 +149,10 @@ function checkTargets<ApiKey, OAuth2>(problems: Problems, targets: GatewayTarget
             case "openApi":
                 checkCredentials(problems, target.credentials, `${at}.credentials`);
                 return { ...target, schema: checkSchema(problems, target.schema, `${at}.schema`, component) };
-            case "smithy":
-                return { ...target, schema: checkSchema(problems, target.schema, `${at}.schema`, component) };
+            case "smithy": {
+                const schema = checkSchema(problems, target.schema, `${at}.schema`, component);
+                return { ...target, schema, permissions: checkSmithyPermissions(problems, target.permissions, schema, at) };
+            }
             case "mcpServer":
                 if (target.credentials) {
                     checkCredentials(problems, target.credentials, `${at}.credentials`);
@@ -193,6 +196,52 @@ function checkSchema(problems: Problems, schema: SchemaSource, path: string, com
         problems.add(`${path}.inline`, inline, "must not be empty");
     }
     return schema;
+}
+
+/**
+ * Checks a Smithy target's permissions and fills in `actions` derived from an
+ * inline model when they are not given: resources are required; actions must be
+ * given when the model is in S3, still unknown, or unreadable; every action must
+ * be one the IAM service reference lists.
+ */
+function checkSmithyPermissions(problems: Problems, permissions: SmithyPermissions | undefined, schema: SchemaSource, at: string): SmithyPermissions {
+    const path = `${at}.permissions`;
+    const resources = permissions?.resources ?? [];
+    if (resources.length === 0) {
+        problems.add(`${path}.resources`, permissions?.resources, "must list the ARNs the target's operations act on (the gateway's role calls the service with exactly these resources; write \"*\" only for actions without resource-level permissions)");
+    }
+    let actions = permissions?.actions;
+    if (actions === undefined) {
+        const model = "inline" in schema && isKnown(schema.inline) ? schema.inline : undefined;
+        const derived = model === undefined ? undefined : smithyActions(model);
+        if (derived === undefined) {
+            problems.add(`${path}.actions`, undefined, `must list the IAM actions the target calls (service:Action): they cannot be derived from a model ${"s3Uri" in schema ? "in S3" : "not known before deployment"}`);
+        } else if (typeof derived === "string") {
+            problems.add(`${path}.actions`, undefined, `must list the IAM actions the target calls (service:Action): ${at}.schema.inline ${derived}`);
+        } else {
+            actions = derived.actions;
+            derived.actions.forEach((action) => {
+                const reason = unknownActionReason(action);
+                if (reason) {
+                    problems.add(`${at}.schema.inline`, action, `(an action derived from the model's operations) ${reason}; list the actions in ${path}.actions instead`);
+                }
+            });
+            if (derived.actions.length === 0) {
+                problems.add(`${path}.actions`, undefined, `must list the IAM actions the target calls: the inline model's service binds no operations`);
+            }
+        }
+    } else {
+        if (actions.length === 0) {
+            problems.add(`${path}.actions`, [], "must list at least one IAM action (or be omitted to derive them from an inline model)");
+        }
+        actions.forEach((action, i) => {
+            const reason = unknownActionReason(action);
+            if (reason) {
+                problems.add(`${path}.actions[${i}]`, action, reason);
+            }
+        });
+    }
+    return { actions: actions ?? [], resources };
 }
 
 function checkCredentials(problems: Problems, credentials: TargetCredentials<unknown, unknown>, path: string): void {

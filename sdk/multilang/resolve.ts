@@ -146,9 +146,13 @@ function resolveObservability(problems: Problems, path: string, o: t.Observabili
         }
         smokeTest = { payload: s.payload, expect: s.contains !== undefined ? { contains: s.contains } : defined({ jsonField: s.jsonField!, equals: s.equals }) };
     }
+    if (o.traceDeliveryPolicy !== undefined) {
+        oneOf(problems, `${path}.traceDeliveryPolicy`, o.traceDeliveryPolicy, t.TraceDeliveryPolicyOwner);
+    }
     return defined({
         logs: o.logs,
         traces: o.traces,
+        traceDeliveryPolicy: o.traceDeliveryPolicy,
         dashboard: o.dashboard,
         alarms: o.alarmThresholds !== undefined ? o.alarmThresholds : o.alarms,
         alarmTopic,
@@ -246,9 +250,9 @@ function resolveTarget(problems: Problems, path: string, target: t.TargetSetting
             return schema && credentials && { ...base, type: "openApi", schema, credentials };
         }
         case "smithy": {
-            onlyFields(problems, path, target, ["name", "description", "type", "schemaInline", "schemaS3Uri", "schemaBucketOwnerAccountId"], "type smithy");
+            onlyFields(problems, path, target, ["name", "description", "type", "schemaInline", "schemaS3Uri", "schemaBucketOwnerAccountId", "smithyResources", "smithyActions"], "type smithy");
             const schema = resolveSchema(problems, path, target);
-            return schema && { ...base, type: "smithy", schema };
+            return schema && { ...base, type: "smithy", schema, permissions: defined({ resources: target.smithyResources!, actions: target.smithyActions }) };
         }
         case "mcpServer": {
             onlyFields(problems, path, target, ["name", "description", "type", "endpoint", "credentials"], "type mcpServer");

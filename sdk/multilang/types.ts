@@ -157,11 +157,17 @@ export interface SmokeTestSettings {
 }
 
 /** Logs, traces, dashboard, alarms, smoke test. */
+/** Who owns the account's X-Ray trace delivery policy. */
+export const TraceDeliveryPolicyOwner = { existing: "existing", create: "create" } as const;
+export type TraceDeliveryPolicyOwner = (typeof TraceDeliveryPolicyOwner)[keyof typeof TraceDeliveryPolicyOwner];
+
 export interface ObservabilitySettings {
     /** Deliver application logs. @default true */
     logs?: boolean;
     /** Deliver traces to X-Ray. @default true */
     traces?: boolean;
+    /** `existing`: the account's one X-Ray trace delivery policy lives in another stack (TransactionSearch); `create`: this environment creates it (one per account). @default existing */
+    traceDeliveryPolicy?: TraceDeliveryPolicyOwner;
     /** Create the dashboard. @default the profile's */
     dashboard?: boolean;
     /** Create alarms. @default the profile's */
@@ -336,6 +342,10 @@ export interface TargetSettings {
     schemaS3Uri?: pulumi.Input<string>;
     /** With `schemaS3Uri`: the bucket owner's account. */
     schemaBucketOwnerAccountId?: pulumi.Input<string>;
+    /** smithy only (required): the ARNs the target's operations may act on. */
+    smithyResources?: pulumi.Input<string>[];
+    /** smithy only: the IAM actions the target calls (`service:Action`). @default derived from an inline Smithy model */
+    smithyActions?: string[];
     /** mcpServer only (required): the server URL. */
     endpoint?: pulumi.Input<string>;
     /** openApi (required) and mcpServer: the credential provider. */

@@ -19,7 +19,11 @@ export interface NetworkFeatures {
     observability: boolean;
     /** Data encrypted with customer-managed KMS keys (`kms`). */
     customerManagedKeys: boolean;
-    /** The agent reads secrets from Secrets Manager (`secretsmanager`). */
+    /**
+     * The agent's own code reads secrets from Secrets Manager (`secretsmanager`).
+     * Credential providers do not need it: AgentCore Identity reads their secrets
+     * server-side and returns the credential (GetResourceApiKey, GetResourceOauth2Token).
+     */
     secretsManager: boolean;
     /** The agent assumes other IAM roles (`sts`). */
     assumeRoles: boolean;

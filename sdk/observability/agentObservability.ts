@@ -7,7 +7,6 @@ import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import { LogResourcePolicy } from "@pulumi/aws/cloudwatch/logResourcePolicy";
 import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
 import { Topic } from "@pulumi/aws/sns/topic";
-import { ResourcePolicy as XrayResourcePolicy } from "@pulumi/aws/xray/resourcePolicy";
 import { AwsContext, arn, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { PolicyStatement, policyDocument } from "../iam/grants";
@@ -15,6 +14,7 @@ import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { Problems } from "../validation";
 import { AGENTCORE_NAMESPACE, MetricsTarget, RUNTIME_METRICS, dashboardBody, runtimeDimensions } from "./metrics";
 import * as perms from "./perms";
+import { TraceDeliveryPolicy } from "./traceDeliveryPolicy";
 import { AlarmThresholds, AlarmTopic, ObservedKind, ObservedResource } from "./types";
 import { checkDeliveryName, checkNamePrefix, checkPeriod, checkPositive, checkRetention } from "./validate";
 
@@ -35,6 +35,16 @@ export interface AgentObservabilityArgs {
     logs?: boolean;
     /** Deliver each resource's TRACES to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
     traces?: boolean;
+    /**
+     * The X-Ray resource policy that admits the trace deliveries. `"existing"`: the
+     * account's one policy for every AgentCore resource, created once per account
+     * and region by `TransactionSearch` (or `TraceDeliveryPolicy`) in another stack;
+     * this component creates none (X-Ray allows 5 resource policies per account, so
+     * one per agent fails at the 6th). `"create"`: this component creates that
+     * account-level policy itself (one stack per account and region only).
+     * @default "existing"
+     */
+    traceDeliveryPolicy?: "existing" | "create";
     /** Days the log groups keep events; one of the values CloudWatch accepts (1, 3, 5, 7, 14, 30, 60, 90, ... 3653). @default 30 */
     logRetentionDays?: number;
     /** Encrypt the log groups with a customer-managed KMS key of this component. @default false */
@@ -114,6 +124,8 @@ export class AgentObservability extends pulumi.ComponentResource {
     readonly key?: CustomerManagedKey;
     /** The dashboard, when asked for. */
     readonly dashboard?: Dashboard;
+    /** The account-level trace delivery policy, when `traceDeliveryPolicy` is `"create"`. */
+    readonly traceDeliveryPolicy?: TraceDeliveryPolicy;
     /** ARN of the topic alarms notify, when there is one. */
     readonly alarmTopicArn?: pulumi.Output<string>;
 
@@ -138,7 +150,7 @@ export class AgentObservability extends pulumi.ComponentResource {
                 {
                     purpose: `observability data of ${prefix} (log groups, alarm topic)`,
                     serviceStatements: (keyCtx) => [
-                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.flatMap((r) => vendedLogTypes(r).map((t) => logGroupName(r, t))))] : []),
+                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.flatMap((r) => vendedLogTypes(r).map((t) => logGroupName(r, t)))), deliveryKeyStatement(keyCtx)] : []),
                         ...(createTopic ? [alarmTopicKeyStatement()] : []),
                     ],
                     protectFromDeletion: protect,
@@ -155,7 +167,10 @@ export class AgentObservability extends pulumi.ComponentResource {
             }
         }
         if (traces) {
-            this.deliverTraces(name, ctx, prefix, observed, args.tags);
+            if (args.traceDeliveryPolicy === "create") {
+                this.traceDeliveryPolicy = new TraceDeliveryPolicy(`${name}-trace-delivery`, {}, { parent: this });
+            }
+            this.deliverTraces(name, prefix, observed, this.traceDeliveryPolicy, args.tags);
         }
         if (args.dashboard) {
             this.dashboard = new Dashboard(
@@ -251,35 +266,12 @@ export class AgentObservability extends pulumi.ComponentResource {
         return this.lastDelivery ? [this.lastDelivery] : [];
     }
 
-    /** One X-Ray destination (admitting deliveries only from these resources) and a TRACES source and delivery per resource. */
-    private deliverTraces(name: string, ctx: AwsContext, prefix: string, observed: ObservedResource[], tags: Record<string, string> | undefined): void {
-        const policy = new XrayResourcePolicy(
-            `${name}-xray-policy`,
-            {
-                policyName: `agentcore-${prefix}-trace-delivery`,
-                policyDocument: pulumi.jsonStringify(
-                    policyDocument([
-                        {
-                            Sid: "VendedTraceDelivery",
-                            Effect: "Allow",
-                            Principal: { Service: perms.LOG_DELIVERY_PRINCIPAL },
-                            Action: perms.TRACE_DELIVERY_WRITE,
-                            Resource: "*",
-                            Condition: {
-                                "ForAllValues:ArnLike": { "logs:LogGeneratingResourceArns": observed.map((r) => r.arn) },
-                                StringEquals: { "aws:SourceAccount": ctx.accountId },
-                                ArnLike: { "aws:SourceArn": arn(ctx, "logs", "delivery-source:*") },
-                            },
-                        },
-                    ]),
-                ),
-            },
-            { parent: this },
-        );
+    /** One X-Ray destination (after the account-level policy, when this component creates it) and a TRACES source and delivery per resource. */
+    private deliverTraces(name: string, prefix: string, observed: ObservedResource[], policy: TraceDeliveryPolicy | undefined, tags: Record<string, string> | undefined): void {
         const destination = new LogDeliveryDestination(
             `${name}-trace-destination`,
             { name: `${prefix}-xray`, deliveryDestinationType: "XRAY", tags },
-            { parent: this, dependsOn: [policy] },
+            { parent: this, dependsOn: policy ? [policy] : [] },
         );
         for (const resource of observed) {
             const base = `${name}-${resource.name}`;
@@ -368,6 +360,24 @@ function logsKeyStatement(ctx: AwsContext, groupNames: string[]): pulumi.Input<P
     };
 }
 
+/**
+ * Vended log delivery of this account's delivery sources may use the key to write
+ * into the encrypted log groups. AWS documents this grant for vended delivery into
+ * encrypted destinations (CloudWatch Logs "Enabling logging from AWS services",
+ * S3 with SSE-KMS; AWS MDAA's vended log delivery construct asks it for encrypted log
+ * groups); not confirmed for log-group destinations on an AWS page.
+ */
+function deliveryKeyStatement(ctx: AwsContext): pulumi.Input<PolicyStatement> {
+    return {
+        Sid: "VendedLogDeliveryUsesKey",
+        Effect: "Allow",
+        Principal: { Service: perms.LOG_DELIVERY_PRINCIPAL },
+        Action: perms.LOG_DELIVERY_KEY_USE,
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId }, ArnLike: { "aws:SourceArn": arn(ctx, "logs", "delivery-source:*") } },
+    };
+}
+
 /** CloudWatch may publish alarm notifications to the topic encrypted with the key (the statement AWS documents for encrypted alarm topics). */
 function alarmTopicKeyStatement(): pulumi.Input<PolicyStatement> {
     return {
@@ -389,6 +399,11 @@ export function checkObservabilityArgs(problems: Problems, args: AgentObservabil
     const observed: ObservedResource[] = [{ kind: "runtime", name: args.runtime.runtimeName, arn: args.runtime.runtimeArn }, ...(args.resources ?? [])];
     checkNamePrefix(problems, at(args.namePrefix === undefined ? "runtime.runtimeName" : "namePrefix"), args.namePrefix ?? args.runtime.runtimeName);
     checkRetention(problems, at("logRetentionDays"), args.logRetentionDays ?? 30);
+    if (args.traceDeliveryPolicy !== undefined && args.traceDeliveryPolicy !== "existing" && args.traceDeliveryPolicy !== "create") {
+        problems.add(at("traceDeliveryPolicy"), args.traceDeliveryPolicy, 'must be "existing" (the account\'s policy, created by TransactionSearch in one stack) or "create"');
+    } else if (args.traceDeliveryPolicy === "create" && args.traces === false) {
+        problems.add(at("traceDeliveryPolicy"), "create", "is set but traces is false: the policy would admit no delivery of this component");
+    }
     const seen = new Set<string>();
     observed.forEach((resource, i) => {
         const path = at(i === 0 ? "runtime.runtimeName" : `resources[${i - 1}].name`);

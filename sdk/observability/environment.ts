@@ -10,6 +10,13 @@ export interface EnvironmentObservabilityArgs {
     logs?: boolean;
     /** Deliver TRACES to X-Ray. Enable `TransactionSearch` once per account and region to search them. @default true */
     traces?: boolean;
+    /**
+     * The X-Ray resource policy admitting trace delivery: `"existing"` relies on the
+     * account's one policy (created by `TransactionSearch` in one stack per account
+     * and region); `"create"` creates it in this environment (one per account only).
+     * @default "existing"
+     */
+    traceDeliveryPolicy?: "existing" | "create";
     /** Create the CloudWatch dashboard. @default the profile's `dashboardAndAlarms` (prod: on) */
     dashboard?: boolean;
     /** Alarms on errors, throttles, latency and sessions: `true` for the default thresholds, an object for others, `false` for none. @default the profile's `dashboardAndAlarms` (prod: on) */
@@ -44,6 +51,7 @@ export function environmentObservability(
         resources,
         logs: section.logs,
         traces: section.traces,
+        traceDeliveryPolicy: section.traceDeliveryPolicy,
         logRetentionDays: profile.logRetentionDays,
         customerManagedKey: profile.customerManagedKeys,
         protectData: profile.protectData,

@@ -2,9 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 
 /**
  * The metrics AgentCore publishes for a runtime (developer guide, "AgentCore
- * generated runtime observability data"): namespace `AWS/Bedrock-AgentCore`,
- * dimensions `Resource` (runtime ARN), `Operation` (`InvokeAgentRuntime`) and
- * `Name` (`<runtime name>::<endpoint name>`).
+ * generated runtime observability data",
+ * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-runtime-metrics.html):
+ * namespace `AWS/Bedrock-AgentCore`, per-endpoint dimensions `Resource` (runtime
+ * ARN), `Operation` (`InvokeAgentRuntime`) and `Name` (`<runtime name>::<endpoint name>`).
+ *
+ * Sessions: the page lists "Session Count" (new sessions per resource) and
+ * "Sessions (aggregated)" by display name only. AWS CDK's `aws-bedrockagentcore`
+ * Runtime (`metricSessionCount()` / `metricSessionsAggregated()` and their tests)
+ * spells them `SessionCount` with the per-resource dimensions above and `Sessions`
+ * with only `AggregateOperation`; the alarm watches one endpoint, so it uses
+ * `SessionCount` (not seen emitted: nothing here ran against AWS).
  */
 export const AGENTCORE_NAMESPACE = "AWS/Bedrock-AgentCore";
 /** The data-plane operation runtime invocation metrics are published under. */

@@ -18,8 +18,13 @@ export const LOG_DELIVERY_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents"];
 /** Vended trace delivery writes segments into X-Ray; X-Ray actions have no resource-level support. */
 export const TRACE_DELIVERY_WRITE = ["xray:PutTraceSegments"];
 
+/** The AgentCore resource types whose TRACES the account's trace delivery policy admits (ARN resource prefixes). */
+export const AGENTCORE_TRACE_SOURCES = ["runtime", "memory", "gateway"];
+
 /** CloudWatch Logs encrypts and decrypts a log group's data with the key. */
 export const LOGS_KEY_USE = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+/** Vended log delivery encrypts what it writes into an encrypted destination. */
+export const LOG_DELIVERY_KEY_USE = ["kms:GenerateDataKey*", "kms:Decrypt"];
 /** CloudWatch publishes alarm notifications to a topic encrypted with the key. */
 export const ALARM_TOPIC_KEY_USE = ["kms:Decrypt", "kms:GenerateDataKey*"];
 

@@ -7,6 +7,7 @@ import { TYPE_PREFIX } from "../common/naming";
 import { PolicyStatement, policyDocument } from "../iam/grants";
 import { Problems } from "../validation";
 import * as perms from "./perms";
+import { TraceDeliveryPolicy } from "./traceDeliveryPolicy";
 import { checkPercentage } from "./validate";
 
 /** Arguments of {@link TransactionSearch}. */
@@ -17,6 +18,14 @@ export interface TransactionSearchArgs {
      * @default 1
      */
     indexingPercentage?: number;
+    /**
+     * Also create the account's one X-Ray resource policy that admits trace delivery
+     * from every AgentCore resource of the account and region ({@link TraceDeliveryPolicy});
+     * environments rely on it by default (`traceDeliveryPolicy: "existing"`). Set
+     * `false` only when another stack creates that policy.
+     * @default true
+     */
+    traceDeliveryPolicy?: boolean;
 }
 
 /**
@@ -25,6 +34,9 @@ export interface TransactionSearchArgs {
  * Logs resource policy letting X-Ray write spans into `aws/spans` and
  * `/aws/application-signals/data` (only for X-Ray calls from this account), X-Ray
  * sending trace segments to CloudWatch Logs, and the indexing rule.
+ *
+ * By default it also creates the account's X-Ray trace delivery policy for every
+ * AgentCore resource ({@link TraceDeliveryPolicy}).
  *
  * It is a singleton per account and region: enable it in exactly one stack
  * (e.g. a shared platform stack), never in every environment of an account.
@@ -36,6 +48,8 @@ export class TransactionSearch extends pulumi.ComponentResource {
     readonly destination: TraceSegmentDestination;
     /** The indexing rule (`Default`). */
     readonly indexingRule: IndexingRule;
+    /** The account's AgentCore trace delivery policy, unless `traceDeliveryPolicy` is false. */
+    readonly traceDeliveryPolicy?: TraceDeliveryPolicy;
 
     constructor(name: string, args: TransactionSearchArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}TransactionSearch`, name, {}, opts);
@@ -67,6 +81,9 @@ export class TransactionSearch extends pulumi.ComponentResource {
             { name: "Default", rule: { probabilistic: { desiredSamplingPercentage: percentage } } },
             { parent: this, dependsOn: [this.destination] },
         );
+        if (args.traceDeliveryPolicy ?? true) {
+            this.traceDeliveryPolicy = new TraceDeliveryPolicy(`${name}-trace-delivery`, {}, { parent: this });
+        }
         this.registerOutputs({});
     }
 }

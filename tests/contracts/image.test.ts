@@ -36,7 +36,7 @@ async function promotionShape(pullAccounts: string[], consumerAccount: string, f
         account: consumerAccount,
         region: "us-east-1",
         partition: "aws",
-        bindings: { repositoryArn: REPOSITORY_ARN },
+        bindings: { repositoryArn: REPOSITORY_ARN, buildAccount: TOOLING },
         roles: { runtime: moved },
         resourcePolicies: { "repository:build": repositoryPolicy },
         endpointPolicies: {},

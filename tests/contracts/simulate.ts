@@ -5,7 +5,7 @@
  * That evaluator is AGPL-3.0 licensed: it is a devDependency used here, in tests,
  * only. Nothing under sdk/, policy/ or plan/ may import it (tests/packaging checks).
  */
-import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import { AccessCall, AccessContract, fillTemplate } from "../../sdk/common/contract";
 import { RecordedResource } from "../../plan/mocks";
 import { Registrations, parseJsonInput } from "../harness";
@@ -103,7 +103,8 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
     for (const [k, v] of Object.entries(call.context ?? {})) {
         context[k] = typeof v === "string" ? fillTemplate(v, bindings) : v.map((x) => fillTemplate(x, bindings));
     }
-    const [kind, key] = splitPrincipal(call.principal);
+    // Principals may be templates too (`service:logs.${region}.amazonaws.com`).
+    const [kind, key] = splitPrincipal(fillTemplate(call.principal, bindings));
     let principal: string;
     let identityPolicies: { name: string; policy: any }[] = [];
     if (kind === "role") {
@@ -115,9 +116,11 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
         identityPolicies = role.policies;
         context["aws:PrincipalArn"] ??= role.arn;
     } else if (kind === "account") {
-        principal = `arn:${rendered.partition}:iam::${rendered.account}:role/${key}`;
-        identityPolicies = (rendered.accountIdentities?.[key] ?? [ADMIN]).map((policy, i) => ({ name: `${key}-${i}`, policy }));
+        // `account:<key>` is a role of this account; `account:<role ARN>` names one of any account.
+        principal = key.startsWith("arn:") ? key : `arn:${rendered.partition}:iam::${rendered.account}:role/${key}`;
+        identityPolicies = (rendered.accountIdentities?.[key] ?? [ADMIN]).map((policy, i) => ({ name: `identity-${i}`, policy }));
         context["aws:PrincipalArn"] ??= principal;
+        context["aws:PrincipalAccount"] ??= principal.split(":")[4];
     } else if (kind === "service") {
         principal = key;
     } else {
@@ -136,23 +139,39 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
         }
         return doc;
     });
-    const request = `${call.principal} ${call.action} ${resource}${Object.keys(context).length ? ` ${JSON.stringify(context)}` : ""}`;
+    const request = `${kind}:${key} ${call.action} ${resource}${Object.keys(context).length ? ` ${JSON.stringify(context)}` : ""}`;
     const decisions: string[] = [];
     const errors: string[] = [];
+    // The evaluator's input check drops context keys whose variable part holds colons
+    // (`kms:EncryptionContext:aws:logs:arn`); such rows run without that check. It never
+    // sees endpoint policies then, so a row may not need both.
+    const unchecked = Object.keys(context).filter((k) => /^kms:EncryptionContext:.*:/i.test(k));
+    if (unchecked.length > 0 && vpcEndpointPolicies.length > 0) {
+        throw new Error(`row ${call.id}: context ${unchecked.join(", ")} cannot be evaluated together with VPC endpoint policies`);
+    }
     for (const resourcePolicy of docs.length > 0 ? docs : [undefined]) {
-        const result: any = await runSimulation(
-            {
-                request: { principal, action: call.action, resource: { resource, accountId: resourceAccount(resource, rendered.account) }, contextVariables: context },
-                identityPolicies,
-                serviceControlPolicies: [],
-                resourceControlPolicies: [],
-                ...(resourcePolicy ? { resourcePolicy } : {}),
-                ...(vpcEndpointPolicies.length > 0 ? { vpcEndpointPolicies } : {}),
-            },
-            {},
-        );
+        const simulation = {
+            // A row may place the resource in another account (`aws:ResourceAccount`).
+            request: { principal, action: call.action, resource: { resource, accountId: (context["aws:ResourceAccount"] as string | undefined) ?? rendered.account }, contextVariables: context },
+            identityPolicies,
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            ...(resourcePolicy ? { resourcePolicy } : {}),
+            ...(vpcEndpointPolicies.length > 0 ? { vpcEndpointPolicies } : {}),
+        };
+        if (unchecked.length > 0) {
+            // The unchecked path loads the resource policy without a name; hand it one
+            // already wrapped (iam-policy's validated-policy shape) so it carries one.
+            const named = resourcePolicy ? { resourcePolicy: { __validated: true, policyDocument: resourcePolicy, metadata: { name: "resource-policy" } } } : {};
+            decisions.push(runUnsafeSimulation({ ...simulation, ...named } as any, {}) as string);
+            continue;
+        }
+        const result: any = await runSimulation(simulation, {});
         if (result.resultType === "error") {
             errors.push(JSON.stringify(result.errors));
+        } else if ((result.result?.ignoredContextKeys ?? []).length > 0) {
+            // A row whose context the evaluator ignores would be decided without it.
+            errors.push(`the evaluator ignored context keys ${result.result.ignoredContextKeys.join(", ")} for ${call.action}`);
         } else {
             decisions.push(result.overallResult);
         }
@@ -185,16 +204,6 @@ export async function evaluateContract(contract: AccessContract, rendered: Rende
 /** Rows of the contract that applied in none of the shapes (each row must be exercised somewhere). */
 export function unexercised(contract: AccessContract, shapes: RenderedAccess[]): string[] {
     return [...contract.allowed, ...contract.denied].filter((c) => !shapes.some((s) => applies(c, s))).map((c) => c.id);
-}
-
-/**
- * The account owning the resource: the ARN's account field when it has one (another
- * account's ECR repository makes the call cross-account, so both the identity and the
- * resource policy must allow it), else the shape's account (ARNs without an account).
- */
-function resourceAccount(resource: string, fallback: string): string {
-    const account = resource.split(":")[4];
-    return account !== undefined && /^[0-9]{12}$/.test(account) ? account : fallback;
 }
 
 function splitPrincipal(p: string): [string, string] {

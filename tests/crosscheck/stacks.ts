@@ -64,7 +64,7 @@ export function everything(environment: EnvironmentName, network: NetworkSetting
             targets: [
                 { type: "lambda", name: "orders", functionArn: FN, tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object" } }] },
                 { type: "openApi", name: "search", schema: { inline: '{"openapi":"3.0.1"}' }, credentials: { apiKey: "search", parameterName: "X-Api-Key" } },
-                { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" } },
+                { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                 { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp", credentials: { oauth2: "crm", scopes: ["docs.read"] } },
             ],
             // The mode comes from the profile: LOG_ONLY in dev and staging, ENFORCE in prod.

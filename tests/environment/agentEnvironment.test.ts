@@ -141,7 +141,8 @@ describe("AgentEnvironment", () => {
                 }),
                 ENVIRONMENT_PROFILES.dev,
             ),
-            { ...none, models: true, memory: true, identity: true, gateway: true, codeInterpreter: true, browser: true, observability: false, secretsManager: true },
+            // Agent providers need no secretsmanager endpoint: AgentCore Identity reads the secret.
+            { ...none, models: true, memory: true, identity: true, gateway: true, codeInterpreter: true, browser: true, observability: false },
         );
     });
 });

@@ -85,7 +85,7 @@ describe("AgentGateway", () => {
                 targets: [
                     { type: "lambda", name: "orders", functionArn: FN, tools: [TOOL] },
                     { type: "openApi", name: "search", schema: { inline: '{"openapi":"3.0.0"}' }, credentials: { apiKey: search, parameterName: "X-Api-Key" } },
-                    { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" } },
+                    { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamodb.json" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                     { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp" },
                 ],
             });
@@ -193,7 +193,7 @@ describe("AgentGateway validation", () => {
             {
                 targets: [
                     { type: "lambda", name: "orders", functionArn: "arn:aws:lambda:us-east-1:123:function:x", tools: [] },
-                    { type: "smithy", name: "dynamo", schema: { s3Uri: "https://bucket/key" } },
+                    { type: "smithy", name: "dynamo", schema: { s3Uri: "https://bucket/key" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                 ],
             },
             [
@@ -231,5 +231,109 @@ describe("AgentGateway OAuth target validation", () => {
                 ],
             );
         });
+    });
+});
+
+describe("AgentGateway Smithy target permissions", () => {
+    const TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
+    const model = (operations: string[], traits: Record<string, unknown> = { "aws.api#service": { sdkId: "DynamoDB", arnNamespace: "dynamodb" } }) =>
+        JSON.stringify({
+            smithy: "2.0",
+            shapes: {
+                "com.example#Orders": { type: "service", operations: operations.map((o) => ({ target: `com.example#${o}` })), traits },
+                ...Object.fromEntries(operations.map((o) => [`com.example#${o}`, { type: "operation" }])),
+            },
+        });
+
+    it("derives the actions of an inline model's operations and scopes them to the resources given", async () => {
+        const reg = await record(() => new AgentGateway("tools", { targets: [{ type: "smithy", name: "dynamo", schema: { inline: model(["Query", "GetItem"]) }, permissions: { resources: [TABLE] } }] }));
+        assert.deepEqual(parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "tools-targets").inputs.policy).Statement, [
+            { Sid: "CallSmithyTargetDynamo", Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:Query"], Resource: [TABLE] },
+        ]);
+    });
+
+    it("takes explicit actions for a model in S3", async () => {
+        const reg = await record(() =>
+            new AgentGateway("tools", { targets: [{ type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamo.json" }, permissions: { actions: ["dynamodb:PutItem"], resources: [TABLE] } }] }),
+        );
+        assert.deepEqual(parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "tools-targets").inputs.policy).Statement, [
+            { Sid: "CallSmithyTargetDynamo", Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: [TABLE] },
+        ]);
+    });
+
+    it("refuses, all at once: no resources, no actions for an S3 model, an unreadable model, unknown actions", async () => {
+        const reg = await record(() =>
+            assert.deepEqual(
+                problemsOf({
+                    targets: [
+                        { type: "smithy", name: "s3model", schema: { s3Uri: "s3://schemas/dynamo.json" }, permissions: { resources: [] } },
+                        { type: "smithy", name: "broken", schema: { inline: "namespace com.example" }, permissions: { resources: [TABLE] } },
+                        { type: "smithy", name: "typo", schema: { s3Uri: "s3://schemas/dynamo.json" }, permissions: { actions: ["dynamodb:GetItems", "dynamo:GetItem", "dynamodb:*"], resources: [TABLE] } },
+                        { type: "smithy", name: "noprefix", schema: { inline: model(["GetItem"], {}) }, permissions: { resources: [TABLE] } },
+                        { type: "smithy", name: "unknownop", schema: { inline: model(["FetchThing"]) }, permissions: { resources: [TABLE] } },
+                        { type: "smithy", name: "missing", schema: { inline: model(["GetItem"]) } } as any,
+                    ],
+                }),
+                [
+                    'targets[0].permissions.resources [] must list the ARNs the target\'s operations act on (the gateway\'s role calls the service with exactly these resources; write "*" only for actions without resource-level permissions)',
+                    "targets[0].permissions.actions (not set) must list the IAM actions the target calls (service:Action): they cannot be derived from a model in S3",
+                    "targets[1].permissions.actions (not set) must list the IAM actions the target calls (service:Action): targets[1].schema.inline is not a Smithy JSON AST model (it does not parse as JSON)",
+                    'targets[2].permissions.actions[0] "dynamodb:GetItems" is not an action of "dynamodb" in the IAM service reference',
+                    'targets[2].permissions.actions[1] "dynamo:GetItem" names IAM service prefix "dynamo", which the IAM service reference does not list',
+                    'targets[2].permissions.actions[2] "dynamodb:*" must be one IAM action written service:Action (letters and digits, no wildcards)',
+                    "targets[3].permissions.actions (not set) must list the IAM actions the target calls (service:Action): targets[3].schema.inline names no IAM service prefix (its service shape has neither an aws.api#service arnNamespace nor an aws.auth#sigv4 name)",
+                    'targets[4].schema.inline "dynamodb:FetchThing" (an action derived from the model\'s operations) is not an action of "dynamodb" in the IAM service reference; list the actions in targets[4].permissions.actions instead',
+                    'targets[5].permissions.resources (not set) must list the ARNs the target\'s operations act on (the gateway\'s role calls the service with exactly these resources; write "*" only for actions without resource-level permissions)',
+                ],
+            ),
+        );
+        assert.deepEqual(reg.ofType(GATEWAY), []);
+    });
+});
+
+describe("AgentGateway key and outbound auth grants", () => {
+    it("a created key admits the gateway's role through AgentCore only, and the role holds the same four actions on that key", async () => {
+        const reg = await record(() => new AgentGateway("tools", { encryption: "create" }));
+        const role = reg.one("aws:iam/role:Role");
+        const key = reg.one("aws:kms/key:Key");
+        const via = { StringEquals: { "kms:ViaService": "bedrock-agentcore.us-east-1.amazonaws.com" } };
+        assert.deepEqual(parseJsonInput(key.inputs.policy).Statement[1], {
+            Sid: "GatewayRoleUsesKeyThroughAgentCore",
+            Effect: "Allow",
+            Principal: { AWS: role.outputs.arn },
+            Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: "*",
+            Condition: via,
+        });
+        const policy = reg.one("aws:iam/rolePolicy:RolePolicy", "tools-key");
+        assert.deepEqual(parseJsonInput(policy.inputs.policy).Statement, [
+            { Sid: "UseGatewayKeyThroughAgentCore", Effect: "Allow", Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:Decrypt", "kms:GenerateDataKey"], Resource: [key.outputs.arn], Condition: via },
+        ]);
+        assert.ok(reg.one(GATEWAY).options.dependsOn.includes(policy.urn), "the gateway waits for the role to hold the key");
+    });
+
+    it("an AUTHORIZATION_CODE target behind a JWT authorizer: the JWT and user-id tokens and consent completion, no plain token", async () => {
+        const reg = await record(() => {
+            const crm = new OAuth2CredentialProvider("crm", {
+                vendor: { type: "CustomOauth2", discoveryUrl: "https://login.example.com/.well-known/openid-configuration" },
+                clientId: "crm-client",
+                clientSecret: pulumi.secret("crm-client-secret-0123456789"),
+            });
+            new AgentGateway("tools", {
+                inboundAuth: { type: "CUSTOM_JWT", discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedAudiences: ["tools"] },
+                targets: [{ type: "mcpServer", name: "crm", endpoint: "https://mcp.example.com/mcp", credentials: { oauth2: crm, scopes: ["crm.read"], grantType: "AUTHORIZATION_CODE", defaultReturnUrl: "https://app.example.com/cb" } }],
+            });
+        });
+        const wid = reg.one(GATEWAY).outputs.workloadIdentityDetails[0].workloadIdentityArn;
+        const provider = reg.one("aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider").outputs.credentialProviderArn;
+        const statements = parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "tools-targets").inputs.policy).Statement;
+        assert.deepEqual(statements.map((s: any) => [s.Sid, s.Action]), [
+            ["GetOwnWorkloadAccessToken", ["bedrock-agentcore:GetWorkloadAccessTokenForJWT", "bedrock-agentcore:GetWorkloadAccessTokenForUserId"]],
+            ["UseOAuth2Crm", ["bedrock-agentcore:GetResourceOauth2Token"]],
+            ["UseOAuth2CrmSecret", ["secretsmanager:GetSecretValue"]],
+            ["CompleteConsentCrm", ["bedrock-agentcore:CompleteResourceTokenAuth"]],
+        ]);
+        assert.deepEqual(statements[0].Resource, [`${ACCOUNT}:workload-identity-directory/default`, wid]);
+        assert.deepEqual(statements[3].Resource, [provider, `${ACCOUNT}:token-vault/default`, `${ACCOUNT}:workload-identity-directory/default`, wid]);
     });
 });

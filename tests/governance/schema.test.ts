@@ -107,7 +107,7 @@ describe("deriveToolSchema: the Cedar schema of a gateway, from its targets and 
         const derived = deriveToolSchema({ type: "AWS_IAM" }, [
             ORDERS,
             { type: "openApi", name: "search", schema: { inline: "{}" }, credentials: { apiKey: "k" } },
-            { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://b/k" } },
+            { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://b/k" }, permissions: { actions: ["dynamodb:GetItem"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
             { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com" },
         ]);
         assert.deepEqual(derived.uncheckedTargets, [

@@ -97,23 +97,36 @@ describe("AgentObservability: log and trace delivery", () => {
             new Set(reg.one(DELIVERY, "support-obs-support_agent-log-delivery").options.dependsOn),
             new Set([logPolicy.urn, reg.one(SOURCE, "support-obs-support_agent-log-source").urn, reg.one(DESTINATION, "support-obs-support_agent-log-destination").urn]),
         );
-        const xrayPolicy = reg.one("aws:xray/resourcePolicy:ResourcePolicy");
-        assert.equal(xrayPolicy.inputs.policyName, "agentcore-support_agent-trace-delivery");
+        // The account's one X-Ray policy lives elsewhere by default (TransactionSearch): none here.
+        assert.deepEqual(reg.ofType("aws:xray/resourcePolicy:ResourcePolicy"), []);
+        assert.deepEqual(reg.one(DESTINATION, "support-obs-trace-destination").options.dependsOn, []);
+    });
+
+    it('traceDeliveryPolicy "create": the account-level policy for every AgentCore resource of the account, before the destination', async () => {
+        const { reg } = await plan({ traceDeliveryPolicy: "create" });
+        const xrayPolicy = reg.one("aws:xray/resourcePolicy:ResourcePolicy", "support-obs-trace-delivery-policy");
+        assert.equal(xrayPolicy.inputs.policyName, "AgentCoreTraceDelivery");
         assert.deepEqual(parseJsonInput(xrayPolicy.inputs.policyDocument).Statement, [
             {
-                Sid: "VendedTraceDelivery",
+                Sid: "AgentCoreVendedTraceDelivery",
                 Effect: "Allow",
                 Principal: { Service: "delivery.logs.amazonaws.com" },
                 Action: ["xray:PutTraceSegments"],
                 Resource: "*",
                 Condition: {
-                    "ForAllValues:ArnLike": { "logs:LogGeneratingResourceArns": [RUNTIME_ARN, MEMORY_ARN, GATEWAY_ARN] },
+                    "ForAllValues:ArnLike": {
+                        "logs:LogGeneratingResourceArns": [
+                            "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*",
+                            "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/*",
+                            "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
+                        ],
+                    },
                     StringEquals: { "aws:SourceAccount": "123456789012" },
                     ArnLike: { "aws:SourceArn": `${LOGS}:delivery-source:*` },
                 },
             },
         ]);
-        assert.deepEqual(reg.one(DESTINATION, "support-obs-trace-destination").options.dependsOn, [xrayPolicy.urn]);
+        assert.ok(reg.one(DESTINATION, "support-obs-trace-destination").options.dependsOn.includes(xrayPolicy.urn), "the destination waits for the policy");
     });
 
     it("keeps logs for the given retention, unencrypted and deletable by default", async () => {
@@ -242,6 +255,16 @@ describe("AgentObservability validation", () => {
                 'resources[0].name "support_agent" must be unique among the observed resources (it names their log groups and deliveries)',
                 'alarmTopic "create" is set but alarms is not: nothing would notify the topic',
             ],
+        ],
+        [
+            "a trace delivery policy owner that is neither, and one to create with traces off",
+            { traceDeliveryPolicy: "mine" as any },
+            ['traceDeliveryPolicy "mine" must be "existing" (the account\'s policy, created by TransactionSearch in one stack) or "create"'],
+        ],
+        [
+            "the account's trace policy created by a component that delivers no traces",
+            { traceDeliveryPolicy: "create", traces: false },
+            ['traceDeliveryPolicy "create" is set but traces is false: the policy would admit no delivery of this component'],
         ],
         [
             "a resource name too long for a delivery name",

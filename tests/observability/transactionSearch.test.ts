@@ -45,6 +45,9 @@ describe("TransactionSearch", () => {
             [POLICY]: 1,
             [DESTINATION]: 1,
             [RULE]: 1,
+            // The account's one AgentCore trace delivery policy (see traceDeliveryPolicy.test.ts).
+            "agentcore:index:TraceDeliveryPolicy": 1,
+            "aws:xray/resourcePolicy:ResourcePolicy": 1,
         });
     });
 

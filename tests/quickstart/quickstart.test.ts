@@ -31,7 +31,6 @@ describe("quickstart example", () => {
             "aws:cloudwatch/logDeliverySource:LogDeliverySource": 3,
             "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": 3,
             "aws:cloudwatch/logDelivery:LogDelivery": 3,
-            "aws:xray/resourcePolicy:ResourcePolicy": 1,
         });
         assert.equal(reg.one("agentcore:index:AgentEnvironment").name, "quickstart-agent");
 

@@ -80,7 +80,7 @@ const exposed: ExposedField[] = [
     },
     {
         type: TARGET, path: "targetConfiguration.mcp.smithyModel.s3.uri", shape: "S3BucketUri", argPath: "targets[0].schema.s3Uri", valid: "s3://schemas/dynamo.json",
-        build: (v) => withTarget(() => ({ type: "smithy", name: "dynamo", schema: { s3Uri: v } })),
+        build: (v) => withTarget(() => ({ type: "smithy", name: "dynamo", schema: { s3Uri: v }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } })),
     },
     {
         type: TARGET, path: "targetConfiguration.mcp.mcpServer.endpoint", shape: "McpServerTargetConfigurationEndpointString", argPath: "targets[0].endpoint", valid: "https://mcp.example.com/mcp",
@@ -149,7 +149,7 @@ const maximal: (() => unknown)[] = [
                     schema: { inline: "openapi: 3.0.0" },
                     credentials: { oauth2: oauth2(), scopes: ["crm.read"], grantType: "AUTHORIZATION_CODE", defaultReturnUrl: "https://app.example.com/callback" },
                 },
-                { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamo.json" } },
+                { type: "smithy", name: "dynamo", schema: { s3Uri: "s3://schemas/dynamo.json" }, permissions: { actions: ["dynamodb:GetItem", "dynamodb:Query"], resources: ["arn:aws:dynamodb:us-east-1:123456789012:table/orders"] } },
                 { type: "mcpServer", name: "docs", endpoint: "https://mcp.example.com/mcp", credentials: { oauth2: oauth2(), scopes: ["docs.read"] } },
             ],
         }),

@@ -1,0 +1,157 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { AgentEnvironment, AgentEnvironmentArgs, EnvironmentGatewayArgs, gatewayDeployerKeyStatement } from "../../sdk";
+import { GATEWAY_CONTRACT } from "../../sdk/gateway/contract";
+import { record, valueOf } from "../harness";
+import { RenderedAccess, documentOf, evaluate, renderedRole, unexercised, violations } from "./simulate";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const FN = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup";
+const TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
+const SUPPLIED_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+/** The key policy AWS gives a key created without one: the account's IAM policies decide (KMS "Default key policy"). */
+const DEFAULT_KEY_POLICY = { Version: "2012-10-17", Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" }] };
+const DYNAMO_MODEL = JSON.stringify({
+    smithy: "2.0",
+    shapes: {
+        "com.example#Orders": {
+            type: "service",
+            version: "2012-08-10",
+            operations: [{ target: "com.example#GetItem" }, { target: "com.example#Query" }],
+            traits: { "aws.api#service": { sdkId: "DynamoDB", arnNamespace: "dynamodb" }, "aws.auth#sigv4": { name: "dynamodb" } },
+        },
+        "com.example#GetItem": { type: "operation" },
+        "com.example#Query": { type: "operation" },
+    },
+});
+
+type Inbound = "iam" | "jwt" | "cognito";
+type Grant = "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE";
+
+/** An environment whose gateway has a Lambda, a Smithy, an API-key and an OAuth2 target. */
+function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: Inbound, grant: Grant, encryption?: EnvironmentGatewayArgs["encryption"]): AgentEnvironmentArgs {
+    const inboundAuth: EnvironmentGatewayArgs["inboundAuth"] =
+        inbound === "iam"
+            ? { type: "AWS_IAM" }
+            : inbound === "jwt"
+              ? { type: "CUSTOM_JWT", discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedAudiences: ["tools"] }
+              : { type: "CUSTOM_JWT", cognito: {} };
+    return {
+        environment,
+        image: { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/support@${DIGEST}` },
+        models: ["amazon.nova-lite-v1:0"],
+        ...(environment === "dev" ? {} : { runtimeVersion: "1" }),
+        identity: {
+            apiKeys: { search: { apiKey: pulumi.secret("search-api-key-0123456789") } },
+            oauth2: {
+                crm: {
+                    vendor: { type: "CustomOauth2", discoveryUrl: "https://login.example.com/.well-known/openid-configuration" },
+                    clientId: "crm-client",
+                    clientSecret: pulumi.secret("crm-client-secret-0123456789"),
+                },
+            },
+        },
+        gateway: {
+            inboundAuth,
+            ...(encryption ? { encryption } : {}),
+            targets: [
+                { type: "lambda", name: "orders", functionArn: FN, tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object" } }] },
+                { type: "smithy", name: "dynamo", schema: { inline: DYNAMO_MODEL }, permissions: { resources: [TABLE] } },
+                { type: "openApi", name: "search", schema: { inline: '{"openapi":"3.0.1"}' }, credentials: { apiKey: "search" } },
+                {
+                    type: "mcpServer",
+                    name: "crm",
+                    endpoint: "https://mcp.example.com/mcp",
+                    credentials: { oauth2: "crm", scopes: ["crm.read"], grantType: grant, ...(grant === "AUTHORIZATION_CODE" ? { defaultReturnUrl: "https://app.example.com/callback" } : {}) },
+                },
+            ],
+        },
+    };
+}
+
+/** Renders the environment and binds what the gateway contract names. */
+async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: Inbound, grant: Grant, encryption?: EnvironmentGatewayArgs["encryption"]): Promise<RenderedAccess> {
+    let deployer: pulumi.Output<unknown> | undefined;
+    const reg = await record(() => {
+        new AgentEnvironment("support", gatewayEnvironment(environment, inbound, grant, encryption));
+    }, environment);
+    const gateway = reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway");
+    const keys = reg.ofType("aws:kms/key:Key").filter((k) => k.name === "support-gateway-cmk-key");
+    const keyArn = keys.length === 1 ? keys[0].outputs.arn : typeof encryption === "object" ? encryption.kmsKeyArn : undefined;
+    const apiKey = reg.one("aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider");
+    const oauth = reg.one("aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider");
+    const gatewayRole = renderedRole(reg, "support-gateway-role");
+    if (keyArn) {
+        deployer = gatewayDeployerKeyStatement(keyArn as string, "us-east-1");
+    }
+    const features = ["lambda", "smithy", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
+    if (keyArn) {
+        features.push("cmk");
+    }
+    return {
+        account: "123456789012",
+        region: "us-east-1",
+        partition: "aws",
+        bindings: {
+            gatewayRoleArn: gatewayRole.arn,
+            gatewayId: gateway.outputs.gatewayId,
+            gatewayArn: gateway.outputs.gatewayArn,
+            functionArn: FN,
+            tableArn: TABLE,
+            workloadIdentityArn: gateway.outputs.workloadIdentityDetails[0].workloadIdentityArn,
+            apiKeyProviderArn: apiKey.outputs.credentialProviderArn,
+            apiKeySecretArn: apiKey.outputs.apiKeySecretArns[0].secretArn,
+            oauthProviderArn: oauth.outputs.credentialProviderArn,
+            oauthSecretArn: oauth.outputs.clientSecretArns[0].secretArn,
+            ...(keyArn ? { keyArn: keyArn as string } : {}),
+        },
+        roles: { gateway: gatewayRole, runtime: renderedRole(reg, "support-role") },
+        resourcePolicies: keyArn ? { "key:gateway": keys.length === 1 ? documentOf(reg, "aws:kms/key:Key", "support-gateway-cmk-key", "policy") : DEFAULT_KEY_POLICY } : {},
+        endpointPolicies: {},
+        accountIdentities: deployer ? { deployer: [{ Version: "2012-10-17", Statement: [await valueOf(deployer)] }] } : {},
+        features: new Set(features),
+    };
+}
+
+describe("access contract: AgentGateway", () => {
+    const shapes: Record<string, RenderedAccess> = {};
+    before(async () => {
+        shapes["dev (IAM inbound, client credentials, supplied key)"] = await gatewayShape("dev", "iam", "CLIENT_CREDENTIALS", { kmsKeyArn: SUPPLIED_KEY });
+        shapes["dev (IAM inbound, three-legged, AWS-owned key)"] = await gatewayShape("dev", "iam", "AUTHORIZATION_CODE");
+        shapes["staging (external JWT, three-legged, created key)"] = await gatewayShape("staging", "jwt", "AUTHORIZATION_CODE");
+        shapes["prod (Cognito, client credentials, created key)"] = await gatewayShape("prod", "cognito", "CLIENT_CREDENTIALS");
+    });
+
+    for (const shape of ["dev (IAM inbound, client credentials, supplied key)", "dev (IAM inbound, three-legged, AWS-owned key)", "staging (external JWT, three-legged, created key)", "prod (Cognito, client credentials, created key)"]) {
+        it(`every allowed call is allowed and every denied call denied: ${shape}`, async () => {
+            assert.deepEqual(await violations(GATEWAY_CONTRACT, shapes[shape]), []);
+        });
+    }
+
+    it("every row applies in at least one shape", () => {
+        assert.deepEqual(unexercised(GATEWAY_CONTRACT, Object.values(shapes)), []);
+    });
+
+    it("the evaluator can fail: a created key whose policy holds only the account-root statement denies a deployer without the deployer statement", async () => {
+        const shape = shapes["prod (Cognito, client credentials, created key)"];
+        const grant = GATEWAY_CONTRACT.allowed.find((c) => c.id === "deployer-creates-grant")!;
+        assert.equal((await evaluate(grant, "Allowed", shape)).decision, "Allowed");
+        const noStatement = { ...shape, accountIdentities: { deployer: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock-agentcore:*", Resource: "*" }] }] } };
+        assert.equal((await evaluate(grant, "Allowed", noStatement)).decision, "ImplicitlyDenied");
+    });
+
+    it("the evaluator can fail: a gateway role without the key statement cannot use a supplied key", async () => {
+        const shape = shapes["dev (IAM inbound, client credentials, supplied key)"];
+        const decrypt = GATEWAY_CONTRACT.allowed.find((c) => c.id === "role-decrypt")!;
+        const role = shape.roles.gateway;
+        const stripped = { ...shape, roles: { ...shape.roles, gateway: { ...role, policies: role.policies.filter((p) => p.name !== "gateway-key") } } };
+        assert.equal((await evaluate(decrypt, "Allowed", stripped)).decision, "ImplicitlyDenied");
+    });
+
+    it("the evaluator can fail: the JWT-bound token is refused to a role granted only the plain token", async () => {
+        const shape = shapes["staging (external JWT, three-legged, created key)"];
+        const forJwt = GATEWAY_CONTRACT.allowed.find((c) => c.id === "workload-token-for-jwt")!;
+        const plainOnly = { ...shape, features: new Set([...shape.features].filter((f) => f !== "jwt").concat("iam-inbound")), roles: shapes["dev (IAM inbound, three-legged, AWS-owned key)"].roles };
+        assert.equal((await evaluate(forJwt, "Allowed", plainOnly)).decision, "ImplicitlyDenied");
+    });
+});
