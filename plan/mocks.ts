@@ -331,8 +331,14 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const zones: string[] =
             inputs.availabilityZoneNames ?? Array.from({ length: inputs.numberOfAvailabilityZones ?? 3 }, (_, i) => `${t.region}${ZONE_LETTERS[i % ZONE_LETTERS.length]}`);
         const types: string[] = (inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }]).map((spec: { type: string }) => spec.type);
-        const subnets = (type: string) => (types.includes(type) ? zones.map((zone) => `subnet-${stableHex(17, name, type, zone)}`) : []);
-        return { vpcId: `vpc-${stableHex(17, name)}`, publicSubnetIds: subnets("Public"), privateSubnetIds: subnets("Private"), isolatedSubnetIds: subnets("Isolated") };
+        // Private and isolated subnet ids (the ones a runtime uses) are ones the getSubnet mock answers consistently:
+        // `subnet-<the VPC id's 16 hex><hex of the zone's index in mockZones>` lies in that VPC and zone, so a stack
+        // given these subnets (a team stack on a platform's VPC) plans. AgentNetwork asks for private or isolated, never both.
+        const vpcHex = stableHex(16, name);
+        const zoneDigit = (zone: string) => Math.max(0, mockZones(t.region).findIndex((z) => z.name === zone)).toString(16);
+        const subnets = (type: string) =>
+            types.includes(type) ? zones.map((zone) => (type === "Public" ? `subnet-${stableHex(17, name, type, zone)}` : `subnet-${vpcHex}${zoneDigit(zone)}`)) : [];
+        return { vpcId: `vpc-${vpcHex}`, publicSubnetIds: subnets("Public"), privateSubnetIds: subnets("Private"), isolatedSubnetIds: subnets("Isolated") };
     },
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (name, _inputs, t) => {
         const id = `sgr-${stableHex(17, name)}`;
