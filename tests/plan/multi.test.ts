@@ -48,7 +48,7 @@ describe("plan/cli with several programs (the multi-stack gate)", () => {
         const found = programsIn(path.join(TOOL_DIR, "examples"));
         assert.deepStrictEqual(
             found.programs.map((p) => path.basename(p)),
-            ["bad-stack", "byo-vpc", "gateway-tools", "production", "quickstart"],
+            ["bad-stack", "byo-vpc", "gateway-tools", "platform", "platform-team-a", "platform-team-b", "production", "quickstart"],
         );
         assert.deepStrictEqual(found.skipped, [{ dir: example("python"), reason: "runtime python, the plan runs nodejs programs only" }]);
         assert.deepStrictEqual(programsIn(fixture("basic")).programs, [fixture("basic")]);
