@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { AgentEnvironment, AgentEnvironmentArgs, AgentPlatform, InputValidationError, PlatformOutputs, checkedPlatform } from "../../sdk";
+import { AgentEnvironment, AgentEnvironmentArgs, AgentPlatform, InputValidationError, PlatformOutputs, checkedPlatform, platformOutputs } from "../../sdk";
 import { DEFAULT_TARGET } from "../../plan/mocks";
 import { Registrations, record, recordFailures, valueOf } from "../harness";
 
@@ -128,5 +128,22 @@ describe("AgentPlatform: shared pieces of one account and region", () => {
             ]);
             assert.equal(vpcId, platform.outputs.vpcId);
         }
+    });
+});
+
+describe("platformOutputs: reading a platform stack", () => {
+    it("a stack reference without a platform output fails naming the stack", async () => {
+        let error: unknown;
+        await record(async () => {
+            try {
+                await platformOutputs("acme/agentcore-platform/prod");
+            } catch (e) {
+                error = e;
+            }
+        });
+        assert.ok(error instanceof InputValidationError, `expected InputValidationError, got ${error}`);
+        assert.deepEqual(error.problems, [
+            'platform "output \\"platform\\" of stack \\"acme/agentcore-platform/prod\\"" does not exist: the stack exports no platform outputs (expected platformName, accountId, region, vpcId, subnetIds, securityGroupIds, endpoints, features, traceDeliveryPolicyName)',
+        ]);
     });
 });
