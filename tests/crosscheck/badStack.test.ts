@@ -104,7 +104,7 @@ describe("cross-check: the deliberately bad stack fails the gate (spawns the pla
             assert.deepEqual(result.locations, [
                 { physicalLocation: { artifactLocation: { uri: "examples/bad-stack/index.ts" } }, logicalLocations: [{ fullyQualifiedName: violation.urn, kind: "resource" }] },
             ]);
-            assert.deepEqual(result.properties, { stack: "prod", severity: policies.get(violation.policy)!.severity });
+            assert.deepEqual(result.properties, { program: "examples/bad-stack", project: "agentcore-bad-stack", stack: "prod", severity: policies.get(violation.policy)!.severity });
         });
     });
 });
