@@ -33,6 +33,7 @@ function section(c: AccessContract): string {
         "",
         c.summary,
         "",
+        ...(c.notes ?? []).flatMap((n) => [n, ""]),
         "**Allowed** (each is evaluated against the rendered policies and must be allowed):",
         "",
         head,

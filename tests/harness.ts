@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_TARGET, MockTarget, RecordedResource, installMocks, settle } from "../plan/mocks";
+import { InputValidationError } from "../sdk/validation";
 
 /** Everything a test program registered, with finders that fail loudly. */
 export class Registrations {
@@ -92,4 +93,17 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 export function parseJsonInput(value: unknown): any {
     const raw = typeof value === "object" && value !== null && "value" in (value as any) ? (value as any).value : value;
     return typeof raw === "string" ? JSON.parse(raw) : raw;
+}
+
+/** The problems an InputValidationError thrown by `build` lists (none when it does not throw); other errors propagate. */
+export function problemsOf(build: () => unknown): string[] {
+    try {
+        build();
+    } catch (e) {
+        if (e instanceof InputValidationError) {
+            return e.problems;
+        }
+        throw e;
+    }
+    return [];
 }

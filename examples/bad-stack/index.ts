@@ -5,16 +5,22 @@ import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreAgentRuntime } from "@pulumi/aws/bedrock/agentcoreAgentRuntime";
 import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgentRuntimeEndpoint";
 import { AgentcoreApiKeyCredentialProvider } from "@pulumi/aws/bedrock/agentcoreApiKeyCredentialProvider";
+import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
 import { AgentcoreGateway } from "@pulumi/aws/bedrock/agentcoreGateway";
+import { AgentcoreGatewayTarget } from "@pulumi/aws/bedrock/agentcoreGatewayTarget";
 import { AgentcoreMemory } from "@pulumi/aws/bedrock/agentcoreMemory";
 import { AgentcorePolicy } from "@pulumi/aws/bedrock/agentcorePolicy";
 import { AgentcorePolicyEngine } from "@pulumi/aws/bedrock/agentcorePolicyEngine";
+import { LifecyclePolicy } from "@pulumi/aws/ecr/lifecyclePolicy";
 import { Repository } from "@pulumi/aws/ecr/repository";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
+import { Function as LambdaFunction } from "@pulumi/aws/lambda/function";
+import { Permission } from "@pulumi/aws/lambda/permission";
+import { Bucket } from "@pulumi/aws/s3/bucket";
 
 const account = getCallerIdentityOutput().accountId;
 const region = getRegionOutput().region;
@@ -42,6 +48,27 @@ const repository = new Repository("agent-repo", {
     encryptionConfigurations: [{ encryptionType: "KMS" }],
 });
 
+// BAD: a lifecycle rule that expires any image, tagged or not: a pinned version's image can go.
+new LifecyclePolicy("agent-repo-lifecycle", {
+    repository: repository.name,
+    policy: JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 5 }, action: { type: "expire" } }] }),
+});
+
+// BAD: a CI role that can push to every repository of the account (an AWS managed policy, judged by its statements).
+new Role("ci-build-role", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser"],
+});
+
+// BAD: an operator role with a shell into every runtime (InvokeAgentRuntimeCommandShell, by name).
+const opsRole = new Role("ops-role", {
+    assumeRolePolicy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: pulumi.interpolate`arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }] }),
+});
+new RolePolicy("ops-shell", {
+    role: opsRole.name,
+    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Shell", Effect: "Allow", Action: "bedrock-agentcore:InvokeAgentRuntimeCommandShell", Resource: "*" }] }),
+});
+
 const role = new Role("agent-role", { assumeRolePolicy: trustAgentCore });
 
 // BAD: an AWS managed *FullAccess policy on the agent's role.
@@ -59,10 +86,12 @@ new RolePolicy("agent-everything", {
     }),
 });
 
-// BAD: a PUBLIC prod runtime running an image by its ":latest" tag.
+// BAD: a PUBLIC prod runtime running an image by its ":latest" tag, with a credential in an
+// innocently named variable (an exporter's Authorization header).
 const runtime = new AgentcoreAgentRuntime("agent-runtime", {
     agentRuntimeName: "bad_agent",
     roleArn: role.arn,
+    environmentVariables: { OTEL_EXPORTER_OTLP_HEADERS: "Authorization=Basic YWdlbnQ6bm90LWEtcmVhbC1wYXNzd29yZA==" },
     agentRuntimeArtifact: { containerConfiguration: { containerUri: pulumi.interpolate`${repository.repositoryUrl}:latest` } },
     networkConfiguration: { networkMode: "PUBLIC" },
 });
@@ -73,13 +102,46 @@ new AgentcoreAgentRuntimeEndpoint("agent-prod", { name: "prod", agentRuntimeId: 
 // BAD: the API key in plaintext: it lands in state and in preview output.
 new AgentcoreApiKeyCredentialProvider("search-key", { name: "search", apiKey: "plaintext-api-key-do-not-do-this" });
 
-const gatewayRole = new Role("gateway-role", { assumeRolePolicy: trustAgentCore });
+// BAD: the gateway may invoke every function of every account and region ("function:*").
+const gatewayRole = new Role("gateway-role", {
+    assumeRolePolicy: trustAgentCore,
+    inlinePolicies: [{ name: "invoke-tools", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:*:*:function:*" }] }) }],
+});
 
-// BAD: a gateway anyone can call.
-new AgentcoreGateway("tools-gateway", { name: "bad-tools", protocolType: "MCP", authorizerType: "NONE", roleArn: gatewayRole.arn });
-
-// BAD: a tool policy that permits everyone every tool, created with AgentCore's findings ignored (and no gateway enforces it).
+// BAD: a Cedar policy engine under AWS's own key, attached in LOG_ONLY mode (it denies nothing).
 const engine = new AgentcorePolicyEngine("tool-policies", { name: "bad_tool_policies" });
+
+// BAD: a gateway anyone can call, returning debug error detail.
+const gateway = new AgentcoreGateway("tools-gateway", {
+    name: "bad-tools",
+    protocolType: "MCP",
+    authorizerType: "NONE",
+    roleArn: gatewayRole.arn,
+    exceptionLevel: "DEBUG",
+    policyEngineConfiguration: { arn: engine.policyEngineArn, mode: "LOG_ONLY" },
+});
+
+// BAD: the tool's function carries a URL with a password in its environment ...
+const toolRole = new Role("search-tool-role", {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+});
+const tool = new LambdaFunction("search-tool", {
+    role: toolRole.arn,
+    runtime: "python3.12",
+    handler: "index.handler",
+    code: new pulumi.asset.AssetArchive({ "index.py": new pulumi.asset.StringAsset("def handler(event, context):\n    return {}\n") }),
+    environment: { variables: { SEARCH_BACKEND: "https://search:not-a-real-password@search.internal.example/v1" } },
+});
+new AgentcoreGatewayTarget("search-target", {
+    name: "search",
+    gatewayIdentifier: gateway.gatewayId,
+    targetConfiguration: { mcp: { lambda: { lambdaArn: tool.arn, toolSchema: { inlinePayloads: [{ name: "search", description: "Search", inputSchema: { type: "object" } }] } } } },
+    credentialProviderConfiguration: { gatewayIamRole: {} },
+});
+// ... and lets any AgentCore resource of any account invoke it (no sourceArn, no sourceAccount).
+new Permission("search-tool-invoke", { action: "lambda:InvokeFunction", function: tool.name, principal: "bedrock-agentcore.amazonaws.com" });
+
+// BAD: a tool policy that permits everyone every tool, created with AgentCore's findings ignored (and the gateway only logs).
 new AgentcorePolicy("allow-everything", {
     policyEngineId: engine.policyEngineId,
     name: "allow_everything",
@@ -89,5 +151,20 @@ new AgentcorePolicy("allow-everything", {
 
 // BAD: conversation memory under AgentCore's own key, not a customer-managed one.
 new AgentcoreMemory("agent-memory", { name: "bad_memory", eventExpiryDuration: 30 });
+
+// BAD: a PUBLIC browser recording to a bucket under S3's default key and without a TLS-only policy ...
+const recordings = new Bucket("browser-recordings", { bucket: "bad-agent-recordings" });
+const browserRole = new Role("browser-role", { assumeRolePolicy: trustAgentCore });
+new AgentcoreBrowser("agent-browser", {
+    name: "bad_browser",
+    executionRoleArn: browserRole.arn,
+    networkConfiguration: { networkMode: "PUBLIC" },
+    recording: { enabled: true, s3Location: { bucket: recordings.bucket, prefix: "sessions/" } },
+});
+// ... and a support role that can read and delete every recording.
+new Role("support-role", {
+    assumeRolePolicy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: pulumi.interpolate`arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }] }),
+    inlinePolicies: [{ name: "recordings", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "arn:aws:s3:::bad-agent-recordings/*" }] }) }],
+});
 
 export const runtimeArn = runtime.agentRuntimeArn;

@@ -13,6 +13,16 @@ export const T = {
     codeInterpreter: "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter",
     browser: "aws:bedrock/agentcoreBrowser:AgentcoreBrowser",
     resourcePolicy: "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy",
+    // Added in @pulumi/aws 7.x (listed from node_modules/@pulumi/aws/bedrock/*.d.ts and agentregistry/).
+    harness: "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+    policyEngine: "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine",
+    cedarPolicy: "aws:bedrock/agentcorePolicy:AgentcorePolicy",
+    gatewayRule: "aws:bedrock/agentcoreGatewayRule:AgentcoreGatewayRule",
+    evaluator: "aws:bedrock/agentcoreEvaluator:AgentcoreEvaluator",
+    onlineEvaluationConfig: "aws:bedrock/agentcoreOnlineEvaluationConfig:AgentcoreOnlineEvaluationConfig",
+    browserProfile: "aws:bedrock/agentcoreBrowserProfile:AgentcoreBrowserProfile",
+    registry: "aws:bedrock/agentcoreRegistry:AgentcoreRegistry",
+    agentRegistry: "aws:agentregistry/registry:Registry",
 
     nativeRuntime: "aws-native:bedrockagentcore:Runtime",
     nativeRuntimeEndpoint: "aws-native:bedrockagentcore:RuntimeEndpoint",
@@ -22,6 +32,14 @@ export const T = {
     nativeCodeInterpreter: "aws-native:bedrockagentcore:CodeInterpreterCustom",
     nativeBrowser: "aws-native:bedrockagentcore:BrowserCustom",
     nativeWorkloadIdentity: "aws-native:bedrockagentcore:WorkloadIdentity",
+    // Confirmed in the aws-native bedrockagentcore module index
+    // (https://www.pulumi.com/registry/packages/aws-native/api-docs/bedrockagentcore/, v1.63.0); aws-native
+    // has no harness, gateway rule, registry or resource policy there.
+    nativePolicyEngine: "aws-native:bedrockagentcore:PolicyEngine",
+    nativeCedarPolicy: "aws-native:bedrockagentcore:Policy",
+    nativeEvaluator: "aws-native:bedrockagentcore:Evaluator",
+    nativeOnlineEvaluationConfig: "aws-native:bedrockagentcore:OnlineEvaluationConfig",
+    nativeBrowserProfile: "aws-native:bedrockagentcore:BrowserProfile",
 
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
@@ -33,6 +51,9 @@ export const T = {
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
     kmsAlias: "aws:kms/alias:Alias",
+    lambdaFunction: "aws:lambda/function:Function",
+    lambdaPermission: "aws:lambda/permission:Permission",
+    ecrLifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
     s3Bucket: "aws:s3/bucket:Bucket",
     s3BucketV2: "aws:s3/bucketV2:BucketV2",
     s3BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
@@ -50,6 +71,7 @@ export const ROLE_ARN_PATHS: Record<string, readonly string[]> = {
     [T.memory]: ["memoryExecutionRoleArn"],
     [T.codeInterpreter]: ["executionRoleArn"],
     [T.browser]: ["executionRoleArn"],
+    [T.harness]: ["executionRoleArn"],
     [T.nativeRuntime]: ["roleArn"],
     [T.nativeGateway]: ["roleArn"],
     [T.nativeMemory]: ["memoryExecutionRoleArn"],

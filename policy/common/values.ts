@@ -139,16 +139,21 @@ export function knownString(v: unknown): string | undefined {
     return typeof v === "string" && v.length > 0 ? v : undefined;
 }
 
-const globCache = new Map<string, RegExp>();
+/** Compiled globs per flags, then per glob (no key strings built on the hot path). */
+const globCache = new Map<string, Map<string, RegExp>>();
 
 /** Converts a simple glob (`*` and `?`) into an anchored RegExp (case-sensitive unless flags say "i"); cached. */
 export function globToRegExp(glob: string, flags = ""): RegExp {
-    const key = `${flags}\u0000${glob}`;
-    let re = globCache.get(key);
+    let byGlob = globCache.get(flags);
+    if (!byGlob) {
+        byGlob = new Map();
+        globCache.set(flags, byGlob);
+    }
+    let re = byGlob.get(glob);
     if (!re) {
         const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
         re = new RegExp(`^${escaped}$`, flags);
-        globCache.set(key, re);
+        byGlob.set(glob, re);
     }
     return re;
 }

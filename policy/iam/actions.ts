@@ -8,6 +8,7 @@ import { globToRegExp } from "../common/values";
  */
 interface ActionData {
     name: string;
+    description?: string;
     resourceTypes: { name: string; required: boolean }[];
 }
 
@@ -82,9 +83,21 @@ export function expandAction(pattern: string): string[] {
     return result;
 }
 
-/** True if the pattern (case-insensitive, wildcards allowed) covers the given exact action. */
+const coverCache = new Map<string, Map<string, boolean>>();
+
+/** True if the pattern (case-insensitive, wildcards allowed) covers the given exact action; cached per pair (rules ask the same pairs for every role). */
 export function patternCovers(pattern: string, action: string): boolean {
-    return globToRegExp(pattern, "i").test(action);
+    let byAction = coverCache.get(pattern);
+    if (!byAction) {
+        byAction = new Map();
+        coverCache.set(pattern, byAction);
+    }
+    let hit = byAction.get(action);
+    if (hit === undefined) {
+        hit = globToRegExp(pattern, "i").test(action);
+        byAction.set(action, hit);
+    }
+    return hit;
 }
 
 /** True for a known service whose part after `:` is a wildcard-only pattern such as `s3:*`. */
@@ -98,4 +111,19 @@ export function hasResourceLevelSupport(action: string): boolean {
     const [service, name] = splitAction(action);
     const data = name === undefined ? undefined : serviceActions(service)?.get(name.toLowerCase());
     return (data?.resourceTypes.length ?? 0) > 0;
+}
+
+let commandActions: string[] | undefined;
+
+/**
+ * Every `bedrock-agentcore` action that runs commands in a runtime, per the IAM service
+ * reference: scoped to the `runtime` resource type and described as invoking a command
+ * (`InvokeAgentRuntimeCommand`, `InvokeAgentRuntimeCommandShell`, and any later one).
+ */
+export function runtimeCommandActions(): string[] {
+    commandActions ??= [...(serviceActions("bedrock-agentcore") ?? new Map<string, ActionData>()).values()]
+        .filter((a) => a.resourceTypes.some((r) => r.name === "runtime") && /\bcommand/i.test(a.description ?? ""))
+        .map((a) => `bedrock-agentcore:${a.name}`)
+        .sort();
+    return commandActions;
 }

@@ -2,6 +2,7 @@ import { Res } from "../common/rule";
 import { ROLE_ARN_PATHS, T } from "../common/types";
 import { asArray, first, knownString } from "../common/values";
 import { parseDocument, servicePrincipals, Statement } from "./document";
+import { awsManagedPolicy } from "./managed";
 
 /** One identity-policy document reaching a role, with the resource to change to fix it. */
 export interface PolicySource {
@@ -9,12 +10,16 @@ export interface PolicySource {
     /** e.g. `inline policy "logs" of role agent-role` */
     label: string;
     statements: Statement[];
+    /** An AWS managed policy (from the pack's table), not a document of the stack. */
+    awsManaged?: boolean;
 }
 
 export interface ManagedAttachment {
     urn: string;
     arn: string;
     label: string;
+    /** Whether the pack's table of AWS managed policies knows the policy (its statements are then among the role's documents). */
+    resolved: boolean;
 }
 
 export interface RoleInfo {
@@ -97,7 +102,12 @@ export function rolesOf(resources: Res[]): RoleInfo[] {
                 role.documents.push({ urn: policy.urn, label: `policy "${policy.name}" attached to role ${role.res.name}`, statements });
             }
         } else {
-            role.managed.push({ urn, arn, label: `${via} of role ${role.res.name}` });
+            // An AWS managed policy: its current default version is judged like an inline document.
+            const managed = awsManagedPolicy(arn);
+            role.managed.push({ urn, arn, label: `${via} of role ${role.res.name}`, resolved: !!managed });
+            if (managed) {
+                role.documents.push({ urn, label: `AWS managed policy ${managed.name} (${managed.version}, ${via}) of role ${role.res.name}`, statements: managed.statements, awsManaged: true });
+            }
         }
     };
     for (const r of resources) {
@@ -143,14 +153,19 @@ export function rolesOf(resources: Res[]): RoleInfo[] {
 
 /** Every statement of every document reaching an agent role, with where it lives. */
 export function agentStatements(resources: Res[]): { source: PolicySource; statement: Statement; label: string }[] {
-    const out: { source: PolicySource; statement: Statement; label: string }[] = [];
+    return roleStatements(resources, true);
+}
+
+/** Every statement of every document reaching any role of the stack (agent roles only with `agentOnly`). */
+export function roleStatements(resources: Res[], agentOnly = false): { source: PolicySource; statement: Statement; label: string; role: RoleInfo }[] {
+    const out: { source: PolicySource; statement: Statement; label: string; role: RoleInfo }[] = [];
     for (const role of rolesOf(resources)) {
-        if (!role.agent) {
+        if (agentOnly && !role.agent) {
             continue;
         }
         for (const source of role.documents) {
             source.statements.forEach((statement, i) => {
-                out.push({ source, statement, label: `Statement ${statement.sid ? `"${statement.sid}"` : `#${i + 1}`} of ${source.label}` });
+                out.push({ source, statement, role, label: `Statement ${statement.sid ? `"${statement.sid}"` : `#${i + 1}`} of ${source.label}` });
             });
         }
     }

@@ -1,11 +1,16 @@
 import { AgentcorePolicy } from "../common/rule";
 import { gatewayAuthorizer } from "./auth/gateway-authorizer";
+import { gatewayExceptionLevel } from "./auth/gateway-exception-level";
 import { jwtAudience } from "./auth/jwt-audience";
 import { resourcePolicyPrincipal } from "./auth/resource-policy-principal";
 import { browserRecordingBucket } from "./encryption/browser-recording-bucket";
+import { browserRecordingTls } from "./encryption/browser-recording-tls";
 import { customerManagedKeys } from "./encryption/customer-managed-keys";
 import { keyRotation } from "./encryption/key-rotation";
 import { tokenVaultKeyPolicy } from "./encryption/token-vault-key-policy";
+import { lambdaPermissionSource } from "./auth/lambda-permission-source";
+import { ecrPushScoped } from "./iam/ecr-push-scoped";
+import { recordingDeletion } from "./iam/recording-deletion";
 import { metricsNamespace } from "./iam/metrics-namespace";
 import { modelAllowlist } from "./iam/model-allowlist";
 import { noBroadManagedPolicies } from "./iam/no-broad-managed-policies";
@@ -25,9 +30,12 @@ import { browserNetwork } from "./network/browser-network";
 import { codeInterpreterNetwork } from "./network/code-interpreter-network";
 import { runtimeVpc } from "./network/runtime-vpc";
 import { credentialProviderSecrets } from "./secrets/credential-provider-secrets";
+import { gatewayLambdaEnvSecrets } from "./secrets/gateway-lambda-env-secrets";
 import { runtimeEnvSecrets } from "./secrets/runtime-env-secrets";
 import { ecrImmutableTags, ecrKmsEncryption, ecrScanOnPush } from "./versions/ecr-repository";
+import { ecrLifecycleKeepsTagged } from "./versions/ecr-lifecycle";
 import { imageDigest } from "./versions/image-digest";
+import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
 
 /** Every rule of the pack, in the order the README lists them. */
@@ -37,16 +45,20 @@ export const allPolicies: AgentcorePolicy[] = [
     browserNetwork,
     pinnedEndpoint,
     imageDigest,
+    imageImmutableTag,
     ecrImmutableTags,
+    ecrLifecycleKeepsTagged,
     ecrScanOnPush,
     ecrKmsEncryption,
     gatewayAuthorizer,
+    gatewayExceptionLevel,
     jwtAudience,
     resourcePolicyPrincipal,
     customerManagedKeys,
     keyRotation,
     tokenVaultKeyPolicy,
     browserRecordingBucket,
+    browserRecordingTls,
     trustConfusedDeputy,
     noBroadManagedPolicies,
     noWildcardActions,
@@ -58,8 +70,12 @@ export const allPolicies: AgentcorePolicy[] = [
     passRoleScoped,
     unknownActions,
     oneRolePerResource,
+    ecrPushScoped,
+    lambdaPermissionSource,
+    recordingDeletion,
     credentialProviderSecrets,
     runtimeEnvSecrets,
+    gatewayLambdaEnvSecrets,
     eventRetention,
     gatewayPolicyEngine,
     policyValidationMode,

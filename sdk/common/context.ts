@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { agentCoreIdPattern } from "./naming";
 
 /** Where a component deploys: the values every ARN it builds is made of. */
 export interface AwsContext {
@@ -45,4 +46,15 @@ function lookUp(parent: pulumi.Resource): AwsContext {
 /** Builds an ARN from its parts; `resource` is everything after the account. */
 export function arn(ctx: AwsContext, service: string, resource: pulumi.Input<string>, options: { global?: boolean; noAccount?: boolean } = {}): pulumi.Output<string> {
     return pulumi.interpolate`arn:${ctx.partition}:${service}:${options.global ? "" : ctx.region}:${options.noAccount ? "" : ctx.accountId}:${resource}`;
+}
+
+/**
+ * ARN pattern of exactly one AgentCore resource, known by type and name before it
+ * exists: `arn:…:bedrock-agentcore:<region>:<account>:<type>/<name>-??????????`
+ * (see {@link agentCoreIdPattern}). Trust policies (`aws:SourceArn`), key policies
+ * and grants on a resource's own sub-resources use it so they cannot match a
+ * different resource whose name starts with this one's (`<name>-admin`).
+ */
+export function agentCoreArnPattern(ctx: AwsContext, resourceType: string, name: pulumi.Input<string>): pulumi.Output<string> {
+    return arn(ctx, "bedrock-agentcore", pulumi.output(name).apply((n) => `${resourceType}/${agentCoreIdPattern(n)}`));
 }

@@ -58,6 +58,8 @@ export interface AccessContract {
     readonly component: string;
     /** One sentence: whose access the contract covers. */
     readonly summary: string;
+    /** Paragraphs (markdown) printed after the summary: what a deployer needs, facts settled from sources. */
+    readonly notes?: readonly string[];
     readonly allowed: readonly AccessCall[];
     readonly denied: readonly AccessCall[];
 }

@@ -1,3 +1,3 @@
-export { AwsContext, awsContext, arn } from "./context";
-export { TYPE_PREFIX, agentCoreName, baseTags } from "./naming";
+export { AwsContext, agentCoreArnPattern, awsContext, arn } from "./context";
+export { AGENTCORE_ID_SUFFIX_LENGTH, TYPE_PREFIX, agentCoreIdPattern, agentCoreName, baseTags } from "./naming";
 export { mapOrUndefined } from "./maps";

@@ -28,6 +28,27 @@ export function baseTags(component: string, environment?: string): Record<string
     };
 }
 
+/**
+ * Length of the random suffix AgentCore appends to a resource's name to make its
+ * id: `<name>-<10 alphanumeric characters>`. Source: the control-plane API model
+ * (`data/aws-models/bedrock-agentcore-control.service-2.json`), shapes
+ * `AgentRuntimeId` and `AgentRuntimeArn` (`…-[a-zA-Z0-9]{10}`), `MemoryId`/`MemoryArn`,
+ * `CodeInterpreterId`, `BrowserId` and `GatewayId`/`GatewayArn` (`…-[0-9a-z]{10}`).
+ */
+export const AGENTCORE_ID_SUFFIX_LENGTH = 10;
+
+/**
+ * The id AgentCore gives the resource named `name`, as an IAM wildcard pattern that
+ * matches exactly that resource's ids: `<name>-??????????` (one `?` per suffix
+ * character). Unlike `<name>-*` it does not match the ids of a different resource
+ * whose name merely starts with `<name>-` (`<name>-admin-…`, `<name>_x-…`): such an
+ * id is longer, and `?` matches exactly one character
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN).
+ */
+export function agentCoreIdPattern(name: string): string {
+    return `${name}-${"?".repeat(AGENTCORE_ID_SUFFIX_LENGTH)}`;
+}
+
 /** Hex characters of the suffix {@link replaceSafeName} appends. */
 export const REPLACEMENT_SUFFIX_LENGTH = 6;
 

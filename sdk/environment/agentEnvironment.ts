@@ -15,6 +15,7 @@ import { Grantable, allow } from "../iam/grants";
 import { AgentRuntime } from "../runtime/agentRuntime";
 import * as runtimePerms from "../runtime/perms";
 import { InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, ServerProtocol } from "../runtime/types";
+import { InferenceProfileModels } from "../runtime/models";
 import { SmokeTest } from "../smoke/smokeTest";
 import { Browser, BrowserSection, CodeInterpreter, CodeInterpreterSection, browserArgsFor, codeInterpreterArgsFor } from "../tools";
 import { InputValidationError, Problems } from "../validation";
@@ -41,6 +42,17 @@ export interface AgentEnvironmentArgs {
     image: AgentImageArgs;
     /** Bedrock models and inference profiles the agent may invoke. @default [] */
     models?: string[];
+    /**
+     * The foundation models behind inference profiles among the models that cannot be
+     * expanded offline, by profile as listed: every application inference profile
+     * ARN (and a system profile of a geography without a Region table) maps to the
+     * foundation-model ARNs it routes to, one per Region. Bedrock requires invoke on
+     * those as well as on the profile
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html).
+     * System profiles (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `us-gov.`, `global.`) are expanded without it.
+     * @default {}
+     */
+    inferenceProfileModels?: InferenceProfileModels;
     /**
      * The reviewed runtime version this environment serves through its custom
      * endpoint (named after the environment). Required in staging and prod; in dev,
@@ -220,6 +232,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 runtimeName: args.agentName ?? agentCoreName(name),
                 image: this.image,
                 models: args.models,
+                inferenceProfileModels: args.inferenceProfileModels,
                 protocol: args.protocol,
                 authorizer: args.authorizer,
                 network: this.network?.runtimeNetwork ?? { mode: "PUBLIC" },

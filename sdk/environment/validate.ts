@@ -134,6 +134,7 @@ function checkSections(problems: Problems, name: string, args: AgentEnvironmentA
         runtimeName: args.agentName ?? agentCoreName(name),
         runtimeNamePath: "agentName",
         models: args.models,
+        inferenceProfileModels: args.inferenceProfileModels,
         protocol: args.protocol,
         authorizer: args.authorizer,
         environmentVariables: agentVariables(args.environmentVariables, {

@@ -4,7 +4,7 @@ import { AgentcoreGatewayTarget, AgentcoreGatewayTargetArgs } from "@pulumi/aws/
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import type * as inputs from "@pulumi/aws/types/input";
-import { AwsContext, arn, awsContext } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext } from "../common/context";
 import { mapOrUndefined } from "../common/maps";
 import { GATEWAY_NAME_RULE, TYPE_PREFIX, replaceSafeName } from "../common/naming";
 import { Command } from "@pulumi/command/local";
@@ -135,7 +135,7 @@ export class AgentGateway extends pulumi.ComponentResource {
         this.gatewayName = args.gatewayName ?? replaceSafeName(this.baseName, GATEWAY_NAME_RULE, replacing);
 
         const ctx = awsContext(this);
-        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`));
+        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, agentCoreArnPattern(ctx, "gateway", this.gatewayName.toLowerCase()));
         this.role = new Role(
             `${name}-role`,
             { assumeRolePolicy: pulumi.jsonStringify(this.trustPolicy), description: `Execution role of AgentCore gateway ${this.gatewayName}`, tags: args.tags },
@@ -192,7 +192,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                           policyDocument([
                               allow("EvaluateToolPolicies", governancePerms.GATEWAY_POLICY_EVALUATION, [
                                   policyEngineArn,
-                                  arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`),
+                                  agentCoreArnPattern(ctx, "gateway", this.gatewayName.toLowerCase()),
                               ]),
                           ]),
                       ),

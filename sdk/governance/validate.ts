@@ -43,6 +43,9 @@ export function policySources(problems: Problems, policies: readonly ToolPolicyS
             text = policy.statement!;
         }
         checkShape(problems, policy.file !== undefined ? `${at}.file` : `${at}.statement`, text, "Statement", { hint: "(one Cedar statement)" });
+        if (typeof text !== "string") {
+            return; // reported above (not a string); the Cedar engine must never see it
+        }
         sources.push({ name: policy.name, text, origin, path: at, description: policy.description });
     });
     return sources;

@@ -10,7 +10,7 @@ import { getImageOutput } from "@pulumi/aws/ecr/getImage";
 import { Image } from "@pulumi/docker-build/image";
 import { awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { Problems, checkShape } from "../validation";
+import { Problems, checkAwsTags, checkShape, isKnown } from "../validation";
 import { buildHash } from "./contextHash";
 import { parseEcrImage, repositoryArnOf } from "./imageReference";
 import * as perms from "./perms";
@@ -356,11 +356,12 @@ export function checkImageArgs(problems: Problems, name: string, args: AgentImag
         }
     }
     if (args.imageUri !== undefined) {
+        const before = problems.count;
         checkShape(problems, "image.imageUri", args.imageUri, "RuntimeContainerUri");
-        const ref = parseEcrImage(args.imageUri);
-        if (!ref) {
+        const ref = problems.count === before ? parseEcrImage(args.imageUri) : undefined;
+        if (!ref && problems.count === before) {
             problems.add("image.imageUri", args.imageUri, "must be a private ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag][@sha256:<64 hex>]) so the execution role can be scoped to its repository");
-        } else if (!ref.digest && (ref.tag === undefined || ref.tag === "latest")) {
+        } else if (ref && !ref.digest && (ref.tag === undefined || ref.tag === "latest")) {
             problems.add("image.imageUri", args.imageUri, "must name a digest (@sha256:...) or an immutable version tag, not :latest or no tag: a reused tag makes runtime versions run unreviewed code");
         }
     }
@@ -398,6 +399,9 @@ export function checkImageArgs(problems: Problems, name: string, args: AgentImag
                 problems.add("image.promotion.pullAccounts", "[]", `is empty: build stack "${args.promotion.buildStack}" lets no other account pull from account ${ref.accountId}; set image.repository.pullAccounts there`);
             }
         }
+    }
+    if (isKnown(args.tags)) {
+        checkAwsTags(problems, "image.tags", args.tags);
     }
     const days = args.repository?.untaggedImageExpiryDays;
     if (days !== undefined && (!Number.isInteger(days) || days < 1)) {

@@ -4,7 +4,7 @@ import { Alias } from "@pulumi/aws/kms/alias";
 import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { PolicyStatement, policyDocument } from "../iam/grants";
-import { Problems } from "../validation";
+import { Problems, checkAwsTags, isKnown } from "../validation";
 
 /** Arguments of {@link CustomerManagedKey}. */
 export interface CustomerManagedKeyArgs {
@@ -45,6 +45,9 @@ export class CustomerManagedKey extends pulumi.ComponentResource {
         const problems = new Problems();
         if (!Number.isInteger(window) || window < 7 || window > 30) {
             problems.add("deletionWindowInDays", window, "must be a whole number from 7 to 30 (KMS ScheduleKeyDeletion PendingWindowInDays)");
+        }
+        if (isKnown(args.tags)) {
+            checkAwsTags(problems, "tags", args.tags);
         }
         problems.throwIfAny(`CustomerManagedKey ${name}`);
         const ctx = awsContext(this);

@@ -3,12 +3,12 @@ import { AgentcoreMemory } from "@pulumi/aws/bedrock/agentcoreMemory";
 import { AgentcoreMemoryStrategy, AgentcoreMemoryStrategyArgs } from "@pulumi/aws/bedrock/agentcoreMemoryStrategy";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { AwsContext, awsContext, arn } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext } from "../common/context";
 import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { AGENTCORE_SERVICE_PRINCIPAL, Grantable, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
-import { modelsResourceArns } from "../runtime/models";
+import { InferenceProfileModels, modelsResourceArns } from "../runtime/models";
 import { Problems } from "../validation";
 import * as perms from "./perms";
 import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, ReflectionOverride, StrategyOverride } from "./types";
@@ -49,6 +49,16 @@ export interface AgentMemoryArgs {
      * @default false
      */
     protectFromDeletion?: boolean;
+    /**
+     * The foundation models behind inference profiles that custom strategies run on
+     * and that cannot be expanded offline, by profile as given in `modelId`: every
+     * application inference profile ARN maps to the foundation-model ARNs it routes
+     * to, one per Region. Bedrock requires invoke on those as well as on the profile
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html).
+     * System profiles (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `us-gov.`, `global.`) are expanded without it.
+     * @default {}
+     */
+    inferenceProfileModels?: InferenceProfileModels;
     /** Tags for every resource the component creates. */
     tags?: Record<string, string>;
 }
@@ -90,7 +100,7 @@ export class AgentMemory extends pulumi.ComponentResource {
         const problems = new Problems();
         const checked = checkMemorySettings(
             problems,
-            { memoryName: this.memoryName, eventExpiryDays, description: args.description, strategies: args.strategies ?? [], encryptionKey: args.encryptionKey ?? "create", tags: args.tags },
+            { memoryName: this.memoryName, eventExpiryDays, description: args.description, strategies: args.strategies ?? [], encryptionKey: args.encryptionKey ?? "create", inferenceProfileModels: args.inferenceProfileModels, tags: args.tags },
             "",
             component,
         );
@@ -99,7 +109,7 @@ export class AgentMemory extends pulumi.ComponentResource {
         const givenKeyArn = typeof encryption === "object" ? encryption.arn : undefined;
 
         this.ctx = awsContext(this);
-        const sourceArn = arn(this.ctx, "bedrock-agentcore", `memory/${this.memoryName}-*`);
+        const sourceArn = agentCoreArnPattern(this.ctx, "memory", this.memoryName);
         if (encryption === "create") {
             this.key = new CustomerManagedKey(
                 name,
@@ -127,7 +137,7 @@ export class AgentMemory extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            const statements = [allow("InvokeStrategyModels", perms.MODEL_INVOKE, modelsResourceArns(this.ctx, models)), ...this.keyStatements()];
+            const statements = [allow("InvokeStrategyModels", perms.MODEL_INVOKE, modelsResourceArns(this.ctx, models, args.inferenceProfileModels)), ...this.keyStatements()];
             rolePolicy = new RolePolicy(
                 `${name}-execution`,
                 { role: this.executionRole.id, name: "memory-execution", policy: pulumi.jsonStringify(policyDocument(statements)) },

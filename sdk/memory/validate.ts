@@ -1,4 +1,4 @@
-import { MODEL_REFERENCE } from "../runtime/models";
+import { InferenceProfileModels, checkModelReferences } from "../runtime/models";
 import { checkTags } from "../runtime/validate";
 import { Problems, checkInput, checkShape } from "../validation";
 import { MemoryEncryptionKey, MemoryStrategySpec, ModelPromptOverride, StrategyOverride } from "./types";
@@ -31,6 +31,7 @@ export interface MemorySettings {
     description?: string;
     strategies: MemoryStrategySpec[];
     encryptionKey: MemoryEncryptionKey;
+    inferenceProfileModels?: InferenceProfileModels;
     tags?: Record<string, string>;
 }
 
@@ -81,6 +82,16 @@ export function checkMemorySettings(problems: Problems, s: MemorySettings, prefi
         }
         return { ...strategy, override: checkOverride(problems, `${path}.override`, strategy.override, component) };
     });
+    const modelReferences = s.strategies.flatMap((strategy, i) => {
+        if (strategy.type !== "CUSTOM" || typeof strategy.override !== "object" || strategy.override === null) {
+            return [];
+        }
+        const steps = strategy.override as unknown as Record<string, ModelPromptOverride | undefined>;
+        return ["extraction", "consolidation", "reflection"]
+            .filter((step) => typeof steps[step] === "object" && steps[step] !== null)
+            .map((step) => ({ path: at(`strategies[${i}].override.${step}.modelId`), model: steps[step]!.modelId as unknown }));
+    });
+    checkModelReferences(problems, modelReferences, s.inferenceProfileModels, at("inferenceProfileModels"));
     let encryptionKey = s.encryptionKey;
     if (typeof encryptionKey === "object") {
         encryptionKey = { arn: checkInput(problems, component, at("encryptionKey.arn"), encryptionKey.arn, "Arn") };
@@ -145,8 +156,5 @@ function checkOverride(problems: Problems, path: string, override: StrategyOverr
 }
 
 function checkModelPrompt(problems: Problems, path: string, step: ModelPromptOverride, component: string | undefined): ModelPromptOverride {
-    if (!MODEL_REFERENCE.test(step.modelId ?? "")) {
-        problems.add(`${path}.modelId`, step.modelId, "must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted");
-    }
     return { ...step, appendToPrompt: checkInput(problems, component, `${path}.appendToPrompt`, step.appendToPrompt, "Prompt") };
 }

@@ -314,7 +314,7 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         oneOf(problems, "environment", a.environment, t.Environment);
     }
     const memory = a.memory && {
-        ...defined({ memoryName: a.memory.memoryName, description: a.memory.description, eventExpiryDays: a.memory.eventExpiryDays }),
+        ...defined({ memoryName: a.memory.memoryName, description: a.memory.description, eventExpiryDays: a.memory.eventExpiryDays, inferenceProfileModels: a.memory.inferenceProfileModels }),
         ...(a.memory.strategies ? { strategies: a.memory.strategies.map((s, i) => resolveStrategy(problems, `memory.strategies[${i}]`, s)).filter((s): s is MemoryStrategySpec => s !== undefined) } : {}),
         ...defined({ encryptionKey: resolveKey(problems, "memory", a.memory.encryption, a.memory.kmsKeyArn, (arn) => ({ arn })) }),
     };
@@ -323,6 +323,7 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         agentName: a.agentName,
         image: a.image,
         models: a.models,
+        inferenceProfileModels: a.inferenceProfileModels,
         runtimeVersion: a.runtimeVersion,
         endpoints: a.endpoints,
         previousVersion: a.previousVersion,

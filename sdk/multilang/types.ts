@@ -158,6 +158,12 @@ export interface MemorySettings {
     encryption?: KeyChoice;
     /** With `encryption: existing`: the customer-managed key's ARN. */
     kmsKeyArn?: pulumi.Input<string>;
+    /**
+     * Foundation-model ARNs behind each application inference profile (by profile ARN, as listed)
+     * that cannot be expanded offline; Bedrock requires invoke on them as well as on the profile.
+     * @default {}
+     */
+    inferenceProfileModels?: { [profile: string]: string[] };
 }
 
 /** Where alarms notify. */
@@ -508,6 +514,12 @@ export interface AgentEnvironmentArgs {
     image: AgentImageArgs;
     /** Bedrock models and inference profiles the agent may invoke. @default [] */
     models?: string[];
+    /**
+     * Foundation-model ARNs behind each application inference profile (by profile ARN, as listed)
+     * that cannot be expanded offline; Bedrock requires invoke on them as well as on the profile.
+     * @default {}
+     */
+    inferenceProfileModels?: { [profile: string]: string[] };
     /** The reviewed runtime version the environment's endpoint serves; required in staging and prod. */
     runtimeVersion?: string;
     /** Custom endpoints instead of the profile's one. */

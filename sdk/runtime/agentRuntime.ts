@@ -5,6 +5,7 @@ import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
+import { InferenceProfileModels } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork, ServerProtocol } from "./types";
 import { DEFAULT_ENDPOINT, checkPinnedVersionsExist, checkRuntimeSettings } from "./validate";
 
@@ -24,6 +25,17 @@ export interface AgentRuntimeArgs {
     image: RuntimeImage;
     /** Bedrock models and inference profiles the agent may invoke (ids or ARNs). @default [] */
     models?: string[];
+    /**
+     * The foundation models behind inference profiles among the models that cannot be
+     * expanded offline, by profile as listed: every application inference profile
+     * ARN (and a system profile of a geography without a Region table) maps to the
+     * foundation-model ARNs it routes to, one per Region. Bedrock requires invoke on
+     * those as well as on the profile
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html).
+     * System profiles (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `us-gov.`, `global.`) are expanded without it.
+     * @default {}
+     */
+    inferenceProfileModels?: InferenceProfileModels;
     /** Server protocol of the container. @default "HTTP" */
     protocol?: ServerProtocol;
     /** Inbound authorization. @default { type: "AWS_IAM" } */
@@ -101,6 +113,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
                 runtimeName: this.runtimeName,
                 repositoryArn: args.image.repositoryArn,
                 models: args.models,
+                inferenceProfileModels: args.inferenceProfileModels,
                 allowWorkloadTokenForUserId: args.allowWorkloadTokenForUserId,
                 tags: args.tags,
             },

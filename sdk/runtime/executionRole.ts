@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { AwsContext, awsContext, arn } from "../common/context";
+import { AwsContext, agentCoreArnPattern, awsContext, arn } from "../common/context";
+import { agentCoreIdPattern } from "../common/naming";
 import { TYPE_PREFIX } from "../common/naming";
 import { Grantable, PolicyDocument, PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
-import { modelsResourceArns } from "./models";
+import { InferenceProfileModels, modelsResourceArns } from "./models";
 import * as perms from "./perms";
 
 /** Arguments of {@link AgentExecutionRole}. */
@@ -20,6 +21,17 @@ export interface AgentExecutionRoleArgs {
      * @default [] (no model access)
      */
     models?: string[];
+    /**
+     * The foundation models behind inference profiles among the models that cannot be
+     * expanded offline, by profile as listed: every application inference profile
+     * ARN (and a system profile of a geography without a Region table) maps to the
+     * foundation-model ARNs it routes to, one per Region. Bedrock requires invoke on
+     * those as well as on the profile
+     * (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html).
+     * System profiles (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `us-gov.`, `global.`) are expanded without it.
+     * @default {}
+     */
+    inferenceProfileModels?: InferenceProfileModels;
     /**
      * Also allow `GetWorkloadAccessTokenForUserId` (acting for a user id the caller
      * asserts). AWS recommends against it in production.
@@ -46,7 +58,7 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
     readonly policyDocument: pulumi.Output<PolicyDocument>;
     /** The trust policy document. */
     readonly trustPolicy: pulumi.Output<PolicyDocument>;
-    /** ARN pattern of this agent's own workload identity (`…/workload-identity/<runtimeName>-*`), the one token grants name. */
+    /** ARN pattern of this agent's own workload identity (`…/workload-identity/<runtimeName>-??????????`: this runtime's id only), the one token grants name. */
     readonly workloadIdentityArnPattern: pulumi.Output<string>;
     /** Every inline policy of the role, by purpose, including `runtime-baseline`. */
     readonly policies: Map<string, RolePolicy> = new Map();
@@ -58,7 +70,7 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
         this.resourceName = name;
         const ctx = awsContext(this);
 
-        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreRuntime", ctx.accountId, arn(ctx, "bedrock-agentcore", `runtime/${args.runtimeName}-*`));
+        this.trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreRuntime", ctx.accountId, agentCoreArnPattern(ctx, "runtime", args.runtimeName));
         this.role = new Role(
             `${name}-role`,
             {
@@ -98,13 +110,14 @@ export class AgentExecutionRole extends pulumi.ComponentResource implements Gran
 }
 
 
-/** The workload identity AgentCore creates for a runtime is named after the runtime id, `<runtimeName>-<suffix>`. */
+/** The workload identity AgentCore creates for a runtime is named after the runtime id, `<runtimeName>-<10 characters>`; the pattern matches no other runtime's. */
 function workloadIdentityArnPattern(ctx: AwsContext, runtimeName: string): pulumi.Output<string> {
-    return arn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/${runtimeName}-*`);
+    return arn(ctx, "bedrock-agentcore", `workload-identity-directory/default/workload-identity/${agentCoreIdPattern(runtimeName)}`);
 }
 
 function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWorkloadIdentity: pulumi.Output<string>): pulumi.Input<PolicyStatement>[] {
-    const logGroup = `log-group:/aws/bedrock-agentcore/runtimes/${args.runtimeName}-*`;
+    // Log groups are named `/aws/bedrock-agentcore/runtimes/<runtimeId>-<endpointName>`.
+    const logGroup = `log-group:/aws/bedrock-agentcore/runtimes/${agentCoreIdPattern(args.runtimeName)}-*`;
     const workloadDirectory = arn(ctx, "bedrock-agentcore", "workload-identity-directory/default");
     const statements: pulumi.Input<PolicyStatement>[] = [];
     if (args.repositoryArn !== undefined) {
@@ -113,7 +126,7 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWo
     statements.push(
         allow("LogInToEcr", perms.ECR_TOKEN, ["*"]),
         allow("CreateRuntimeLogGroup", perms.LOGS_GROUP, [arn(ctx, "logs", logGroup)]),
-        allow("DescribeLogGroups", perms.LOGS_DESCRIBE_GROUPS, [arn(ctx, "logs", "log-group:*")]),
+        allow("DescribeLogGroups", perms.LOGS_DESCRIBE_GROUPS, ["*"]),
         allow("WriteRuntimeLogs", perms.LOGS_WRITE, [arn(ctx, "logs", `${logGroup}:log-stream:*`)]),
         allow("WriteTraces", perms.XRAY_WRITE, ["*"]),
         allow("WriteAgentCoreMetrics", perms.METRICS_WRITE, ["*"], { StringEquals: { "cloudwatch:namespace": perms.METRICS_NAMESPACE } }),
@@ -125,7 +138,7 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWo
     );
     const models = args.models ?? [];
     if (models.length > 0) {
-        statements.push(allow("InvokeAllowedModels", perms.MODEL_INVOKE, modelsResourceArns(ctx, models)));
+        statements.push(allow("InvokeAllowedModels", perms.MODEL_INVOKE, modelsResourceArns(ctx, models, args.inferenceProfileModels)));
     }
     return statements;
 }

@@ -10,7 +10,11 @@ export { ECR_PULL } from "../image/perms";
 export const ECR_TOKEN = ["ecr:GetAuthorizationToken"];
 /** Create the runtime's log group and find its streams. */
 export const LOGS_GROUP = ["logs:CreateLogGroup", "logs:DescribeLogStreams"];
-/** List log groups (the runtime's logging library calls it on `log-group:*`). */
+/**
+ * List log groups (the runtime's logging library calls it). The IAM service reference
+ * lists no resource type for it (it lists the account's groups), so only `*` grants it;
+ * the runtime permissions page's `log-group:*` would not match a wildcard-only request.
+ */
 export const LOGS_DESCRIBE_GROUPS = ["logs:DescribeLogGroups"];
 /** Write the runtime's log events. */
 export const LOGS_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents"];

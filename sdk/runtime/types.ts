@@ -42,7 +42,7 @@ export const DEFAULT_IDLE_SESSION_TIMEOUT = 900;
 /** AgentCore's default maximum session lifetime, in seconds (API model: LifecycleConfiguration). */
 export const DEFAULT_MAX_LIFETIME = 28800;
 
-/** Session lifecycle limits, in seconds (60-1209600 each per the API model, idle ≤ max). */
+/** Session lifecycle limits, in seconds (60-28800 each for the microVM runtimes this package creates: the API model's 1209600 is for capacity-provider runtimes, runtime-lifecycle-settings guide; idle ≤ max). */
 export interface RuntimeLifecycle {
     /** Idle time after which a session ends. @default 900 */
     idleSessionTimeoutSeconds?: number;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentRuntimeArgs } from "./agentRuntime";
-import { Problems, checkInput, checkInputList, checkShape, checkVpcIds, isKnown } from "../validation";
-import { MODEL_REFERENCE } from "./models";
+import { Problems, checkInput, checkInputList, checkShape, checkTags, checkVpcIds } from "../validation";
+import { checkModelReferences } from "./models";
 import { DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
 /** Most custom endpoints one runtime may have (AgentCore quota: 10 endpoints per runtime). */
@@ -12,7 +12,7 @@ export const DEFAULT_ENDPOINT = "DEFAULT";
 /** The runtime arguments that are checked before anything is registered. */
 export type RuntimeSettings = Pick<
     AgentRuntimeArgs,
-    "protocol" | "authorizer" | "network" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "tags"
+    "protocol" | "authorizer" | "network" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "inferenceProfileModels" | "tags"
 > & {
     /** The resolved AgentCore runtime name. */
     runtimeName: string;
@@ -42,14 +42,25 @@ export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, pre
     const authorizer = checkAuthorizer(problems, s.authorizer, at("authorizer"), component);
     const network = checkNetwork(problems, s.network, at("network"), component);
     checkEndpoints(problems, s.endpoints, at("endpoints"));
-    (s.models ?? []).forEach((model, i) => {
-        if (!MODEL_REFERENCE.test(model)) {
-            problems.add(at(`models[${i}]`), model, "must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted");
-        }
-    });
+    checkModelReferences(
+        problems,
+        (s.models ?? []).map((model, i) => ({ path: at(`models[${i}]`), model })),
+        s.inferenceProfileModels,
+        at("inferenceProfileModels"),
+    );
     checkTags(problems, s.tags, at("tags"));
     return { ...s, image, environmentVariables, authorizer, network };
 }
+
+/**
+ * Longest idle timeout and lifetime of a runtime without a capacity provider (a
+ * microVM runtime, the only kind this package creates). The API model's shapes allow
+ * up to 1,209,600 s because capacity-provider (instance) runtimes accept 14 days; the
+ * runtime lifecycle guide says microVM runtimes accept at most 28,800 s and larger
+ * values fail with ValidationException.
+ */
+export const MICROVM_MAX_LIFECYCLE_SECONDS = 28800;
+const LIFECYCLE_GUIDE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html";
 
 function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefined, path: string): void {
     if (!lifecycle) {
@@ -59,6 +70,15 @@ function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefi
     const max = lifecycle.maxLifetimeSeconds;
     checkShape(problems, `${path}.idleSessionTimeoutSeconds`, idle, "LifecycleConfigurationIdleRuntimeSessionTimeoutInteger");
     checkShape(problems, `${path}.maxLifetimeSeconds`, max, "LifecycleConfigurationMaxLifetimeInteger");
+    for (const [field, value] of [["idleSessionTimeoutSeconds", idle], ["maxLifetimeSeconds", max]] as const) {
+        if (typeof value === "number" && value > MICROVM_MAX_LIFECYCLE_SECONDS && value <= 1209600) {
+            problems.add(
+                `${path}.${field}`,
+                value,
+                `must be at most ${MICROVM_MAX_LIFECYCLE_SECONDS} (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (${LIFECYCLE_GUIDE})`,
+            );
+        }
+    }
     if ((idle ?? DEFAULT_IDLE_SESSION_TIMEOUT) > (max ?? DEFAULT_MAX_LIFETIME)) {
         problems.add(
             `${path}.idleSessionTimeoutSeconds`,
@@ -68,6 +88,45 @@ function checkLifecycle(problems: Problems, lifecycle: RuntimeLifecycle | undefi
     }
 }
 
+/** The AgentCore developer guide page that lists the header rules below. */
+export const HEADER_ALLOWLIST_GUIDE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html";
+
+/** The one `x-amzn-` prefix AgentCore lets through to the container. */
+export const CUSTOM_HEADER_PREFIX = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-";
+
+/**
+ * Headers AgentCore Runtime refuses to propagate ("Restricted headers" of the
+ * runtime header allowlist guide), compared case-insensitively. Categories copied:
+ * authentication, content negotiation, caching, connection management, request
+ * context, range/transfer. The guide's table continues with further categories
+ * (server information and later) that could not be read in full when this list
+ * was written; AgentCore refuses those at deploy time.
+ */
+export const RESTRICTED_HEADERS: readonly string[] = [
+    "Proxy-Authorization", "WWW-Authenticate",
+    "Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-Range",
+    "Cache-Control", "ETag", "Expires", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Last-Modified", "Pragma", "Vary",
+    "Connection", "Keep-Alive", "Proxy-Connection", "Upgrade",
+    "Host", "Referer", "User-Agent", "From",
+    "Range", "Accept-Ranges", "Transfer-Encoding", "TE", "Trailer",
+];
+
+/** Why AgentCore refuses a header name in the allowlist, or undefined when it accepts it. */
+export function reservedHeaderRule(header: string): string | undefined {
+    const lower = header.toLowerCase();
+    if (lower.startsWith("x-amz-")) {
+        return "must not start with x-amz- (reserved for SigV4 signing)";
+    }
+    if (lower.startsWith("x-amzn-") && !lower.startsWith(CUSTOM_HEADER_PREFIX.toLowerCase())) {
+        return `must not start with x-amzn- unless it starts with ${CUSTOM_HEADER_PREFIX}`;
+    }
+    const restricted = RESTRICTED_HEADERS.find((r) => r.toLowerCase() === lower);
+    if (restricted) {
+        return `is a restricted header (${restricted}) that AgentCore does not propagate`;
+    }
+    return undefined;
+}
+
 function checkHeaders(problems: Problems, s: RuntimeSettings, path: string): void {
     const headers = s.requestHeaderAllowlist;
     if (headers === undefined) {
@@ -75,7 +134,28 @@ function checkHeaders(problems: Problems, s: RuntimeSettings, path: string): voi
     }
     checkShape(problems, path, headers, "RequestHeaderAllowlist");
     headers.forEach((h, i) => checkShape(problems, `${path}[${i}]`, h, "HeaderName"));
-    const authorization = headers.find((h) => h.toLowerCase() === "authorization");
+    headers.forEach((h, i) => {
+        if (typeof h !== "string") {
+            return;
+        }
+        const rule = reservedHeaderRule(h);
+        if (rule) {
+            problems.add(`${path}[${i}]`, h, `${rule} (${HEADER_ALLOWLIST_GUIDE})`);
+        }
+    });
+    const seen = new Map<string, number>();
+    headers.forEach((h, i) => {
+        if (typeof h !== "string") {
+            return;
+        }
+        const first = seen.get(h.toLowerCase());
+        if (first === undefined) {
+            seen.set(h.toLowerCase(), i);
+        } else {
+            problems.add(`${path}[${i}]`, h, `repeats ${path}[${first}] "${headers[first]}": header names are case-insensitive and duplicates are not allowed (${HEADER_ALLOWLIST_GUIDE})`);
+        }
+    });
+    const authorization = headers.find((h) => typeof h === "string" && h.toLowerCase() === "authorization");
     if (authorization && s.authorizer?.type !== "CUSTOM_JWT") {
         problems.add(path, headers, `may include "${authorization}" only with a CUSTOM_JWT authorizer: with AWS_IAM the header is stripped before it reaches the container`);
     }
@@ -167,7 +247,7 @@ function checkEndpoints(problems: Problems, endpoints: RuntimeEndpointSpec[] | u
         if (e.version === undefined || e.version === "") {
             problems.add(`${path}[${i}].version`, e.version, "is required: a custom endpoint must be pinned to a reviewed runtime version, or it would never move");
         } else {
-            checkShape(problems, `${path}[${i}].version`, String(e.version), "AgentRuntimeVersion");
+            checkShape(problems, `${path}[${i}].version`, e.version, "AgentRuntimeVersion");
         }
         checkShape(problems, `${path}[${i}].description`, e.description, "AgentEndpointDescription");
     });
@@ -232,15 +312,5 @@ export function checkVersionExists(problems: Problems, path: string, endpointNam
 }
 
 /** Checks a tag map against the AgentCore API model (shared by every AgentCore resource). */
-export function checkTags(problems: Problems, tags: Record<string, string> | undefined, path: string): void {
-    if (!tags) {
-        return;
-    }
-    checkShape(problems, path, tags, "TagsMap");
-    for (const [key, value] of Object.entries(tags)) {
-        checkShape(problems, `${path} key`, key, "TagKey");
-        if (isKnown(value)) {
-            checkShape(problems, `${path}.${key}`, value, "TagValue");
-        }
-    }
-}
+/** Tag checks live on the shared floor (sdk/validation/tags.ts); re-exported for existing callers. */
+export { checkTags };

@@ -164,7 +164,10 @@ export class Browser extends pulumi.ComponentResource {
      * policy `browser-use`.
      */
     grantUse(grantee: Grantable): RolePolicy {
-        return grantee.grant("browser-use", [allow("UseBrowser", perms.BROWSER_SESSION, [this.browserArn])]);
+        return grantee.grant("browser-use", [
+            allow("UseBrowser", perms.BROWSER_SESSION, [this.browserArn]),
+            allow("DriveBrowserSessions", perms.BROWSER_AUTOMATION_STREAM, ["*"]),
+        ]);
     }
 }
 
@@ -224,6 +227,9 @@ function recordingSettings(recording: BrowserRecording | undefined): Required<Br
 function checkRecordingPrefix(problems: Problems, path: string, prefix: string): void {
     const before = problems.count;
     checkShape(problems, path, prefix, "S3LocationPrefixString");
+    if (typeof prefix !== "string") {
+        return;
+    }
     if (problems.count === before && [...prefix].length === SHAPES.S3LocationPrefixString.max) {
         problems.add(path, prefix, `must have at most ${SHAPES.S3LocationPrefixString.max - 1} characters: "/" is appended before it is sent (${MODEL_SOURCE}, shape S3LocationPrefixString)`);
     }

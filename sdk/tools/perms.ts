@@ -20,18 +20,22 @@ export const CODE_INTERPRETER_SESSION = [
 ];
 
 /**
- * Drive sessions of one browser: start, inspect and stop a session and connect
- * to its automation (CDP) stream, without which a started session cannot be
- * used. Left out on purpose: `ListBrowserSessions` (no resource-level support,
- * it would need `*`), `ConnectBrowserLiveViewStream` and `UpdateBrowserStream`
- * (a human watching or taking over a session, not the agent).
+ * Drive sessions of one browser: start, inspect and stop a session. Left out on
+ * purpose: `ListBrowserSessions` (no resource-level support, it would need `*`),
+ * `ConnectBrowserLiveViewStream` and `UpdateBrowserStream` (a human watching or
+ * taking over a session, not the agent).
  */
-export const BROWSER_SESSION = [
-    "bedrock-agentcore:StartBrowserSession",
-    "bedrock-agentcore:GetBrowserSession",
-    "bedrock-agentcore:StopBrowserSession",
-    "bedrock-agentcore:ConnectBrowserAutomationStream",
-];
+export const BROWSER_SESSION = ["bedrock-agentcore:StartBrowserSession", "bedrock-agentcore:GetBrowserSession", "bedrock-agentcore:StopBrowserSession"];
+
+/**
+ * Connect to a started session's automation (CDP) stream, without which the session
+ * cannot be used. The IAM service reference for `bedrock-agentcore` lists no resource
+ * type for this action, so only `Resource: "*"` grants it (the browser guide's example
+ * puts it on `browser/*` together with other actions; a grant on one browser's ARN
+ * would not match a wildcard-only request). The stream is addressed by browser id and
+ * session id, and sessions can only be started on this browser.
+ */
+export const BROWSER_AUTOMATION_STREAM = ["bedrock-agentcore:ConnectBrowserAutomationStream"];
 
 /** Write session recordings (single and multipart uploads), as the recording guide lists them. */
 export const RECORDING_WRITE = ["s3:PutObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"];

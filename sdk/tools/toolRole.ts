@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { AwsContext, arn } from "../common/context";
+import { AwsContext, agentCoreArnPattern } from "../common/context";
 import { PolicyDocument, PolicyStatement, agentCoreTrustPolicy, policyDocument } from "../iam/grants";
 
 /** What a tool's execution role is for. */
@@ -32,7 +32,7 @@ export interface ToolRole {
  * exactly the given statements and nothing else.
  */
 export function toolExecutionRole(parent: pulumi.Resource, name: string, ctx: AwsContext, spec: ToolRoleSpec): ToolRole {
-    const trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreTool", ctx.accountId, arn(ctx, "bedrock-agentcore", pulumi.interpolate`${spec.resourceType}/${spec.toolName}-*`));
+    const trustPolicy = agentCoreTrustPolicy("AssumedByAgentCoreTool", ctx.accountId, agentCoreArnPattern(ctx, spec.resourceType, spec.toolName));
     const role = new Role(
         `${name}-role`,
         {

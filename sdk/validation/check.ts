@@ -39,6 +39,11 @@ export function checkShape(
     const shown = options.secret ? MASKED : value;
     const source = `(${MODEL_SOURCE}, shape ${shape})`;
     const hint = options.hint ? ` ${options.hint}` : "";
+    const typeRule = typeMismatch(rule.type, value);
+    if (typeRule) {
+        problems.add(path, shown, `${typeRule}${hint} ${source}`);
+        return;
+    }
     if (typeof value === "number") {
         if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
             problems.add(path, shown, `must be between ${rule.min ?? "-∞"} and ${rule.max ?? "∞"}${hint} ${source}`);
@@ -59,6 +64,26 @@ export function checkShape(
         if (rule.pattern && !fullMatch(rule.pattern).test(value)) {
             problems.add(path, shown, `must match ${rule.pattern}${hint} ${source}`);
         }
+    }
+}
+
+/** What is wrong with a value's type for a shape of the model, or undefined when the type fits. */
+export function typeMismatch(type: ShapeConstraint["type"], value: unknown): string | undefined {
+    const got = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+    switch (type) {
+        case "integer":
+            if (typeof value !== "number" || !Number.isFinite(value)) {
+                return `must be a whole number (got ${got})`;
+            }
+            return Number.isInteger(value) ? undefined : "must be a whole number";
+        case "double":
+            return typeof value === "number" && Number.isFinite(value) ? undefined : `must be a number (got ${got})`;
+        case "string":
+            return typeof value === "string" ? undefined : `must be a string (got ${got})`;
+        case "list":
+            return Array.isArray(value) ? undefined : `must be a list (got ${got})`;
+        case "map":
+            return value !== null && typeof value === "object" && !Array.isArray(value) ? undefined : `must be a map of names to values (got ${got})`;
     }
 }
 

@@ -58,6 +58,9 @@ function describeValue(value: unknown): string {
     if (value === undefined) {
         return "(not set)";
     }
+    if (typeof value === "number" && !Number.isFinite(value)) {
+        return String(value); // NaN and Infinity, which JSON would print as null
+    }
     const text = JSON.stringify(value);
     if (text.length <= 120) {
         return text;

@@ -5,7 +5,7 @@
  * That evaluator is AGPL-3.0 licensed: it is a devDependency used here, in tests,
  * only. Nothing under sdk/, policy/ or plan/ may import it (tests/packaging checks).
  */
-import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
+import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { AccessCall, AccessContract, fillTemplate } from "../../sdk/common/contract";
 import { RecordedResource } from "../../plan/mocks";
 import { Registrations, parseJsonInput } from "../harness";
@@ -90,6 +90,31 @@ export function endpointPoliciesOf(reg: Registrations, region: string): Record<s
     return out;
 }
 
+/**
+ * Condition keys the evaluator cannot represent, renamed (in policies and in the
+ * request alike) to a key family it does evaluate with the same operators.
+ * `kms:EncryptionContext:<key>` is a KMS condition key whose variable part follows a
+ * colon; iam-simulate recognises variable keys only after a slash (`aws:PrincipalTag/<key>`)
+ * and otherwise ignores the request value, so every condition on it would fail. The
+ * rename keeps the comparison (single-valued string, same operator, same value).
+ */
+const UNSUPPORTED_KEY = /^kms:EncryptionContext:(.+)$/i;
+const renameKey = (key: string): string => key.replace(UNSUPPORTED_KEY, (_, k: string) => `aws:PrincipalTag/kms-encryption-context:${k}`);
+
+function renameConditionKeys<T>(doc: T): T {
+    if (doc === undefined || doc === null) {
+        return doc;
+    }
+    const copy = JSON.parse(JSON.stringify(doc));
+    const statements = Array.isArray(copy.Statement) ? copy.Statement : copy.Statement ? [copy.Statement] : [];
+    for (const st of statements) {
+        for (const operator of Object.keys(st.Condition ?? {})) {
+            st.Condition[operator] = Object.fromEntries(Object.entries(st.Condition[operator]).map(([k, v]) => [renameKey(k), v]));
+        }
+    }
+    return copy;
+}
+
 /** Does the row apply to this shape? */
 export function applies(call: AccessCall, rendered: RenderedAccess): boolean {
     return (call.when ?? []).every((f) => rendered.features.has(f));
@@ -140,33 +165,22 @@ export async function evaluate(call: AccessCall, expected: "Allowed" | "Denied",
         return doc;
     });
     const request = `${kind}:${key} ${call.action} ${resource}${Object.keys(context).length ? ` ${JSON.stringify(context)}` : ""}`;
+    const evaluatedContext = Object.fromEntries(Object.entries(context).map(([k, v]) => [renameKey(k), v]));
     const decisions: string[] = [];
     const errors: string[] = [];
-    // The evaluator's input check drops context keys whose variable part holds colons
-    // (`kms:EncryptionContext:aws:logs:arn`); such rows run without that check. It never
-    // sees endpoint policies then, so a row may not need both.
-    const unchecked = Object.keys(context).filter((k) => /^kms:EncryptionContext:.*:/i.test(k));
-    if (unchecked.length > 0 && vpcEndpointPolicies.length > 0) {
-        throw new Error(`row ${call.id}: context ${unchecked.join(", ")} cannot be evaluated together with VPC endpoint policies`);
-    }
     for (const resourcePolicy of docs.length > 0 ? docs : [undefined]) {
-        const simulation = {
-            // A row may place the resource in another account (`aws:ResourceAccount`).
-            request: { principal, action: call.action, resource: { resource, accountId: (context["aws:ResourceAccount"] as string | undefined) ?? rendered.account }, contextVariables: context },
-            identityPolicies,
-            serviceControlPolicies: [],
-            resourceControlPolicies: [],
-            ...(resourcePolicy ? { resourcePolicy } : {}),
-            ...(vpcEndpointPolicies.length > 0 ? { vpcEndpointPolicies } : {}),
-        };
-        if (unchecked.length > 0) {
-            // The unchecked path loads the resource policy without a name; hand it one
-            // already wrapped (iam-policy's validated-policy shape) so it carries one.
-            const named = resourcePolicy ? { resourcePolicy: { __validated: true, policyDocument: resourcePolicy, metadata: { name: "resource-policy" } } } : {};
-            decisions.push(runUnsafeSimulation({ ...simulation, ...named } as any, {}) as string);
-            continue;
-        }
-        const result: any = await runSimulation(simulation, {});
+        const result: any = await runSimulation(
+            {
+                // A row may place the resource in another account (`aws:ResourceAccount`).
+                request: { principal, action: call.action, resource: { resource, accountId: (context["aws:ResourceAccount"] as string | undefined) ?? rendered.account }, contextVariables: evaluatedContext },
+                identityPolicies: identityPolicies.map((p) => ({ ...p, policy: renameConditionKeys(p.policy) })),
+                serviceControlPolicies: [],
+                resourceControlPolicies: [],
+                ...(resourcePolicy ? { resourcePolicy: renameConditionKeys(resourcePolicy) } : {}),
+                ...(vpcEndpointPolicies.length > 0 ? { vpcEndpointPolicies: vpcEndpointPolicies.map((p) => ({ ...p, policy: renameConditionKeys(p.policy) })) } : {}),
+            },
+            {},
+        );
         if (result.resultType === "error") {
             errors.push(JSON.stringify(result.errors));
         } else if ((result.result?.ignoredContextKeys ?? []).length > 0) {

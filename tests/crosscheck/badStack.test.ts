@@ -9,12 +9,15 @@ import { EXPECT_VIOLATIONS_MARKER, ROOT } from "./gate";
 
 const BAD_STACK = path.join(ROOT, "examples", "bad-stack");
 const PLAINTEXT_KEY = "plaintext-api-key-do-not-do-this";
+/** The credentials the stack carries in environment variables (issue 14, class 4): never shown either. */
+const PLAINTEXT_ENV = ["YWdlbnQ6bm90LWEtcmVhbC1wYXNzd29yZA==", "not-a-real-password"];
 
 /** Every (policy, resource name) the bad stack must be rejected for, one per wrong thing it does (README.md there). */
 const EXPECTED: readonly string[] = [
     "agentcore-runtime-vpc agent-runtime",
     "agentcore-runtime-image-digest agent-runtime",
-    "agentcore-runtime-pinned-endpoint agent-runtime",
+    // The endpoint without a version is reported on the endpoint (issue 14, class 7).
+    "agentcore-runtime-pinned-endpoint agent-prod",
     "agentcore-ecr-immutable-tags agent-repo",
     "agentcore-iam-no-broad-managed-policies agent-full-access",
     // `bedrock-agentcore:*` and `*` on Resource "*", and what those wildcards reach.
@@ -23,9 +26,11 @@ const EXPECTED: readonly string[] = [
     "agentcore-iam-no-invoke-runtime-command agent-everything",
     "agentcore-iam-workload-token-user-id agent-everything",
     "agentcore-iam-metrics-namespace agent-everything",
-    // A bare "*" reaches iam:PassRole and model invocation too: reported even when no-wildcard-actions is exempted.
+    // A bare "*" reaches iam:PassRole, model invocation, ECR push and deleting recordings too: reported even when no-wildcard-actions is exempted.
     "agentcore-iam-passrole-scoped agent-everything",
     "agentcore-iam-model-allowlist agent-everything",
+    "agentcore-ecr-push-scoped agent-everything",
+    "agentcore-browser-recording-deletion agent-everything",
     "agentcore-credential-provider-secrets search-key",
     "agentcore-gateway-authorizer tools-gateway",
     "agentcore-gateway-policy-engine tools-gateway",
@@ -33,6 +38,32 @@ const EXPECTED: readonly string[] = [
     "agentcore-policy-validation-mode allow-everything",
     "agentcore-customer-managed-keys tools-gateway",
     "agentcore-customer-managed-keys agent-memory",
+    // Class 1: the statements of the AWS managed BedrockAgentCoreFullAccess, judged like inline ones.
+    "agentcore-iam-no-wildcard-actions agent-full-access",
+    "agentcore-iam-resource-scoping agent-full-access",
+    "agentcore-iam-no-invoke-runtime-command agent-full-access",
+    "agentcore-iam-workload-token-user-id agent-full-access",
+    "agentcore-iam-passrole-scoped agent-full-access",
+    "agentcore-iam-model-allowlist agent-full-access",
+    // Class 2: InvokeAgentRuntimeCommandShell by name.
+    "agentcore-iam-no-invoke-runtime-command ops-shell",
+    // Class 3: invoke on function:*.
+    "agentcore-iam-resource-scoping gateway-role",
+    // Class 4: a credential by value, in the runtime and in a gateway target's function.
+    "agentcore-runtime-env-secrets agent-runtime",
+    "agentcore-gateway-lambda-env-secrets search-tool",
+    // Class 5: roles outside the agent roles.
+    "agentcore-ecr-push-scoped ci-build-role",
+    "agentcore-lambda-permission-source search-tool-invoke",
+    "agentcore-browser-recording-deletion support-role",
+    // Class 6: settings the pack did not read.
+    "agentcore-gateway-exception-level tools-gateway",
+    "agentcore-ecr-lifecycle-keeps-tagged agent-repo-lifecycle",
+    "agentcore-browser-recording-tls agent-browser",
+    "agentcore-browser-network agent-browser",
+    "agentcore-browser-recording-encrypted agent-browser",
+    // Class 8: new resource types (the LOG_ONLY engine is agentcore-gateway-policy-engine's, above).
+    "agentcore-customer-managed-keys tool-policies",
 ];
 
 /** The logical name a URN ends in. */
@@ -71,6 +102,15 @@ describe("cross-check: the deliberately bad stack fails the gate (spawns the pla
     it("never shows the plaintext API key (output, JSON report, SARIF)", () => {
         for (const text of [run.stdout, run.stderr, JSON.stringify(report), JSON.stringify(sarif)]) {
             assert.equal(text.includes(PLAINTEXT_KEY), false);
+        }
+    });
+
+    it("never repeats a credential found in an environment variable in a violation (output, violations, SARIF)", () => {
+        // The JSON report's resource inputs do hold them: the program passes them in plaintext, which is what the rules report.
+        for (const text of [run.stdout, run.stderr, JSON.stringify(report.violations), JSON.stringify(sarif)]) {
+            for (const secret of PLAINTEXT_ENV) {
+                assert.equal(text.includes(secret), false, secret);
+            }
         }
     });
 

@@ -66,6 +66,7 @@ export const DEV_ALLOWED_ADVISORIES: readonly AllowedAdvisory[] = [
     { policy: "agentcore-browser-network", type: T.browser, because: "no VPC (`networkMode: PUBLIC`), so a browser is PUBLIC" },
     { policy: "agentcore-customer-managed-keys", type: T.memory, because: "`customerManagedKeys: false`: memory under AgentCore's own key" },
     { policy: "agentcore-customer-managed-keys", type: T.gateway, because: "`customerManagedKeys: false`: gateway under AgentCore's own key" },
+    { policy: "agentcore-customer-managed-keys", type: T.policyEngine, because: "`customerManagedKeys: false`: the gateway's policy engine under AWS's own key" },
 ];
 
 /** Type token of the resource a URN names (the last `$`-separated part of its type). */

@@ -66,11 +66,11 @@ describe("cross-check: unknown values (as during a preview) never make a rule th
             allUnknown: [],
         },
         "root project, prod stack": { resources: () => planned(ROOT, "prod"), allUnknown: [] },
-        // The memory and the gateway have no key property at all: absent is known, whatever else is unknown. (Whether the gateway
-        // is an MCP gateway, which the policy-engine rule asks, is unknown here: its protocolType is blanked out.)
+        // The memory, the gateway and the policy engine have no key property at all: absent is known, whatever else is unknown.
+        // (Whether the gateway is an MCP gateway, which the policy-engine rule asks, is unknown here: its protocolType is blanked out.)
         "the bad stack": {
             resources: () => planned(path.join(ROOT, "examples", "bad-stack"), "prod"),
-            allUnknown: ["agentcore-customer-managed-keys agent-memory", "agentcore-customer-managed-keys tools-gateway"],
+            allUnknown: ["agentcore-customer-managed-keys agent-memory", "agentcore-customer-managed-keys tool-policies", "agentcore-customer-managed-keys tools-gateway"],
         },
     };
 

@@ -63,6 +63,7 @@ describe("AgentEnvironment reports every problem of every section at once", () =
             `codeInterpreter.name "code-interpreter" must match [a-zA-Z][a-zA-Z0-9_]{0,47} (letters, digits and underscores; no hyphens) ${SRC} SandboxName)`,
             'browser.recording.prefix "/recordings/" must be segments of letters, digits and ! - _ . \' ( ) separated by single slashes, with no leading or trailing slash and no . or .. segment (S3 object key safe characters; * would widen the role\'s write grant beyond the prefix)',
             `agentName "support-agent" must match [a-zA-Z][a-zA-Z0-9_]{0,47} (letters, digits and underscores; no hyphens) ${SRC} AgentRuntimeName)`,
+            "lifecycle.idleSessionTimeoutSeconds 30000 must be at most 28800 (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html)",
             "lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (28800): a session cannot idle longer than it may live",
             `tags key "team!" must match [a-zA-Z0-9\\s._:/=+@-]* ${SRC} TagKey)`,
         ]);

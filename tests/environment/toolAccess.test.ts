@@ -58,7 +58,7 @@ describe("AgentEnvironment identity and gateway", () => {
     it("agentProviders grants the runtime use of that provider as its own workload identity", async () => {
         const reg = await plan({ identity: { apiKeys: { search: { apiKey: pulumi.secret(API_KEY) } }, agentProviders: ["search"] } });
         const grant = reg.one("aws:iam/rolePolicy:RolePolicy", "support-agent-credential-search");
-        assert.deepEqual(parseJsonInput(grant.inputs.policy).Statement[0].Resource.slice(-1), ["arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default/workload-identity/support_agent-*"]);
+        assert.deepEqual(parseJsonInput(grant.inputs.policy).Statement[0].Resource.slice(-1), ["arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default/workload-identity/support_agent-??????????"]);
     });
 
     it("refuses provider names the identity section does not define", async () => {

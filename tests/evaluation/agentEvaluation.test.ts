@@ -77,7 +77,10 @@ describe("AgentEvaluation", () => {
                 Action: ["bedrock:InvokeModel"],
                 Resource: [
                     "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
-                    "arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-west-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
                 ],
             },
             { Sid: "InvokeCodeEvaluators", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [FN] },

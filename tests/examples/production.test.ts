@@ -104,7 +104,7 @@ describe("production example", () => {
                         Sid: "EvaluateToolPolicies",
                         Effect: "Allow",
                         Action: ["bedrock-agentcore:AuthorizeAction", "bedrock-agentcore:PartiallyAuthorizeActions", "bedrock-agentcore:GetPolicyEngine"],
-                        Resource: [engine.outputs.policyEngineArn, "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/orders-agent-gateway-47cef2-*"],
+                        Resource: [engine.outputs.policyEngineArn, "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/orders-agent-gateway-47cef2-??????????"],
                     },
                 ]);
                 // Nothing in the gateway's inputs refers to that role policy: only an explicit dependsOn orders it first.

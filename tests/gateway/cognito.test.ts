@@ -2,25 +2,13 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentEnvironment, AgentGateway, EnvironmentName, InputValidationError } from "../../sdk";
-import { ESTABLISHED, record, recordFailures } from "../harness";
+import { ESTABLISHED, problemsOf, record, recordFailures } from "../harness";
 
 const POOL = "aws:cognito/userPool:UserPool";
 const DOMAIN = "aws:cognito/userPoolDomain:UserPoolDomain";
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-agent");
 const VPC = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"], securityGroupIds: ["sg-0123456789abcdef0"] };
 const RESERVED = "Cognito refuses domain prefixes containing aws, amazon or cognito";
-
-function problemsOf(build: () => unknown): string[] {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof InputValidationError) {
-            return e.problems;
-        }
-        throw e;
-    }
-    return [];
-}
 
 const cognitoGateway = (name: string, domainPrefix?: pulumi.Input<string>) => () =>
     new AgentGateway(name, { inboundAuth: { type: "CUSTOM_JWT", cognito: domainPrefix === undefined ? {} : { domainPrefix } } });

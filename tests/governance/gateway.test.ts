@@ -34,7 +34,7 @@ describe("AgentGateway toolPolicies", () => {
         assert.match(policy.outputs.policyArn, /^arn:aws:bedrock-agentcore:us-east-1:123456789012:policy-engine\/tools_policies-[0-9a-f]{10}\/policy\/lookup-[0-9a-f]{10}$/);
         const evaluation = reg.one("aws:iam/rolePolicy:RolePolicy", "tools-policy-engine");
         assert.equal(evaluation.inputs.role, reg.one("aws:iam/role:Role").id);
-        assert.deepEqual(parseJsonInput(evaluation.inputs.policy).Statement[0].Resource, [engine.outputs.policyEngineArn, "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/tools-d4d497-*"]);
+        assert.deepEqual(parseJsonInput(evaluation.inputs.policy).Statement[0].Resource, [engine.outputs.policyEngineArn, "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/tools-d4d497-??????????"]);
     });
 
     it("a shared engine is attached, not created, and its ARN is what the role may evaluate", async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentIdentity, AgentRuntime, ApiKeyCredentialProvider, InputValidationError, OAuth2CredentialProvider, Problems, TokenVaultKey, WorkloadIdentity, requireSecret } from "../../sdk";
-import { parseJsonInput, record } from "../harness";
+import { parseJsonInput, problemsOf, record } from "../harness";
 import { plaintextOccurrences } from "../secretScan";
 
 const API_KEY = "sk-live-very-secret-api-key-0123456789";
@@ -10,18 +10,6 @@ const APIKEY_TYPE = "aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiK
 const OAUTH_TYPE = "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider";
 const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agent@sha256:${"c".repeat(64)}`, repositoryArn: "arn:aws:ecr:us-east-1:123456789012:repository/agent" };
 const ACCOUNT = "arn:aws:bedrock-agentcore:us-east-1:123456789012";
-
-function problemsOf(build: () => unknown): string[] {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof InputValidationError) {
-            return e.problems;
-        }
-        throw e;
-    }
-    return [];
-}
 
 describe("ApiKeyCredentialProvider", () => {
     it("sends the key write-only with a version, and the key never appears unmasked", async () => {

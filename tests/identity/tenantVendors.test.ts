@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { InputValidationError, OAuth2CredentialProvider, OAuth2Vendor, TENANT_OAUTH2_VENDORS } from "../../sdk";
-import { parseJsonInput, record, recordFailures } from "../harness";
+import { parseJsonInput, problemsOf, record, recordFailures } from "../harness";
 
 const OAUTH2 = "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider";
 const TENANT = {
@@ -15,18 +15,6 @@ const TENANTS = "OktaOauth2, Auth0Oauth2, CognitoOauth2, OneLoginOauth2, PingOne
 const REQUIRED = (vendor: string) =>
     `is required for ${vendor}: AgentCore needs the issuer, authorization endpoint and token endpoint of your tenant ` +
     "(they are in its discovery document; with only a discovery URL use { type: \"CustomOauth2\", discoveryUrl })";
-
-function problemsOf(build: () => unknown): string[] {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof InputValidationError) {
-            return e.problems;
-        }
-        throw e;
-    }
-    return [];
-}
 
 const provider = (vendor: OAuth2Vendor) => () => new OAuth2CredentialProvider("crm", { vendor, clientId: "client", clientSecret: pulumi.secret("secret") });
 

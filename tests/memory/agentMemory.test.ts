@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { AgentMemory, AgentMemoryArgs, AgentRuntime, InputValidationError, MemoryStrategySpec } from "../../sdk";
-import { Registrations, parseJsonInput, record, valueOf } from "../harness";
+import { AgentMemory, AgentMemoryArgs, AgentRuntime, MemoryStrategySpec } from "../../sdk";
+import { Registrations, parseJsonInput, record, valueOf, problemsOf as problemsOfBuild } from "../harness";
 
 const MEMORY = "aws:bedrock/agentcoreMemory:AgentcoreMemory";
 const STRATEGY = "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy";
@@ -10,7 +10,7 @@ const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 const ACCOUNT = "123456789012";
 const ACTOR_NS = "/strategies/{memoryStrategyId}/actors/{actorId}";
 const SESSION_NS = "/strategies/{memoryStrategyId}/actors/{actorId}/sessions/{sessionId}";
-const SOURCE_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:memory/support_memory-*`;
+const SOURCE_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:memory/support_memory-??????????`;
 const IMAGE = {
     imageUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/support-agent@sha256:${"a".repeat(64)}`,
     repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/support-agent`,
@@ -23,13 +23,7 @@ async function plan(args: AgentMemoryArgs): Promise<{ reg: Registrations; memory
 }
 
 function problemsOf(args: AgentMemoryArgs): string[] {
-    try {
-        new AgentMemory("support-memory", args);
-    } catch (e) {
-        assert.ok(e instanceof InputValidationError, String(e));
-        return e.problems;
-    }
-    return [];
+    return problemsOfBuild(() => new AgentMemory("support-memory", args));
 }
 
 describe("AgentMemory", () => {
@@ -204,7 +198,10 @@ describe("AgentMemory", () => {
                 Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
                 Resource: [
                     `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0`,
-                    "arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-west-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+                    "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
                 ],
             },
         ]);
@@ -242,7 +239,7 @@ describe("AgentMemory", () => {
             {
                 Sid: "UseMemoryKeyThroughAgentCore",
                 Effect: "Allow",
-                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Action: ["kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt*"],
                 Resource: [reg.one(KEY).outputs.arn],
                 Condition: { StringEquals: { "kms:ViaService": "bedrock-agentcore.us-east-1.amazonaws.com" } },
             },
@@ -315,8 +312,20 @@ describe("AgentMemory", () => {
                 args: { strategies: [{ type: "CUSTOM", override: { type: "SEMANTIC_OVERRIDE", extraction: { modelId: "anthropic.*", appendToPrompt: "" } } } as unknown as MemoryStrategySpec] },
                 expected: [
                     "strategies[0].name (not set) is required for a CUSTOM strategy",
-                    'strategies[0].override.extraction.modelId "anthropic.*" must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted',
                     `strategies[0].override.extraction.appendToPrompt "" must have at least 1 characters ${SRC} Prompt)`,
+                    'strategies[0].override.extraction.modelId "anthropic.*" must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted',
+                ],
+            },
+            {
+                title: "an application inference profile without its foundation models, and models for a profile no strategy uses",
+                args: {
+                    strategies: [{ type: "CUSTOM", name: "facts", override: { type: "SEMANTIC_OVERRIDE", extraction: { modelId: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz", appendToPrompt: "a" } } }],
+                    inferenceProfileModels: { "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/unused": ["anthropic.claude-3-5-haiku-20241022-v1:0"] },
+                },
+                expected: [
+                    'strategies[0].override.extraction.modelId "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz" is an application inference profile, whose foundation models are chosen when it is created: Bedrock also requires invoke on its foundation model in each Region it routes to (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html); list their foundation-model ARNs in inferenceProfileModels["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz"]',
+                    'inferenceProfileModels["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/unused"] ["anthropic.claude-3-5-haiku-20241022-v1:0"] names a profile that no model reference lists; remove it or add the profile to the models',
+                    'inferenceProfileModels["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/unused"][0] "anthropic.claude-3-5-haiku-20241022-v1:0" must be a foundation-model ARN (arn:aws:bedrock:<region>::foundation-model/<model id>)',
                 ],
             },
             {

@@ -243,7 +243,7 @@ describe("AgentObservability validation", () => {
             [
                 "alarms.systemErrors 0 must be a positive number (an alarm at or below 0 would fire on every period)",
                 "alarms.throttles -2 must be a positive number (an alarm at or below 0 would fire on every period)",
-                "alarms.latencyP99Ms null must be a positive number (an alarm at or below 0 would fire on every period)",
+                "alarms.latencyP99Ms NaN must be a positive number (an alarm at or below 0 would fire on every period)",
                 "alarms.periodSeconds 90 must be a whole multiple of 60 seconds (AgentCore publishes metrics every minute; CloudWatch PutMetricAlarm Period)",
             ],
         ],

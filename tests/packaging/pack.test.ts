@@ -20,7 +20,9 @@ function expectedFiles(): string[] {
         .flatMap((f) => [`dist/${f.replace(/\.ts$/, ".js")}`, `dist/${f.replace(/\.ts$/, ".d.ts")}`]);
     const policyConfigs = fs.existsSync(path.join(REPO, "policy", "config")) ? sources("policy/config").filter((f) => f.endsWith(".json")) : [];
     const smokeScript = ["sdk/smoke/invoke.mjs", "sdk/smoke/invoke.d.mts"];
-    const assets = ["policy/PulumiPolicy.yaml", ...policyConfigs, ...smokeScript].map((f) => `dist/${f}`);
+    // The AWS managed policy table the IAM rules read (scripts/managed-policies.mjs).
+    const managedPolicies = ["policy/iam/managed-policies.json"];
+    const assets = ["policy/PulumiPolicy.yaml", ...policyConfigs, ...managedPolicies, ...smokeScript].map((f) => `dist/${f}`);
     return [...compiled, ...assets, "package.json", "README.md", "LICENSE"].map((f) => `package/${f}`).sort();
 }
 

@@ -2,7 +2,8 @@ import { browserRecordingBucket } from "../../policy/rules/encryption/browser-re
 import { customerManagedKeys } from "../../policy/rules/encryption/customer-managed-keys";
 import { keyRotation } from "../../policy/rules/encryption/key-rotation";
 import { tokenVaultKeyPolicy } from "../../policy/rules/encryption/token-vault-key-policy";
-import { change, compliantStack, json, UNKNOWN_STRING, vaultKeyPolicy } from "./fixtures";
+import { browserRecordingTls } from "../../policy/rules/encryption/browser-recording-tls";
+import { change, compliantStack, json, KEY_ARN, UNKNOWN_STRING, vaultKeyPolicy } from "./fixtures";
 import { describeRule } from "./table";
 
 const S = compliantStack();
@@ -18,6 +19,22 @@ describeRule({
             expect: ['vault-cmk: Token vault must be encrypted with a customer-managed KMS key (set kmsConfiguration.keyType to "CustomerManagedKey" and kmsConfiguration.kmsKeyArn)'],
         },
         { title: "flags aws-native Memory without a key", specs: [{ type: "aws-native:bedrockagentcore:Memory", name: "n", inputs: { eventExpiryDuration: 30 } }], expect: ["n: Memory must be encrypted with a customer-managed KMS key (set encryptionKeyArn)"] },
+        {
+            title: "flags policy engines (both providers) and agent registries without a key; evaluators are not judged yet",
+            specs: [
+                { type: "aws:bedrock/agentcoreEvaluator:AgentcoreEvaluator", name: "judge", inputs: { evaluatorName: "judge", level: "SESSION" } },
+                { type: "aws-native:bedrockagentcore:Evaluator", name: "n-judge", inputs: { evaluatorName: "judge" } },
+                { type: "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine", name: "engine", inputs: { name: "engine" } },
+                { type: "aws-native:bedrockagentcore:PolicyEngine", name: "n-engine", inputs: { name: "engine" } },
+                { type: "aws:agentregistry/registry:Registry", name: "registry", inputs: { name: "agents", discoveryConfiguration: {} } },
+                { type: "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine", name: "engine-cmk", inputs: { name: "engine2", encryptionKeyArn: KEY_ARN } },
+            ],
+            expect: [
+                "engine: Policy engine must be encrypted with a customer-managed KMS key (set encryptionKeyArn)",
+                "n-engine: Policy engine must be encrypted with a customer-managed KMS key (set encryptionKeyArn)",
+                "registry: Agent registry must be encrypted with a customer-managed KMS key (set encryptionConfiguration.kmsKeyArn)",
+            ],
+        },
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy", name: "s", inputs: {} }],
     unknown: change(S, "agent-memory", "encryptionKeyArn", UNKNOWN_STRING),
@@ -88,15 +105,18 @@ describeRule({
     policy: browserRecordingBucket,
     failing: [
         {
-            title: "flags a recording bucket without encryption configuration",
+            title: "flags a recording bucket without encryption configuration as not KMS-encrypted (S3 uses SSE-S3 by default)",
             specs: compliantStack().filter((s) => s.name !== "agent-recordings-sse"),
-            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, which must have server-side encryption (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")'],
+            expect: [
+                'agent-browser: Browser agent-browser records to bucket agent-recordings, which is not KMS-encrypted: it has no encryption configuration, so S3 uses its default SSE-S3 (AES256) (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")',
+            ],
         },
         {
             title: "flags AES256 when KMS is required",
             specs: change(S, "agent-recordings-sse", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]),
-            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, which must be encrypted with KMS (set sseAlgorithm to "aws:kms", it is "AES256")'],
+            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, which is not KMS-encrypted: its encryption configuration sets sseAlgorithm "AES256" (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")'],
         },
+        { title: "accepts no configuration when KMS is not required (S3 encrypts by default)", specs: compliantStack().filter((s) => s.name !== "agent-recordings-sse"), config: { requireKms: false }, expect: [] },
         { title: "accepts AES256 when KMS is not required", specs: change(S, "agent-recordings-sse", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]), config: { requireKms: false }, expect: [] },
         {
             title: "accepts the V2 configuration type",
@@ -106,4 +126,30 @@ describeRule({
     ],
     notApplicable: [{ type: "aws:s3/bucket:Bucket", name: "b", inputs: { bucket: "b" } }],
     unknown: change(S, "agent-recordings-sse", "bucket", UNKNOWN_STRING),
+});
+
+const recordingPolicy = (statements: unknown[]) => change(S, "agent-recordings-policy", "policy", json({ Statement: statements }));
+const BROWSER_WRITE = { Sid: "Browser", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/agent-browser-role" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::agent-recordings/sessions/*" };
+describeRule({
+    policy: browserRecordingTls,
+    failing: [
+        {
+            title: "flags a recording bucket whose policy does not deny plain HTTP",
+            specs: recordingPolicy([BROWSER_WRITE]),
+            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, whose bucket policy does not deny requests without TLS (add a Deny on aws:SecureTransport "false")'],
+        },
+        {
+            title: "flags a recording bucket without a bucket policy",
+            specs: compliantStack().filter((s) => s.name !== "agent-recordings-policy"),
+            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, whose bucket policy does not deny requests without TLS (add a Deny on aws:SecureTransport "false")'],
+        },
+        {
+            title: "does not take a TLS Deny on the bucket itself only (objects still reachable) for TLS-only",
+            specs: recordingPolicy([{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::agent-recordings", Condition: { Bool: { "aws:SecureTransport": "false" } } }]),
+            expect: ['agent-browser: Browser agent-browser records to bucket agent-recordings, whose bucket policy does not deny requests without TLS (add a Deny on aws:SecureTransport "false")'],
+        },
+        { title: "accepts a Deny with Principal {AWS: \"*\"} over every object", specs: recordingPolicy([{ Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Resource: ["arn:aws:s3:::agent-recordings", "arn:aws:s3:::agent-recordings/*"], Condition: { Bool: { "aws:SecureTransport": ["false"] } } }]), expect: [] },
+    ],
+    notApplicable: [{ type: "aws:s3/bucketPolicy:BucketPolicy", name: "p", inputs: { bucket: "other", policy: json({ Statement: [] }) } }],
+    unknown: change(S, "agent-recordings-policy", "policy", UNKNOWN_STRING),
 });

@@ -11,8 +11,8 @@ import { change, compliantStack, record, UNKNOWN_STRING } from "./fixtures";
 const DEV = path.join(__dirname, "../../policy/config/dev.json");
 const PROD = path.join(__dirname, "../../policy/config/prod.json");
 
-/** The compliant stack with a public runtime tagged by :latest. */
-const BROKEN = change(change(compliantStack(), "agent-runtime", "networkConfiguration.networkMode", "PUBLIC"), "agent-runtime", "agentRuntimeArtifact.containerConfiguration.containerUri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:latest").map(record);
+/** The compliant stack with a public runtime tagged by :latest (of a repository the stack does not declare). */
+const BROKEN = change(change(compliantStack(), "agent-runtime", "networkConfiguration.networkMode", "PUBLIC"), "agent-runtime", "agentRuntimeArtifact.containerConfiguration.containerUri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/other:latest").map(record);
 
 function summary(vs: { policy: string; level: string; severity?: string }[]): string[] {
     return vs.map((v) => `${v.level} ${v.severity} ${v.policy}`);

@@ -52,11 +52,14 @@ describe("exemptions", () => {
     });
 
     it("applies to stack rules per reported resource", async () => {
-        const specs = change(change(compliantStack(), "agent-prod", "agentRuntimeVersion", undefined), "agent-runtime", "tags", {
+        // The unpinned endpoint is what the rule reports, so the exemption is the endpoint's.
+        const specs = change(change(compliantStack(), "agent-prod", "agentRuntimeVersion", undefined), "agent-prod", "tags", {
             "agentcore-policy-exempt": "agentcore-runtime-pinned-endpoint",
             "agentcore-policy-exempt-reason": "canary follows DEFAULT",
         });
         assert.deepEqual(await messages(specs, pinnedEndpoint), []);
-        assert.deepEqual(logged, [`[agentcore policy] agentcore-runtime-pinned-endpoint waived for ${RUNTIME_URN}: tag agentcore-policy-exempt: canary follows DEFAULT`]);
+        assert.deepEqual(logged, [
+            "[agentcore policy] agentcore-runtime-pinned-endpoint waived for urn:pulumi:test::agentcore::aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint::agent-prod: tag agentcore-policy-exempt: canary follows DEFAULT",
+        ]);
     });
 });

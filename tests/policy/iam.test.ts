@@ -1,3 +1,8 @@
+import { strict as assert } from "assert";
+import { runtimeCommandActions } from "../../policy/iam/actions";
+import { awsManagedPolicy } from "../../policy/iam/managed";
+import { ecrPushScoped } from "../../policy/rules/iam/ecr-push-scoped";
+import { recordingDeletion } from "../../policy/rules/iam/recording-deletion";
 import { metricsNamespace } from "../../policy/rules/iam/metrics-namespace";
 import { modelAllowlist } from "../../policy/rules/iam/model-allowlist";
 import { noBroadManagedPolicies } from "../../policy/rules/iam/no-broad-managed-policies";
@@ -13,6 +18,10 @@ import { BROWSER_ROLE_ARN, change, compliantStack, json, RUNTIME_ROLE_ARN, runti
 import { describeRule } from "./table";
 
 const S = compliantStack();
+/** The default version id the shipped table holds for an AWS managed policy. */
+function managedVersion(name: string): string {
+    return awsManagedPolicy(`arn:aws:iam::aws:policy/${name}`)!.version;
+}
 const RP = "agent-runtime-policy";
 
 /** The compliant stack with one statement appended to the runtime role policy. */
@@ -33,6 +42,9 @@ function unrelatedRole(statement: Record<string, unknown>): Spec[] {
     ];
 }
 const unknownPolicy = change(S, RP, "policy", UNKNOWN_STRING);
+const REPO_ARN = "arn:aws:ecr:us-east-1:123456789012:repository/agent";
+/** The compliant stack with the repository's ARN known (a provider output). */
+const withRepoArn: Spec[] = S.map((s) => (s.name === "agent-repo" ? { ...s, outputs: { arn: REPO_ARN } } : s));
 
 describeRule({
     policy: trustConfusedDeputy,
@@ -102,9 +114,58 @@ describeRule({
             expect: [`${RP}: ${LAST} grants ecr:BatchGetImage on Resource "*"; these actions support resource-level permissions, so name the resources`],
         },
         {
-            title: "flags ECR pull from every repository",
-            specs: withStatement({ Effect: "Allow", Action: "ecr:GetDownloadUrlForLayer", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" }),
-            expect: [`${RP}: ${LAST} allows pulling images from arn:aws:ecr:us-east-1:123456789012:repository/*; name the one repository the agent runs from`],
+            title: "flags ECR pull from every repository, naming the stack's repository",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:GetDownloadUrlForLayer", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" }, withRepoArn),
+            expect: [`${RP}: ${LAST} grants ecr:GetDownloadUrlForLayer on arn:aws:ecr:us-east-1:123456789012:repository/*, which covers every repository: name the ones the agent uses; this stack declares ${REPO_ARN}`],
+        },
+        {
+            title: "flags ECR pull from a repository prefix",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:BatchGetImage", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/agent*" }),
+            expect: [`${RP}: ${LAST} allows pulling images from arn:aws:ecr:us-east-1:123456789012:repository/agent*; name the one repository the agent runs from`],
+        },
+        {
+            title: "flags invoke on every runtime, naming the stack's runtime",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*" }),
+            expect: [
+                `${RP}: ${LAST} grants bedrock-agentcore:InvokeAgentRuntime on arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*, which covers every runtime: name the ones the agent uses; this stack declares arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/agent-abc123`,
+            ],
+        },
+        {
+            title: "flags every gateway and every AgentCore resource (no stack ARN to suggest)",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:GetGateway"], Resource: ["arn:aws:bedrock-agentcore:*:*:gateway/*", "arn:aws:bedrock-agentcore:*:*:*"] }),
+            expect: [
+                `${RP}: ${LAST} grants bedrock-agentcore:GetGateway on arn:aws:bedrock-agentcore:*:*:gateway/*, which covers every gateway: name the ones the agent uses`,
+                `${RP}: ${LAST} grants bedrock-agentcore:GetGateway on arn:aws:bedrock-agentcore:*:*:*, which covers every AgentCore resource: name the ones the agent uses`,
+            ],
+        },
+        {
+            title: "flags invoke on every Lambda function",
+            specs: withStatement({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:us-east-1:123456789012:function:*" }),
+            expect: [`${RP}: ${LAST} grants lambda:InvokeFunction on arn:aws:lambda:us-east-1:123456789012:function:*, which covers every function: name the ones the agent uses`],
+        },
+        {
+            title: "flags every object of the recording bucket when the browser records under one prefix, with the ARN to use",
+            specs: change(S, "agent-browser-policy", "policy", json({ Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::agent-recordings/*" }] })),
+            expect: [
+                'agent-browser-policy: Statement #1 of policy "agent-browser-policy" attached to role agent-browser-role grants s3:PutObject on arn:aws:s3:::agent-recordings/*, every object of bucket agent-recordings, while browser agent-browser records only under "sessions/": use arn:aws:s3:::agent-recordings/sessions/*',
+            ],
+        },
+        {
+            title: "flags every object of every bucket",
+            specs: withStatement({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::*/*" }),
+            expect: [`${RP}: ${LAST} grants s3:GetObject on arn:aws:s3:::*/*, which covers every object of every bucket: name the ones the agent uses`],
+        },
+        {
+            title: "flags invoke on every function through an AWS managed policy (service-role/AWSLambdaRole)",
+            specs: change(S, "agent-gateway-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/service-role/AWSLambdaRole"]),
+            expect: [
+                `agent-gateway-role: Statement #1 of AWS managed policy service-role/AWSLambdaRole (${managedVersion("service-role/AWSLambdaRole")}, managedPolicyArns) of role agent-gateway-role grants lambda:InvokeFunction on Resource "*"; these actions support resource-level permissions, so name the resources`,
+            ],
+        },
+        {
+            title: "accepts a prefix of a kind (agent-*) and other services' kind-wide ARNs",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntime", "logs:PutLogEvents"], Resource: ["arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/agent-*", "arn:aws:logs:us-east-1:123456789012:log-group:*"] }),
+            expect: [],
         },
         {
             title: "flags workload access tokens on Resource \"*\"",
@@ -191,17 +252,42 @@ describeRule({
 });
 
 const COMMAND = "bedrock-agentcore:InvokeAgentRuntimeCommand";
+const SHELL = "bedrock-agentcore:InvokeAgentRuntimeCommandShell";
+describe("runtimeCommandActions (from the IAM service reference)", () => {
+    it("lists exactly the actions that run commands in a runtime", () => assert.deepEqual(runtimeCommandActions(), [COMMAND, SHELL]));
+});
 describeRule({
     policy: noInvokeRuntimeCommand,
     failing: [
-        { title: "flags the action by name, any case", specs: withStatement({ Effect: "Allow", Action: "Bedrock-AgentCore:invokeagentruntimecommand", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND}; never grant it`] },
-        { title: "flags it through Invoke*", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:Invoke*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "bedrock-agentcore:Invoke*"); never grant it`] },
-        { title: "flags it through \"*\"", specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "*"); never grant it`] },
-        { title: "flags it through NotAction", specs: withStatement({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through NotAction); never grant it`] },
+        { title: "flags the action by name, any case", specs: withStatement({ Effect: "Allow", Action: "Bedrock-AgentCore:invokeagentruntimecommand", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND}, which runs commands in the runtime; never grant it`] },
+        { title: "flags InvokeAgentRuntimeCommandShell by name", specs: withStatement({ Effect: "Allow", Action: SHELL, Resource: "*" }), expect: [`${RP}: ${LAST} grants ${SHELL}, which runs commands in the runtime; never grant it`] },
         {
-            title: "flags it on any role of the stack, not only agent roles",
+            title: "flags both through Invoke*",
+            specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:Invoke*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ${COMMAND} (through "bedrock-agentcore:Invoke*") and ${SHELL} (through "bedrock-agentcore:Invoke*"), which run commands in the runtime; never grant them`],
+        },
+        {
+            title: "flags the shell through InvokeAgentRuntimeCommand* only once each",
+            specs: withStatement({ Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntimeCommandS*"], Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ${SHELL} (through "bedrock-agentcore:InvokeAgentRuntimeCommandS*"), which runs commands in the runtime; never grant it`],
+        },
+        { title: "flags them through \"*\"", specs: withStatement({ Effect: "Allow", Action: "*", Resource: "*" }), expect: [`${RP}: ${LAST} grants ${COMMAND} (through "*") and ${SHELL} (through "*"), which run commands in the runtime; never grant them`] },
+        {
+            title: "flags them through NotAction",
+            specs: withStatement({ Effect: "Allow", NotAction: ["iam:*", COMMAND], Resource: "*" }),
+            expect: [`${RP}: ${LAST} grants ${SHELL} (through NotAction), which runs commands in the runtime; never grant it`],
+        },
+        {
+            title: "flags them on any role of the stack, not only agent roles",
             specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: "bedrock-agentcore:*", Resource: "*" })],
-            expect: [`ci-role: Statement #1 of inline policy "p" of role ci-role grants ${COMMAND} (through "bedrock-agentcore:*"); never grant it`],
+            expect: [`ci-role: Statement #1 of inline policy "p" of role ci-role grants ${COMMAND} (through "bedrock-agentcore:*") and ${SHELL} (through "bedrock-agentcore:*"), which run commands in the runtime; never grant them`],
+        },
+        {
+            title: "flags them inside an AWS managed policy (BedrockAgentCoreFullAccess grants bedrock-agentcore:*)",
+            specs: change(S, "agent-browser-attach", "policyArn", "arn:aws:iam::aws:policy/BedrockAgentCoreFullAccess"),
+            expect: [
+                `agent-browser-attach: Statement "BedrockAgentCoreFullAccess" of AWS managed policy BedrockAgentCoreFullAccess (${managedVersion("BedrockAgentCoreFullAccess")}, attachment agent-browser-attach) of role agent-browser-role grants ${COMMAND} (through "bedrock-agentcore:*") and ${SHELL} (through "bedrock-agentcore:*"), which run commands in the runtime; never grant them`,
+            ],
         },
         { title: "accepts InvokeAgentRuntime", specs: withStatement({ Effect: "Allow", Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: "*" }), expect: [] },
     ],
@@ -244,6 +330,11 @@ describeRule({
         { title: "flags an unknown service", specs: withStatement({ Effect: "Deny", Action: "bedrockagentcore:*", Resource: "*" }), expect: [`${RP}: ${LAST} names action "bedrockagentcore:*", which does not exist`] },
         { title: "flags a wildcard that matches nothing", specs: withStatement({ Effect: "Allow", Action: "ecr:Pul*", Resource: "*" }), expect: [`${RP}: ${LAST} names action "ecr:Pul*", which does not exist`] },
         { title: "matches actions case-insensitively", specs: withStatement({ Effect: "Allow", Action: "ECR:batchgetimage", Resource: "arn:aws:ecr:us-east-1:123456789012:repository/agent" }), expect: [] },
+        {
+            title: "does not judge AWS managed policies (AWSDeepLensLambdaFunctionAccessPolicy names deeplens:*, which the reference no longer lists)",
+            specs: change(S, "agent-runtime-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/AWSDeepLensLambdaFunctionAccessPolicy"]),
+            expect: [],
+        },
     ],
     notApplicable: unrelatedRole({ Effect: "Allow", Action: "s3:GetObjekt", Resource: "*" }),
     unknown: unknownPolicy,
@@ -266,4 +357,71 @@ describeRule({
         { type: "aws:lambda/function:Function", name: "f2", inputs: { role: RUNTIME_ROLE_ARN } },
     ],
     unknown: change(S, "agent-browser", "executionRoleArn", UNKNOWN_STRING),
+});
+
+/** A CodeBuild role of the stack (not an agent role) with the given statement or managed policy. */
+function buildRole(statement?: Record<string, unknown>, managed?: string): Spec {
+    return {
+        type: "aws:iam/role:Role",
+        name: "build-role",
+        inputs: {
+            name: "build-role",
+            assumeRolePolicy: json({ Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            ...(statement ? { inlinePolicies: [{ name: "push", policy: json({ Statement: [statement] }) }] } : {}),
+            ...(managed ? { managedPolicyArns: [managed] } : {}),
+        },
+        outputs: { arn: "arn:aws:iam::123456789012:role/build-role" },
+    };
+}
+const PUSH_ACTIONS = "ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload";
+describeRule({
+    policy: ecrPushScoped,
+    failing: [
+        {
+            title: "flags a build role that pushes to every repository, naming the stack's repository",
+            specs: [...withRepoArn, buildRole({ Effect: "Allow", Action: ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"], Resource: "arn:aws:ecr:us-east-1:123456789012:repository/*" })],
+            expect: [
+                `build-role: Statement #1 of inline policy "push" of role build-role lets role build-role push images (${PUSH_ACTIONS}) to every ECR repository (arn:aws:ecr:us-east-1:123456789012:repository/*); name the repositories it publishes (this stack declares ${REPO_ARN})`,
+            ],
+        },
+        {
+            title: "flags AmazonEC2ContainerRegistryPowerUser on a build role (an AWS managed policy, Resource \"*\")",
+            specs: [...S, buildRole(undefined, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser")],
+            expect: [
+                `build-role: Statement #1 of AWS managed policy AmazonEC2ContainerRegistryPowerUser (${managedVersion("AmazonEC2ContainerRegistryPowerUser")}, managedPolicyArns) of role build-role lets role build-role push images (${PUSH_ACTIONS}) to every ECR repository (*); name the repositories it publishes`,
+            ],
+        },
+        {
+            title: "flags ecr:* on every repository in an agent role too",
+            specs: withStatement({ Effect: "Allow", Action: "ecr:*", Resource: "*" }),
+            expect: [`${RP}: ${LAST} lets role agent-runtime-role push images (${PUSH_ACTIONS}) to every ECR repository (*); name the repositories it publishes`],
+        },
+        { title: "accepts push to named repositories", specs: [...S, buildRole({ Effect: "Allow", Action: ["ecr:PutImage", "ecr:UploadLayerPart"], Resource: REPO_ARN })], expect: [] },
+    ],
+    notApplicable: [{ type: "aws:ecr/repositoryPolicy:RepositoryPolicy", name: "rp", inputs: { policy: json({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "ecr:PutImage", Resource: "*" }] }) } }],
+    unknown: [...S, { ...buildRole({ Effect: "Allow", Action: "ecr:PutImage", Resource: "*" }), inputs: { ...buildRole().inputs, inlinePolicies: [{ name: "push", policy: UNKNOWN_STRING }] } }],
+});
+
+describeRule({
+    policy: recordingDeletion,
+    failing: [
+        {
+            title: "flags a role that can read and delete every recording",
+            specs: [...S, { ...unrelatedRole({ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "arn:aws:s3:::agent-recordings/*" })[0] }],
+            expect: [
+                'ci-role: Statement #1 of inline policy "p" of role ci-role lets role ci-role read and delete every recording of browser agent-browser (s3:GetObject and s3:DeleteObject on arn:aws:s3:::agent-recordings/*); grant delete to no one but lifecycle rules',
+            ],
+        },
+        {
+            title: "flags AmazonS3FullAccess (an AWS managed policy, s3:* on \"*\")",
+            specs: change(S, "agent-browser-role", "managedPolicyArns", ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]),
+            expect: [
+                `agent-browser-role: Statement #1 of AWS managed policy AmazonS3FullAccess (${managedVersion("AmazonS3FullAccess")}, managedPolicyArns) of role agent-browser-role lets role agent-browser-role read and delete every recording of browser agent-browser (s3:GetObject and s3:DeleteObject on *); grant delete to no one but lifecycle rules`,
+            ],
+        },
+        { title: "accepts read-only access to every recording", specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::agent-recordings/*" })], expect: [] },
+        { title: "accepts delete on one session's prefix", specs: [...S, ...unrelatedRole({ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "arn:aws:s3:::agent-recordings/sessions/abc/*" })], expect: [] },
+    ],
+    notApplicable: unrelatedRole({ Effect: "Allow", Action: ["s3:GetObject", "s3:DeleteObject"], Resource: "*" }),
+    unknown: [...change(S, "agent-browser", "recording.s3Location.bucket", UNKNOWN_STRING), ...unrelatedRole({ Effect: "Allow", Action: "s3:*", Resource: "*" })],
 });

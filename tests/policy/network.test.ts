@@ -6,12 +6,26 @@ import { describeRule } from "./table";
 
 const S = compliantStack();
 const MODE = "networkConfiguration.networkMode";
+/** A harness whose one runtime environment has the given network mode. */
+function harness(networkMode: string) {
+    return {
+        type: "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+        name: "h",
+        inputs: { harnessName: "h", environments: [{ agentcoreRuntimeEnvironments: [{ networkConfigurations: [{ networkMode, networkModeConfigs: networkMode === "VPC" ? [{ subnets: ["subnet-1"], securityGroups: ["sg-1"] }] : undefined }] }] }] },
+    };
+}
 
 describeRule({
     policy: runtimeVpc,
     failing: [
         { title: "flags a PUBLIC runtime", specs: change(S, "agent-runtime", MODE, "PUBLIC"), expect: ['agent-runtime: Runtime must run in VPC mode (set networkConfiguration.networkMode to "VPC"; it is "PUBLIC")'] },
         { title: "flags an aws-native Runtime in PUBLIC mode", specs: [{ type: "aws-native:bedrockagentcore:Runtime", name: "native-rt", inputs: { networkConfiguration: { networkMode: "PUBLIC" } } }], expect: ['native-rt: Runtime must run in VPC mode (set networkConfiguration.networkMode to "VPC"; it is "PUBLIC")'] },
+        {
+            title: "flags a harness runtime environment in PUBLIC mode",
+            specs: [...S, harness("PUBLIC")],
+            expect: ['h: Harness runtime environment must run in VPC mode (set networkConfigurations[].networkMode to "VPC"; it is "PUBLIC")'],
+        },
+        { title: "accepts a harness runtime environment in VPC mode", specs: [...S, harness("VPC")], expect: [] },
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter", name: "ci", inputs: { networkConfiguration: { networkMode: "PUBLIC" } } }],
     unknown: change(S, "agent-runtime", MODE, UNKNOWN_STRING),

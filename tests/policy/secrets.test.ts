@@ -1,11 +1,14 @@
 import { strict as assert } from "assert";
 import { eventRetention } from "../../policy/rules/memory/event-retention";
 import { credentialProviderSecrets } from "../../policy/rules/secrets/credential-provider-secrets";
+import { credentialIn } from "../../policy/rules/secrets/detect";
+import { gatewayLambdaEnvSecrets } from "../../policy/rules/secrets/gateway-lambda-env-secrets";
 import { looksSecret, runtimeEnvSecrets } from "../../policy/rules/secrets/runtime-env-secrets";
-import { change, compliantStack, UNKNOWN_STRING } from "./fixtures";
+import { change, compliantStack, Spec, UNKNOWN_STRING } from "./fixtures";
 import { describeRule } from "./table";
 
 const S = compliantStack();
+const FIX = "keep it in Secrets Manager or the token vault and pass only its ARN or name";
 const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "sk-live-123" };
 
 describeRule({
@@ -74,9 +77,88 @@ describeRule({
             specs: [{ type: "aws-native:bedrockagentcore:Runtime", name: "n", inputs: { environmentVariables: { GITHUB_TOKEN: "t" } } }],
             expect: ["n: Runtime environment variable GITHUB_TOKEN looks like a secret: pass a Secrets Manager ARN (e.g. GITHUB_TOKEN_SECRET_ARN) or use a credential provider instead"],
         },
+        {
+            title: "flags harmless names whose values carry a credential, never repeating the value",
+            specs: change(
+                change(change(S, "agent-runtime", "environmentVariables.OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Basic dXNlcjpwYXNzd29yZA=="), "agent-runtime", "environmentVariables.DATABASE_URL", "postgres://agent:hunter2pw@db.internal:5432/agent"),
+                "agent-runtime",
+                "environmentVariables.UPSTREAM",
+                `ghp${"_"}abcdefghijklmnopqrstuvwxyz0123456789`,
+            ),
+            expect: [
+                `agent-runtime: Runtime environment variable DATABASE_URL holds a credential in plaintext (its value is a URL with a password): ${FIX}`,
+                `agent-runtime: Runtime environment variable OTEL_EXPORTER_OTLP_HEADERS holds a credential in plaintext (its value is an Authorization header value): ${FIX}`,
+                `agent-runtime: Runtime environment variable UPSTREAM holds a credential in plaintext (its value is a GitHub token): ${FIX}`,
+            ],
+        },
+        {
+            title: "flags a harness's environment",
+            specs: [{ type: "aws:bedrock/agentcoreHarness:AgentcoreHarness", name: "h", inputs: { environmentVariables: { LOG_LEVEL: "info", SEARCH_API_KEY: "k" } } }],
+            expect: ["h: Harness environment variable SEARCH_API_KEY looks like a secret: pass a Secrets Manager ARN (e.g. SEARCH_API_KEY_SECRET_ARN) or use a credential provider instead"],
+        },
     ],
     notApplicable: [{ type: "aws:lambda/function:Function", name: "f", inputs: { environmentVariables: { OPENAI_API_KEY: "x" } } }],
     unknown: change(S, "agent-runtime", "environmentVariables", UNKNOWN_STRING),
+});
+
+// Token-shaped test values are split in the source so that secret scanners do not take them for real ones.
+describe("credentialIn (secrets by value)", () => {
+    const table: [string, string | undefined][] = [
+        ["Authorization=Bearer abc.def.ghi", "an Authorization header value"],
+        ["x-honeycomb-team=abc,authorization=Basic Zm9vOmJhcg==", "an Authorization header value"],
+        ["x-api-key=0123456789", "an API key header value"],
+        ["https://user:p4ss@example.com/path", "a URL with a password"],
+        ["Bearer eyJhbGciOiJIUzI1NiJ9xx", "a bearer token"],
+        [`AKIA${"IOSFODNN7EXAMPLE"}`, "an AWS access key id"],
+        [`github${"_pat_"}11ABCDEFG0123456789_abcdefghij`, "a GitHub token"],
+        [`xox${"b-"}123456789012-abcdefghij`, "a Slack token"],
+        [`sk${"_live_"}0123456789abcdef`, "a Stripe secret key"],
+        [`sk${"-ant-"}api03-abcdefghijklmnopqrstuv`, "an OpenAI or Anthropic API key"],
+        [`AIza${"SyA-0123456789abcdefghijklmnopqrstu"}`, "a Google API key"],
+        ["-----BEGIN RSA PRIVATE KEY-----\nMIIE", "a private key"],
+        ["eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig", "a JSON Web Token"],
+        ["https://gw.example.com/mcp", undefined],
+        ["http://localhost:4318", undefined],
+        ["arn:aws:secretsmanager:us-east-1:123456789012:secret:key-AbCdEf", undefined],
+        ["anthropic.claude-sonnet-4-20250514-v1:0", undefined],
+        ["service.name=agent,deployment.environment=prod", undefined],
+        ["task-scheduler", undefined],
+    ];
+    for (const [value, what] of table) {
+        it(`${JSON.stringify(value)} → ${what ?? "no credential"}`, () => assert.equal(credentialIn(value), what));
+    }
+});
+
+const FN_ARN = "arn:aws:lambda:us-east-1:123456789012:function:tool";
+/** The compliant stack plus the gateway's Lambda tool and its target. */
+function withTool(env: Record<string, string> | string, targetArn = FN_ARN): Spec[] {
+    return [
+        ...S,
+        { type: "aws:lambda/function:Function", name: "tool", inputs: { name: "tool", environment: { variables: env } }, outputs: { arn: FN_ARN } },
+        { type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "tool-target", inputs: { name: "tool", gatewayIdentifier: "gw-1", targetConfiguration: { mcp: { lambda: { lambdaArn: targetArn } } } } },
+    ];
+}
+describeRule({
+    policy: gatewayLambdaEnvSecrets,
+    failing: [
+        {
+            title: "flags a secret by value and by name in a gateway target's function",
+            specs: withTool({ SEARCH_ENDPOINT: "https://search", UPSTREAM_HEADERS: "Authorization: Bearer abcdefghijklmnop", SEARCH_API_KEY: "k" }),
+            expect: [
+                "tool: Lambda function tool (target tool-target of a gateway): Environment variable SEARCH_API_KEY looks like a secret: pass a Secrets Manager ARN (e.g. SEARCH_API_KEY_SECRET_ARN) or use a credential provider instead",
+                `tool: Lambda function tool (target tool-target of a gateway): Environment variable UPSTREAM_HEADERS holds a credential in plaintext (its value is an Authorization header value): ${FIX}`,
+            ],
+        },
+        {
+            title: "matches a target that names a function version or alias",
+            specs: withTool({ TOKEN: "t" }, `${FN_ARN}:live`),
+            expect: ["tool: Lambda function tool (target tool-target of a gateway): Environment variable TOKEN looks like a secret: pass a Secrets Manager ARN (e.g. TOKEN_SECRET_ARN) or use a credential provider instead"],
+        },
+        { title: "accepts a function that passes only the secret's ARN", specs: withTool({ SEARCH_API_KEY_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:search" }), expect: [] },
+    ],
+    // A function no gateway target names is not a gateway tool.
+    notApplicable: [{ type: "aws:lambda/function:Function", name: "other", inputs: { environment: { variables: { OPENAI_API_KEY: "x" } } }, outputs: { arn: FN_ARN } }],
+    unknown: withTool({ TOKEN: "t" }, UNKNOWN_STRING),
 });
 
 describeRule({

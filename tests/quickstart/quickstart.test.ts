@@ -47,7 +47,7 @@ describe("quickstart example", () => {
         const invoke = statements.find((s: { Action: string[] }) => s.Action.includes("bedrock:InvokeModel"));
         assert.deepEqual(invoke.Resource, [
             `arn:aws:bedrock:us-east-1:123456789012:inference-profile/${MODEL}`,
-            "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+            ...["us-east-1", "us-east-2", "us-west-1", "us-west-2"].map((r) => `arn:aws:bedrock:${r}::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0`),
         ]);
 
         assert.equal(await valueOf(program!.runtimeArn), runtime.outputs.agentRuntimeArn);

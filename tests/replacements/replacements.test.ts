@@ -94,7 +94,7 @@ describe("Replacements: names that coexist during create-before-delete", () => {
         const reg = await record(() => new Browser("reader-browser", { network: { mode: "PUBLIC" }, recording: {} }));
         const name = reg.one(BROWSER).inputs.name;
         const trust = JSON.parse(reg.one("aws:iam/role:Role").inputs.assumeRolePolicy);
-        assert.equal(trust.Statement[0].Condition.ArnLike["aws:SourceArn"], `arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/${name}-*`);
+        assert.equal(trust.Statement[0].Condition.ArnLike["aws:SourceArn"], `arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/${name}-??????????`);
     });
 
     it("CodeInterpreter: adding data buckets (the execution role), the network or the description changes its name; changing the buckets does not", async () => {

@@ -122,6 +122,13 @@ describe("AgentRuntime validation", () => {
             ],
         ],
         [
+            "lifecycle above the microVM maximum (the API model allows 1209600 for capacity-provider runtimes only)",
+            { lifecycle: { idleSessionTimeoutSeconds: 900, maxLifetimeSeconds: 86400 } },
+            [
+                "lifecycle.maxLifetimeSeconds 86400 must be at most 28800 (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html)",
+            ],
+        ],
+        [
             "empty header allowlist",
             { requestHeaderAllowlist: [] },
             ["requestHeaderAllowlist [] must have at least 1 items (bedrock-agentcore-control API model, shape RequestHeaderAllowlist)"],
@@ -130,6 +137,18 @@ describe("AgentRuntime validation", () => {
             "Authorization header without JWT",
             { requestHeaderAllowlist: ["Authorization"] },
             ['requestHeaderAllowlist ["Authorization"] may include "Authorization" only with a CUSTOM_JWT authorizer: with AWS_IAM the header is stripped before it reaches the container'],
+        ],
+        [
+            "reserved prefixes, restricted headers and case-insensitive duplicates",
+            { requestHeaderAllowlist: ["X-Amz-Date", "x-amzn-trace-id", "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant", "content-type", "Host", "X-Tenant", "x-tenant", "X-AMZN-BEDROCK-AGENTCORE-RUNTIME-CUSTOM-tenant"] },
+            [
+                'requestHeaderAllowlist[0] "X-Amz-Date" must not start with x-amz- (reserved for SigV4 signing) (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[1] "x-amzn-trace-id" must not start with x-amzn- unless it starts with X-Amzn-Bedrock-AgentCore-Runtime-Custom- (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[3] "content-type" is a restricted header (Content-Type) that AgentCore does not propagate (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[4] "Host" is a restricted header (Host) that AgentCore does not propagate (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[6] "x-tenant" repeats requestHeaderAllowlist[5] "X-Tenant": header names are case-insensitive and duplicates are not allowed (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+                'requestHeaderAllowlist[7] "X-AMZN-BEDROCK-AGENTCORE-RUNTIME-CUSTOM-tenant" repeats requestHeaderAllowlist[2] "X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tenant": header names are case-insensitive and duplicates are not allowed (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-header-allowlist.html)',
+            ],
         ],
         [
             "51 environment variables and a long key",
@@ -157,6 +176,14 @@ describe("AgentRuntime validation", () => {
             ],
         ],
         [
+            "application inference profile without its foundation models; a profile of a geography without a Region table",
+            { models: ["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz", "ca.amazon.nova-lite-v1:0"] },
+            [
+                'models[0] "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz" is an application inference profile, whose foundation models are chosen when it is created: Bedrock also requires invoke on its foundation model in each Region it routes to (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html); list their foundation-model ARNs in inferenceProfileModels["arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz"]',
+                'models[1] "ca.amazon.nova-lite-v1:0" is an inference profile whose geography "ca" has no Region table in this package: Bedrock also requires invoke on its foundation model in each Region it routes to (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html); list their foundation-model ARNs in inferenceProfileModels["ca.amazon.nova-lite-v1:0"]',
+            ],
+        ],
+        [
             "model wildcard",
             { models: ["anthropic.*"] },
             ['models[0] "anthropic.*" must be a Bedrock model id (provider.model), an inference profile id (us.provider.model) or a bedrock ARN; wildcards are not accepted'],
@@ -177,7 +204,10 @@ describe("AgentRuntime validation", () => {
         [
             "idle timeout above the default max lifetime",
             { lifecycle: { idleSessionTimeoutSeconds: 30000 } },
-            ["lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (28800): a session cannot idle longer than it may live"],
+            [
+                "lifecycle.idleSessionTimeoutSeconds 30000 must be at most 28800 (8 hours) for a runtime without a capacity provider; the API model's 1209600 applies to capacity-provider runtimes only (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-lifecycle-settings.html)",
+                "lifecycle.idleSessionTimeoutSeconds 30000 must not exceed lifecycle.maxLifetimeSeconds (28800): a session cannot idle longer than it may live",
+            ],
         ],
         [
             "11 endpoints",

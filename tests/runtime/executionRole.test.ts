@@ -19,7 +19,7 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/support_agent-??????????" },
                     },
                 },
             ],
@@ -32,13 +32,13 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
         );
         const baseline = reg.one("aws:iam/rolePolicy:RolePolicy", "support-agent-runtime-baseline");
         assert.equal(baseline.inputs.name, "runtime-baseline");
-        const logs = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/support_agent-*";
+        const logs = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/support_agent-??????????-*";
         const wid = "arn:aws:bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default";
         assert.deepEqual(parseJsonInput(baseline.inputs.policy).Statement, [
             { Sid: "PullAgentImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: [REPO_ARN] },
             { Sid: "LogInToEcr", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
             { Sid: "CreateRuntimeLogGroup", Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:DescribeLogStreams"], Resource: [logs] },
-            { Sid: "DescribeLogGroups", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: ["arn:aws:logs:us-east-1:123456789012:log-group:*"] },
+            { Sid: "DescribeLogGroups", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: ["*"] },
             { Sid: "WriteRuntimeLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${logs}:log-stream:*`] },
             {
                 Sid: "WriteTraces",
@@ -57,7 +57,7 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
                 Sid: "GetOwnWorkloadAccessToken",
                 Effect: "Allow",
                 Action: ["bedrock-agentcore:GetWorkloadAccessToken", "bedrock-agentcore:GetWorkloadAccessTokenForJWT"],
-                Resource: [wid, `${wid}/workload-identity/support_agent-*`],
+                Resource: [wid, `${wid}/workload-identity/support_agent-??????????`],
             },
             {
                 Sid: "InvokeAllowedModels",
@@ -65,10 +65,38 @@ describe("AgentExecutionRole (through AgentRuntime)", () => {
                 Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
                 Resource: [
                     "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0",
-                    "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                    "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                    "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                    "arn:aws:bedrock:us-west-1::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+                    "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
                     "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
                 ],
             },
+        ]);
+    });
+
+    it("grants profiles given as ARNs together with their foundation model in every Region of the profile (Bedrock inference-profile prerequisites)", async () => {
+        const EU = "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-7-sonnet-20250219-v1:0";
+        const APP = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123xyz";
+        const APP_MODELS = ["arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0", "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-pro-v1:0"];
+        const reg = await record(
+            () =>
+                new AgentRuntime("support-agent", {
+                    image: IMAGE,
+                    models: [EU, APP, "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0"],
+                    inferenceProfileModels: { [APP]: APP_MODELS },
+                }),
+        );
+        const invoke = parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement.find((s: any) => s.Sid === "InvokeAllowedModels");
+        const eu = ["eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3"];
+        assert.deepEqual(invoke.Resource, [
+            EU,
+            ...eu.map((r) => `arn:aws:bedrock:${r}::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0`),
+            APP,
+            ...APP_MODELS,
+            "arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0",
         ]);
     });
 

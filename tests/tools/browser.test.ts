@@ -21,8 +21,9 @@ const SESSION_ACTIONS = [
     "bedrock-agentcore:StartBrowserSession",
     "bedrock-agentcore:GetBrowserSession",
     "bedrock-agentcore:StopBrowserSession",
-    "bedrock-agentcore:ConnectBrowserAutomationStream",
 ];
+/** Wildcard-only in the IAM service reference: granted on "*" in its own statement. */
+const AUTOMATION = { Sid: "DriveBrowserSessions", Effect: "Allow", Action: ["bedrock-agentcore:ConnectBrowserAutomationStream"], Resource: ["*"] };
 
 async function plan(args: BrowserArgs): Promise<{ reg: Registrations; browser: Browser }> {
     let browser: Browser | undefined;
@@ -112,7 +113,7 @@ describe("Browser", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/reader_browser_e5f739-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/reader_browser_e5f739-??????????" },
                     },
                 },
             ]);
@@ -172,7 +173,7 @@ describe("Browser", () => {
         assert.equal(grant.inputs.name, "browser-use");
         assert.deepEqual(parseJsonInput(grant.inputs.policy), {
             Version: "2012-10-17",
-            Statement: [{ Sid: "UseBrowser", Effect: "Allow", Action: SESSION_ACTIONS, Resource: [arn] }],
+            Statement: [{ Sid: "UseBrowser", Effect: "Allow", Action: SESSION_ACTIONS, Resource: [arn] }, AUTOMATION],
         });
     });
 
@@ -189,6 +190,7 @@ describe("Browser", () => {
         assert.equal(await valueOf(browser!.browserId), "aws.browser.v1");
         assert.deepEqual(parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy", "reader-browser-use").inputs.policy).Statement, [
             { Sid: "UseBrowser", Effect: "Allow", Action: SESSION_ACTIONS, Resource: [arn] },
+            AUTOMATION,
         ]);
     });
 });

@@ -54,7 +54,7 @@ describe("CodeInterpreter", () => {
                     Action: "sts:AssumeRole",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": "123456789012" },
-                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/analyst_ci_ca05fa-*" },
+                        ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/analyst_ci_ca05fa-??????????" },
                     },
                 },
             ],

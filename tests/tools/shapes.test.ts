@@ -13,8 +13,8 @@ describe("tool shapes", () => {
     const model = JSON.parse(fs.readFileSync(MODEL, "utf8")).shapes;
     for (const name of TOOL_SHAPES) {
         it(`${name} equals the API model`, () => {
-            const { pattern, min, max, enum: values } = model[name];
-            const expected = Object.fromEntries(Object.entries({ pattern, min, max, enum: values }).filter(([, v]) => v !== undefined));
+            const { type, pattern, min, max, enum: values } = model[name];
+            const expected = Object.fromEntries(Object.entries({ type, pattern, min, max, enum: values }).filter(([, v]) => v !== undefined));
             assert.deepEqual(SHAPES[name], expected);
         });
     }

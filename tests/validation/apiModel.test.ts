@@ -60,7 +60,9 @@ describe("every exposed AgentCore field is checked against the API model", () =>
                 assert.ok(modelAccepts(field.shape, field.valid), "the sample must be valid for the model");
                 assert.deepEqual(await errorsOf(field.build(field.valid)), { thrown: undefined, late: undefined });
             });
-            for (const { rule, value } of invalidValues(field.shape, field.valid)) {
+            // A map key is always a string in JavaScript (a number key becomes its text), so keys get no wrong-type case.
+            const cases = invalidValues(field.shape, field.valid).filter(({ rule }) => !(field.path.endsWith("{key}") && rule.startsWith("of the wrong type")));
+            for (const { rule, value } of cases) {
                 it(`refuses a value ${rule}${field.deferred ? " when it resolves" : ""}`, async () => {
                     assert.equal(modelAccepts(field.shape, value), false, "the derived value must be invalid for the model");
                     const { thrown, late } = await errorsOf(field.build(value));

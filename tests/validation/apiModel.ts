@@ -178,6 +178,14 @@ const PATTERN_BREAKERS = ["!", "-", " ", "_", "a b", "é", "0", "a-", "-a", ".",
 export function invalidValues(shapeName: string, valid: unknown): { rule: string; value: unknown }[] {
     const shape = MODEL.shapes[shapeName];
     const out: { rule: string; value: unknown }[] = [];
+    if (shape.type === "integer" || shape.type === "long") {
+        // Stack config and plain-JS callers can send anything: a fraction and a numeric string.
+        out.push({ rule: "that is not a whole number", value: Number(valid) + 0.5 });
+        out.push({ rule: "of the wrong type (a string)", value: String(valid) });
+    }
+    if (shape.type === "string") {
+        out.push({ rule: "of the wrong type (a number)", value: 42 });
+    }
     if (shape.type === "integer" || shape.type === "long" || shape.type === "double") {
         if (shape.min !== undefined) out.push({ rule: "below the minimum", value: shape.min - 1 });
         if (shape.max !== undefined) out.push({ rule: "above the maximum", value: shape.max + 1 });
@@ -207,6 +215,8 @@ export function invalidValues(shapeName: string, valid: unknown): { rule: string
 /** True when the model accepts the value for the shape (pattern, length, range, enum). */
 export function modelAccepts(shapeName: string, value: unknown): boolean {
     const shape = MODEL.shapes[shapeName];
+    if ((shape.type === "integer" || shape.type === "long") && !(typeof value === "number" && Number.isInteger(value))) return false;
+    if (shape.type === "string" && typeof value !== "string") return false;
     if (typeof value === "number") {
         return (shape.min === undefined || value >= shape.min) && (shape.max === undefined || value <= shape.max);
     }

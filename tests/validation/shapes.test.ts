@@ -14,7 +14,7 @@ describe("validation constraints match AWS's API model", () => {
             const model = shapes[name];
             assert.ok(model, `shape ${name} does not exist in the API model`);
             const expected: Record<string, unknown> = {};
-            for (const key of ["pattern", "min", "max", "enum"] as const) {
+            for (const key of ["type", "pattern", "min", "max", "enum"] as const) {
                 if (model[key] !== undefined) {
                     expected[key] = model[key];
                 }

@@ -6,13 +6,15 @@ import { asArray, containsUnknown, first } from "../../common/values";
 const JWT: Record<string, readonly string[]> = {
     [T.runtime]: ["authorizerConfiguration.customJwtAuthorizer"],
     [T.gateway]: ["authorizerConfiguration.customJwtAuthorizer"],
+    [T.harness]: ["authorizerConfiguration.customJwtAuthorizer"],
+    [T.registry]: ["authorizerConfiguration.customJwtAuthorizer"],
     [T.nativeRuntime]: ["authorizerConfiguration.customJwtAuthorizer", "authorizerConfiguration.customJWTAuthorizer"],
     [T.nativeGateway]: ["authorizerConfiguration.customJwtAuthorizer", "authorizerConfiguration.customJWTAuthorizer"],
 };
 
 export const jwtAudience = resourceRule({
     name: "agentcore-jwt-audience",
-    description: "Custom JWT authorizers accept only tokens for named audiences or clients.",
+    description: "Custom JWT authorizers (runtimes, gateways, harnesses, registries) accept only tokens for named audiences or clients.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: "Set allowedAudiences (or allowedClients for Cognito access tokens, which carry client_id instead of aud) on customJwtAuthorizer.",

@@ -18,7 +18,7 @@ function algorithms(rules: unknown): string[] {
 
 export const browserRecordingBucket = stackRule<{ requireKms: boolean }>({
     name: "agentcore-browser-recording-encrypted",
-    description: "The bucket a browser records sessions to has server-side encryption configured (KMS where required).",
+    description: "The bucket a browser records sessions to is KMS-encrypted (sseAlgorithm aws:kms) where requireKms is set; S3's default SSE-S3 is accepted otherwise.",
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the recording bucket with sseAlgorithm \"aws:kms\" and a customer-managed kmsMasterKeyId.",
@@ -56,11 +56,12 @@ export const browserRecordingBucket = stackRule<{ requireKms: boolean }>({
                 continue;
             }
             const algs = byBucket.get(bucket) ?? [];
-            if (algs.length === 0) {
-                findings.push({ urn: r.urn, message: `Browser ${r.name} records to bucket ${bucket}, which must have server-side encryption (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")` });
-            } else if (config.requireKms && !algs.some((a) => a.startsWith("aws:kms"))) {
-                findings.push({ urn: r.urn, message: `Browser ${r.name} records to bucket ${bucket}, which must be encrypted with KMS (set sseAlgorithm to "aws:kms", it is "${algs[0]}")` });
+            // S3 encrypts every new object with SSE-S3 (AES256) by default, so the question is only KMS.
+            if (!config.requireKms || algs.some((a) => a.startsWith("aws:kms"))) {
+                continue;
             }
+            const now = algs.length ? `its encryption configuration sets sseAlgorithm "${algs[0]}"` : "it has no encryption configuration, so S3 uses its default SSE-S3 (AES256)";
+            findings.push({ urn: r.urn, message: `Browser ${r.name} records to bucket ${bucket}, which is not KMS-encrypted: ${now} (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")` });
         }
         return findings;
     },

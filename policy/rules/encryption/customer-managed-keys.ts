@@ -8,6 +8,11 @@ const KEY: Record<string, { path: string; what: string; fix: string; keyType?: s
     [T.nativeMemory]: { path: "encryptionKeyArn", what: "Memory", fix: "set encryptionKeyArn" },
     [T.gateway]: { path: "kmsKeyArn", what: "Gateway", fix: "set kmsKeyArn" },
     [T.nativeGateway]: { path: "kmsKeyArn", what: "Gateway", fix: "set kmsKeyArn" },
+    // Evaluators (kmsKeyArn) are not judged yet: the package's AgentEvaluation cannot set a key, so
+    // every stack using it would fail; add them once it can.
+    [T.policyEngine]: { path: "encryptionKeyArn", what: "Policy engine", fix: "set encryptionKeyArn" },
+    [T.nativePolicyEngine]: { path: "encryptionKeyArn", what: "Policy engine", fix: "set encryptionKeyArn" },
+    [T.agentRegistry]: { path: "encryptionConfiguration.kmsKeyArn", what: "Agent registry", fix: "set encryptionConfiguration.kmsKeyArn" },
     [T.tokenVaultCmk]: {
         path: "kmsConfiguration.kmsKeyArn",
         keyType: "kmsConfiguration.keyType",
@@ -18,10 +23,10 @@ const KEY: Record<string, { path: string; what: string; fix: string; keyType?: s
 
 export const customerManagedKeys = resourceRule({
     name: "agentcore-customer-managed-keys",
-    description: "Memory, gateways and the token vault are encrypted with customer-managed KMS keys.",
+    description: "Memory, gateways, the token vault, policy engines and agent registries are encrypted with customer-managed KMS keys.",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Create a KMS key with rotation enabled and pass its ARN: memory encryptionKeyArn, gateway kmsKeyArn, token vault kmsConfiguration (keyType CustomerManagedKey).",
+    remediationSteps: "Create a KMS key with rotation enabled and pass its ARN: memory encryptionKeyArn, gateway kmsKeyArn, token vault kmsConfiguration (keyType CustomerManagedKey), policy engine encryptionKeyArn, agent registry encryptionConfiguration.kmsKeyArn.",
     types: Object.keys(KEY),
     check: (res) => {
         const k = KEY[res.type];

@@ -1,37 +1,43 @@
 import { Finding, stackRule } from "../../common/rule";
-import { patternCovers } from "../../iam/actions";
+import { patternCovers, runtimeCommandActions } from "../../iam/actions";
 import { isAllow, Statement } from "../../iam/document";
 import { rolesOf } from "../../iam/roles";
 
-const COMMAND = "bedrock-agentcore:InvokeAgentRuntimeCommand";
-
-/** How the statement grants the command, if it does: by name, through a wildcard, or through NotAction. */
-function grantVia(s: Statement): string | undefined {
-    const direct = (s.action ?? []).find((a) => patternCovers(a, COMMAND));
-    if (direct) {
-        return direct.toLowerCase() === COMMAND.toLowerCase() ? "" : ` (through "${direct}")`;
+/** Each command action the statement grants, and how: by name, through a wildcard, or through NotAction. */
+function grants(s: Statement): { action: string; via: string }[] {
+    const out: { action: string; via: string }[] = [];
+    for (const action of runtimeCommandActions()) {
+        const direct = (s.action ?? []).find((a) => patternCovers(a, action));
+        if (direct) {
+            out.push({ action, via: direct.toLowerCase() === action.toLowerCase() ? "" : ` (through "${direct}")` });
+        } else if (s.notAction && !s.notAction.some((a) => patternCovers(a, action))) {
+            out.push({ action, via: " (through NotAction)" });
+        }
     }
-    if (s.notAction && !s.notAction.some((a) => patternCovers(a, COMMAND))) {
-        return " (through NotAction)";
-    }
-    return undefined;
+    return out;
 }
 
 export const noInvokeRuntimeCommand = stackRule({
     name: "agentcore-iam-no-invoke-runtime-command",
-    description: "No role is granted bedrock-agentcore:InvokeAgentRuntimeCommand (a root shell in the runtime), by name or through a wildcard.",
+    description:
+        "No role is granted an action that runs commands in an agent runtime (bedrock-agentcore:InvokeAgentRuntimeCommand, InvokeAgentRuntimeCommandShell: per the IAM service reference), by name, through a wildcard or NotAction, in an inline, customer or AWS managed policy.",
     severity: "critical",
     enforcementLevel: "mandatory",
-    remediationSteps: "Remove the grant; replace wildcards such as bedrock-agentcore:* or bedrock-agentcore:Invoke* with the exact actions needed (e.g. bedrock-agentcore:InvokeAgentRuntime).",
+    remediationSteps:
+        "Remove the grant; replace wildcards such as bedrock-agentcore:* or bedrock-agentcore:Invoke* with the exact actions needed (e.g. bedrock-agentcore:InvokeAgentRuntime), and detach AWS managed policies that grant them.",
     check: (resources) => {
         const findings: Finding[] = [];
         for (const role of rolesOf(resources)) {
             for (const source of role.documents) {
                 source.statements.forEach((s, i) => {
-                    const via = isAllow(s) ? grantVia(s) : undefined;
-                    if (via !== undefined) {
+                    if (!isAllow(s)) {
+                        return;
+                    }
+                    const found = grants(s);
+                    if (found.length) {
                         const label = `Statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`} of ${source.label}`;
-                        findings.push({ urn: source.urn, message: `${label} grants ${COMMAND}${via}; never grant it` });
+                        const what = found.map((g) => `${g.action}${g.via}`).join(" and ");
+                        findings.push({ urn: source.urn, message: `${label} grants ${what}, which run${found.length === 1 ? "s" : ""} commands in the runtime; never grant ${found.length === 1 ? "it" : "them"}` });
                     }
                 });
             }

@@ -1,26 +1,67 @@
-import { Finding, stackRule } from "../../common/rule";
+import { Finding, Res, stackRule } from "../../common/rule";
+import { T } from "../../common/types";
+import { at, first, knownString } from "../../common/values";
 import { expandAction, hasResourceLevelSupport, patternCovers } from "../../iam/actions";
-import { isAllow } from "../../iam/document";
+import { kindWildcard, stackArns } from "../../iam/arns";
+import { isAllow, Statement } from "../../iam/document";
 import { agentStatements } from "../../iam/roles";
 
 /** Governed by their own rules (condition-scoped rather than resource-scoped). */
 const HANDLED_ELSEWHERE = new Set(["cloudwatch:PutMetricData", "iam:PassRole"]);
 const ECR_PULL = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"];
 const SHOWN = 5;
+const SUGGESTED = 3;
 
-function list(actions: string[]): string {
-    const shown = actions.slice(0, SHOWN).join(", ");
-    return actions.length > SHOWN ? `${shown} and ${actions.length - SHOWN} more` : shown;
+function list(items: string[], shown = SHOWN): string {
+    const head = items.slice(0, shown).join(", ");
+    return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}
+
+/** Whether an action pattern reaches a resource-scoped action (of the service, when given); cached per pattern (managed policies repeat them on every role). */
+const reachCache = new Map<string, boolean>();
+function reachesScoped(pattern: string, service = ""): boolean {
+    const key = `${service}\u0000${pattern}`;
+    let hit = reachCache.get(key);
+    if (hit === undefined) {
+        const prefix = `${service}:`;
+        hit = expandAction(pattern).some((e) => (!service || e.startsWith(prefix)) && !HANDLED_ELSEWHERE.has(e) && hasResourceLevelSupport(e));
+        reachCache.set(key, hit);
+    }
+    return hit;
+}
+
+/** The statement's actions (as written) that reach a resource-scoped action of the service. */
+function scopedActionsOf(s: Statement, service: string): string[] {
+    return (s.action ?? []).filter((a) => reachesScoped(a, service));
+}
+
+/** Browsers' recording locations: bucket → [browser name, prefix] (prefix known and not empty). */
+function recordingPrefixes(resources: Res[]): Map<string, { browser: string; prefix: string }> {
+    const out = new Map<string, { browser: string; prefix: string }>();
+    for (const r of resources) {
+        if (r.type !== T.browser && r.type !== T.nativeBrowser) {
+            continue;
+        }
+        const bucket = knownString(first(r.props, ["recording.s3Location.bucket", "recordingConfig.s3Location.bucketName", "recordingConfig.s3Location.bucket"]));
+        const prefix = knownString(first(r.props, ["recording.s3Location.prefix", "recordingConfig.s3Location.prefix"]));
+        if (bucket && prefix && at(r.props, r.type === T.browser ? "recording.enabled" : "recordingConfig.enabled") === true) {
+            out.set(bucket, { browser: r.name, prefix });
+        }
+    }
+    return out;
 }
 
 export const resourceScoping = stackRule({
     name: "agentcore-iam-resource-scoping",
-    description: "Agent roles use Resource \"*\" only for actions without resource-level permissions, and pull images only from named ECR repositories.",
+    description:
+        "Agent roles use Resource \"*\" only for actions without resource-level permissions, and no wildcard ARN that covers every AgentCore resource, ECR repository, Lambda function or S3 bucket/object of a kind (or every recording where the browser records under one prefix).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Replace Resource \"*\" with the ARNs the agent uses (ECR repository, log groups, memory, workload identity, ...); keep \"*\" only for actions such as ecr:GetAuthorizationToken and the X-Ray actions.",
+    remediationSteps:
+        "Replace Resource \"*\" and kind-wide wildcards (runtime/*, gateway/*, repository/*, function:*, bucket/*) with the ARNs the agent uses (the message names those the stack declares); keep \"*\" only for actions such as ecr:GetAuthorizationToken and the X-Ray actions.",
     check: (resources) => {
         const findings: Finding[] = [];
+        const prefixes = recordingPrefixes(resources);
         for (const { source, statement: s, label } of agentStatements(resources)) {
             if (!isAllow(s) || !s.action) {
                 continue;
@@ -28,15 +69,41 @@ export const resourceScoping = stackRule({
             const resourcesListed = s.resource ?? [];
             if (resourcesListed.includes("*")) {
                 // "*" itself is reported by agentcore-iam-no-wildcard-actions.
-                const scoped = s.action.filter((a) => a !== "*" && expandAction(a).some((e) => !HANDLED_ELSEWHERE.has(e) && hasResourceLevelSupport(e)));
+                const scoped = s.action.filter((a) => a !== "*" && reachesScoped(a));
                 if (scoped.length) {
                     findings.push({ urn: source.urn, message: `${label} grants ${list(scoped)} on Resource "*"; these actions support resource-level permissions, so name the resources` });
                 }
             }
-            const pulls = s.action.some((a) => ECR_PULL.some((p) => patternCovers(a, p)));
-            const wildRepo = resourcesListed.filter((r) => r !== "*" && /:repository\/[^/]*\*$|:repository\/\*/.test(r));
-            if (pulls && wildRepo.length) {
-                findings.push({ urn: source.urn, message: `${label} allows pulling images from ${wildRepo.join(", ")}; name the one repository the agent runs from` });
+            for (const arn of resourcesListed) {
+                if (arn === "*") {
+                    continue;
+                }
+                const wild = kindWildcard(arn);
+                if (wild) {
+                    const actions = scopedActionsOf(s, wild.service);
+                    if (actions.length) {
+                        const declared = wild.kind === "*" ? [] : (stackArns(resources).get(wild.kind) ?? []);
+                        const hint = declared.length ? `; this stack declares ${list(declared, SUGGESTED)}` : "";
+                        findings.push({ urn: source.urn, message: `${label} grants ${list(actions)} on ${arn}, which covers ${wild.covers}: name the ones the agent uses${hint}` });
+                    }
+                    continue;
+                }
+                const objects = /^arn:(aws[a-z-]*):s3:::([^/*]+)\/\*$/.exec(arn);
+                const recording = objects ? prefixes.get(objects[2]) : undefined;
+                if (objects && recording) {
+                    const actions = scopedActionsOf(s, "s3");
+                    if (actions.length) {
+                        const specific = `arn:${objects[1]}:s3:::${objects[2]}/${recording.prefix.replace(/\*+$/, "")}*`;
+                        findings.push({
+                            urn: source.urn,
+                            message: `${label} grants ${list(actions)} on ${arn}, every object of bucket ${objects[2]}, while browser ${recording.browser} records only under "${recording.prefix}": use ${specific}`,
+                        });
+                    }
+                    continue;
+                }
+                if (s.action.some((a) => ECR_PULL.some((p) => patternCovers(a, p))) && /:repository\/[^/]*\*$/.test(arn)) {
+                    findings.push({ urn: source.urn, message: `${label} allows pulling images from ${arn}; name the one repository the agent runs from` });
+                }
             }
         }
         return findings;

@@ -4,13 +4,17 @@ import { agentStatements } from "../../iam/roles";
 
 export const unknownActions = stackRule({
     name: "agentcore-iam-unknown-actions",
-    description: "Agent role policies name only actions that exist (a typo silently grants or denies nothing).",
+    description: "Agent role policies of the stack (not AWS managed ones) name only actions that exist (a typo silently grants or denies nothing).",
     severity: "low",
     enforcementLevel: "advisory",
     remediationSteps: "Fix the spelling of the action (service prefix and action name as in the IAM service reference).",
     check: (resources) => {
         const findings: Finding[] = [];
         for (const { source, statement: s, label } of agentStatements(resources)) {
+            // An AWS managed policy names what AWS grants: an action the reference lacks is the reference lagging, not a typo.
+            if (source.awsManaged) {
+                continue;
+            }
             for (const a of [...(s.action ?? []), ...(s.notAction ?? [])]) {
                 if (expandAction(a).length === 0) {
                     findings.push({ urn: source.urn, message: `${label} names action "${a}", which does not exist` });

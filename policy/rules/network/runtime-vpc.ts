@@ -1,6 +1,6 @@
 import { resourceRule } from "../../common/rule";
 import { T } from "../../common/types";
-import { at, isUnknown } from "../../common/values";
+import { asArray, at, containsUnknown, isUnknown } from "../../common/values";
 
 /** Where each provider keeps the runtime's network mode. */
 const NETWORK_MODE: Record<string, string> = {
@@ -10,12 +10,21 @@ const NETWORK_MODE: Record<string, string> = {
 
 export const runtimeVpc = resourceRule({
     name: "agentcore-runtime-vpc",
-    description: "AgentCore runtimes run in VPC mode, not on the public network.",
+    description: "AgentCore runtimes (and the runtime environments of harnesses) run in VPC mode, not on the public network.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: "Set networkConfiguration.networkMode to \"VPC\" with subnets and security groups in networkModeConfig, and create the VPC endpoints the runtime needs (ecr.api, ecr.dkr, s3, logs, ...).",
-    types: Object.keys(NETWORK_MODE),
+    types: [...Object.keys(NETWORK_MODE), T.harness],
     check: (res) => {
+        if (res.type === T.harness) {
+            // A harness's runtime environments (Terraform blocks, so lists); only modes it sets are judged.
+            const envs = asArray(at(res.props, "environments")).flatMap((e) => asArray(e?.agentcoreRuntimeEnvironments));
+            if (containsUnknown(envs)) {
+                return [];
+            }
+            const modes = envs.flatMap((e) => asArray(e?.networkConfigurations)).map((n) => n?.networkMode);
+            return modes.filter((m) => typeof m === "string" && m !== "VPC").map((m) => `Harness runtime environment must run in VPC mode (set networkConfigurations[].networkMode to "VPC"; it is "${m}")`);
+        }
         const mode = at(res.props, NETWORK_MODE[res.type]);
         if (isUnknown(mode) || mode === "VPC") {
             return [];

@@ -52,6 +52,7 @@ export const ecrKmsEncryption = resourceRule({
             return [];
         }
         const kms = asArray(configs).some((c) => c?.encryptionType === "KMS");
-        return kms ? [] : ['ECR repository must be encrypted with KMS (set encryptionConfigurations[0].encryptionType to "KMS")'];
+        const type = asArray(configs)[0]?.encryptionType;
+        return kms ? [] : [`ECR repository is not KMS-encrypted (${typeof type === "string" ? `encryptionType is "${type}"` : "ECR uses AES256 by default"}; set encryptionConfigurations[0].encryptionType to "KMS")`];
     },
 });

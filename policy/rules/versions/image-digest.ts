@@ -1,28 +1,25 @@
-import { resourceRule } from "../../common/rule";
-import { T } from "../../common/types";
-import { at, isUnknown } from "../../common/values";
+import { Finding, stackRule } from "../../common/rule";
+import { imageRefs } from "./image-ref";
 
-const CONTAINER_URI: Record<string, string> = {
-    [T.runtime]: "agentRuntimeArtifact.containerConfiguration.containerUri",
-    [T.nativeRuntime]: "agentRuntimeArtifact.containerConfiguration.containerUri",
-};
-
-export const imageDigest = resourceRule({
+export const imageDigest = stackRule({
     name: "agentcore-runtime-image-digest",
-    description: "Runtime images are referenced by digest, so one runtime version maps to one image.",
+    description: "Runtime and harness images are referenced by digest, or at least by a tag of a repository this stack declares immutable (see agentcore-runtime-image-immutable-tag), so one version maps to one image.",
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps: "Reference the image as <repository>@sha256:<digest> (e.g. the docker-build Image's `ref` output), never by a tag such as :latest.",
-    types: Object.keys(CONTAINER_URI),
-    check: (res) => {
-        const uri = at(res.props, CONTAINER_URI[res.type]);
-        if (typeof uri !== "string" || isUnknown(uri) || /@sha256:[0-9a-f]{64}$/.test(uri)) {
-            return [];
+    check: (resources) => {
+        const findings: Finding[] = [];
+        for (const { res, ref } of imageRefs(resources)) {
+            if (ref.mutability === "immutable" || ref.mutability === "unknown") {
+                continue;
+            }
+            const tag = ref.explicit ? `tag "${ref.tag}"` : `no tag or digest (so tag "latest")`;
+            const why =
+                ref.mutability === "mutable"
+                    ? `repository ${ref.repository!.name} of this stack has mutable tags, so the tag can be moved to other code under the same version`
+                    : "a tag can be moved to other code under the same version unless its repository's tags are immutable";
+            findings.push({ urn: res.urn, message: `Image is referenced by ${tag}, not by digest: ${why} (containerUri "${ref.uri}" must end in @sha256:<digest>)` });
         }
-        const tag = /:([^:/@]+)$/.exec(uri)?.[1];
-        if (tag === undefined || tag === "latest") {
-            return [`Runtime image must be referenced by digest, not by the mutable latest tag (containerUri "${uri}" must end in @sha256:<digest>)`];
-        }
-        return [`Runtime image must be referenced by digest, not by tag "${tag}" (containerUri "${uri}" must end in @sha256:<digest>)`];
+        return findings;
     },
 });

@@ -1,4 +1,4 @@
-import { Finding, stackRule } from "../../common/rule";
+import { Finding, Res, stackRule } from "../../common/rule";
 import { T } from "../../common/types";
 import { at, isUnknown, knownString } from "../../common/values";
 
@@ -14,13 +14,13 @@ const ENDPOINT: Record<string, { runtimeId: string; version: string }> = {
 
 export const pinnedEndpoint = stackRule({
     name: "agentcore-runtime-pinned-endpoint",
-    description: "Every runtime is reached through a custom endpoint pinned to an explicit version.",
+    description: "Every runtime is reached through a custom endpoint pinned to an explicit version; an endpoint without a version is reported on the endpoint itself.",
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps: "Create an AgentcoreAgentRuntimeEndpoint for the runtime with agentRuntimeVersion set to the reviewed version; promote by changing that version.",
     check: (resources) => {
         const pinned = new Set<string>();
-        let unknownEndpoint = false;
+        const unpinned = new Map<string, Res[]>();
         for (const r of resources) {
             const e = ENDPOINT[r.type];
             if (!e) {
@@ -30,9 +30,15 @@ export const pinnedEndpoint = stackRule({
             const version = at(r.props, e.version);
             if (isUnknown(id)) {
                 // Cannot tell which runtime this endpoint serves yet: judge nothing.
-                unknownEndpoint = true;
-            } else if (typeof id === "string" && (isUnknown(version) || knownString(version))) {
+                return [];
+            }
+            if (typeof id !== "string") {
+                continue;
+            }
+            if (isUnknown(version) || knownString(version)) {
                 pinned.add(id);
+            } else {
+                unpinned.set(id, [...(unpinned.get(id) ?? []), r]);
             }
         }
         const findings: Finding[] = [];
@@ -42,10 +48,17 @@ export const pinnedEndpoint = stackRule({
                 continue;
             }
             const id = at(r.props, path);
-            if (isUnknown(id) || unknownEndpoint || (typeof id === "string" && pinned.has(id))) {
+            if (isUnknown(id) || (typeof id === "string" && pinned.has(id))) {
                 continue;
             }
-            findings.push({ urn: r.urn, message: `Runtime ${r.name} must be reached through a custom endpoint pinned to a version (add an endpoint with agentRuntimeVersion set)` });
+            const endpoints = typeof id === "string" ? (unpinned.get(id) ?? []) : [];
+            if (endpoints.length) {
+                for (const e of endpoints) {
+                    findings.push({ urn: e.urn, message: `Endpoint ${e.name} of runtime ${r.name} has no agentRuntimeVersion, so it follows the runtime's newest version like DEFAULT (set agentRuntimeVersion to the reviewed version)` });
+                }
+            } else {
+                findings.push({ urn: r.urn, message: `Runtime ${r.name} must be reached through a custom endpoint pinned to a version (add an endpoint with agentRuntimeVersion set)` });
+            }
         }
         return findings;
     },

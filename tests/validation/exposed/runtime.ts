@@ -25,7 +25,7 @@ const exposed: ExposedField[] = [
     { type: RUNTIME, path: "environmentVariables{value}", shape: "EnvironmentVariableValue", argPath: "environmentVariables.LOG_LEVEL", valid: "info", build: (v) => runtime({ environmentVariables: { LOG_LEVEL: v } }) },
     {
         type: RUNTIME, path: "lifecycleConfigurations.idleRuntimeSessionTimeout", shape: "LifecycleConfigurationIdleRuntimeSessionTimeoutInteger", argPath: "lifecycle.idleSessionTimeoutSeconds", valid: 60,
-        build: (v) => runtime({ lifecycle: { idleSessionTimeoutSeconds: v, maxLifetimeSeconds: 1209600 } }),
+        build: (v) => runtime({ lifecycle: { idleSessionTimeoutSeconds: v, maxLifetimeSeconds: 28800 } }),
     },
     {
         type: RUNTIME, path: "lifecycleConfigurations.maxLifetime", shape: "LifecycleConfigurationMaxLifetimeInteger", argPath: "lifecycle.maxLifetimeSeconds", valid: 28800,
