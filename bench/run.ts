@@ -8,6 +8,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { describeMachine, loadAverage, Machine } from "./machine";
 import { BENCH_MANAGED_POLICIES, type PolicyTimes } from "./policyThroughput";
+import { platformComparison, platformMarkdown, writePlatformSection } from "./platform";
 import { SCALING_STACK, writeAgentsProgram } from "./program";
 import { leastSquares, median } from "./stats";
 
@@ -16,6 +17,8 @@ const BIN = path.join(ROOT, "node_modules", ".bin");
 const TSX = path.join(BIN, "tsx");
 const PROBE = path.join(__dirname, "probe.cjs");
 const RESULTS_MD = path.join(__dirname, "RESULTS.md");
+/** Agent stacks of measure 5 (platform vs self-contained). */
+const PLATFORM_AGENTS = 10;
 const RESULTS_JSON = path.join(__dirname, "results.json");
 const BASELINE_JSON = path.join(__dirname, "baseline.json");
 
@@ -353,6 +356,8 @@ async function main(): Promise<void> {
         }
         const baseline = process.env.BENCH_SAVE_BASELINE !== "1" && fs.existsSync(BASELINE_JSON) ? (JSON.parse(fs.readFileSync(BASELINE_JSON, "utf8")) as BenchResults) : undefined;
         fs.writeFileSync(RESULTS_MD, resultsMarkdown(results, baseline, baseline ? changesSince(baseline) : []));
+        log(`platform: ${PLATFORM_AGENTS} agent stacks on one platform vs self-contained`);
+        writePlatformSection(platformMarkdown(platformComparison(PLATFORM_AGENTS, PLAN_RUNS, log)));
         log(`wrote ${path.relative(ROOT, RESULTS_MD)} and ${path.relative(ROOT, RESULTS_JSON)}`);
     } finally {
         fs.rmSync(work, { recursive: true, force: true });

@@ -2,27 +2,33 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { formatPlan, PlanReport, toSarif } from "./report";
-import { Evaluator, planStack, ProgramError, stacksOf } from "./run";
+import { formatPlan, MASK, PlanFailure, PlanReport, toSarif } from "./report";
+import { readProjectFile, SECRET_PLACEHOLDER } from "./config";
+import { Evaluator, planStack, ProgramError, programsIn, stacksOf } from "./run";
 
 const HELP = `Usage: npm run plan -- [options]
 
-Runs a Pulumi TypeScript program offline (mocked AWS, no credentials, no Pulumi CLI)
-with a stack's config, prints the resource tree, a summary and policy violations.
+Runs Pulumi TypeScript programs offline (mocked AWS, no credentials, no Pulumi CLI)
+with their stacks' config, prints the resource tree, a summary and policy violations.
 
 Options:
   --program DIR         Pulumi program directory (holds Pulumi.yaml; entry point is its
-                        "main" or index.ts). Default: the current directory
-  --stack NAME          Stack to plan (reads Pulumi.NAME.yaml). Default: every stack of
-                        the program, one after another.
+                        "main" or index.ts), or a directory whose subfolders hold
+                        Pulumi.yaml of the nodejs runtime (each is planned; others are
+                        listed as skipped). Repeatable. Default: the current directory
+  --stack NAME          Stack to plan (reads Pulumi.NAME.yaml). Repeatable. Default:
+                        every stack of each program, one after another. With several
+                        programs, each program plans the named stacks it has.
   --policy-config FILE  Policy config. Default: <name>.json in this package's policy
                         configs (dist/policy/config when installed) for the first of the
                         stack's <project>:environment config and the stack name that has
                         such a file, else prod.json (the strictest). The plan prints the
                         file it used and fails when the package has no such file.
-  --json FILE           Write the report as JSON (an array when several stacks are planned).
+  --json FILE           Write the report as JSON (an array when several stacks are planned,
+                        a failed stack as {program, project, stack, main, error}).
                         Format: plan/README.md.
-  --sarif FILE          Write policy violations as SARIF 2.1.0 (one run per stack).
+  --sarif FILE          Write policy violations as SARIF 2.1.0: one file, one run per
+                        program and stack, each result naming its program and stack.
   --runtime-version N   The version every runtime has after the update. Default 1: a new
                         stack's first deployment, so a stack pinning a later version fails
                         as that deployment would. Give the stack's current
@@ -31,8 +37,10 @@ Options:
 
 Secure config values get a placeholder and every secret is shown as "[secret]".
 
-Exit codes: 0 planned (advisory violations at most), 1 mandatory policy violations,
-2 the program failed or the options are wrong (nothing is written then).
+Exit codes: the worst over all stacks: 0 planned (advisory violations at most),
+1 mandatory policy violations, 2 a program failed or the options are wrong. When
+several stacks are planned, a failed one does not stop the others and the files are
+written with it; with one stack, or wrong options, nothing is written.
 `;
 
 /** Where the CLI writes and which evaluator it uses; tests replace them. */
@@ -65,8 +73,8 @@ async function plan(argv: string[], stdout: (text: string) => void, evaluate: Ev
     const { values } = parseArgs({
         args: argv,
         options: {
-            program: { type: "string" },
-            stack: { type: "string" },
+            program: { type: "string", multiple: true },
+            stack: { type: "string", multiple: true },
             "policy-config": { type: "string" },
             json: { type: "string" },
             sarif: { type: "string" },
@@ -80,30 +88,108 @@ async function plan(argv: string[], stdout: (text: string) => void, evaluate: Ev
         stdout(HELP);
         return 0;
     }
-    const programDir = path.resolve(values.program ?? process.cwd());
-    const stacks = values.stack ? [values.stack] : stacksOf(programDir);
-    if (stacks.length === 0) {
-        throw new Error(`no Pulumi.<stack>.yaml in ${programDir}: add one or pass --program with a Pulumi program directory`);
-    }
-
     const runtimeVersion = values["runtime-version"];
     if (runtimeVersion !== undefined && !/^[1-9][0-9]{0,4}$/.test(runtimeVersion)) {
         throw new Error(`--runtime-version "${runtimeVersion}" must be a runtime version number (1-99999)`);
     }
-    const reports: PlanReport[] = [];
-    for (const stack of stacks) {
-        const report = await planStack({ programDir, stack, policyConfig: values["policy-config"], evaluate, runtimeVersion });
-        stdout(`${reports.length > 0 ? "\n" : ""}${formatPlan(report)}`);
-        reports.push(report);
+    const targets = planTargets(values.program ?? [process.cwd()], values.stack, stdout);
+
+    const entries: (PlanReport | PlanFailure)[] = [];
+    let worst = 0;
+    for (const { programDir, stack } of targets) {
+        try {
+            const report = await planStack({ programDir, stack, policyConfig: values["policy-config"], evaluate, runtimeVersion });
+            stdout(`${entries.length > 0 ? "\n" : ""}${formatPlan(report)}`);
+            entries.push(report);
+            worst = Math.max(worst, report.summary.violations.mandatory > 0 ? 1 : 0);
+        } catch (err) {
+            if (targets.length === 1) {
+                throw err;
+            }
+            // Several stacks: the gate reports this one as failed and plans the others.
+            const message = (err instanceof Error ? err.message : String(err)).split(SECRET_PLACEHOLDER).join(MASK);
+            const failure = failureOf(programDir, stack, message);
+            stdout(`${entries.length > 0 ? "\n" : ""}Plan of stack "${stack}" (program ${displayDir(programDir)}) FAILED: ${message}\n`);
+            entries.push(failure);
+            worst = 2;
+        }
     }
     if (values.json) {
-        const content = reports.length === 1 ? reports[0] : reports;
+        const content = entries.length === 1 ? entries[0] : entries;
         fs.writeFileSync(values.json, JSON.stringify(content, null, 2) + "\n");
     }
     if (values.sarif) {
-        fs.writeFileSync(values.sarif, JSON.stringify(toSarif(reports), null, 2) + "\n");
+        fs.writeFileSync(values.sarif, JSON.stringify(toSarif(entries), null, 2) + "\n");
     }
-    return reports.some((r) => r.summary.violations.mandatory > 0) ? 1 : 0;
+    if (targets.length > 1) {
+        const failed = entries.filter((e) => "error" in e).length;
+        const mandatory = entries.filter((e) => !("error" in e) && e.summary.violations.mandatory > 0).length;
+        stdout(`\nPlanned ${targets.length} stacks of ${new Set(targets.map((t) => t.programDir)).size} programs: ${failed} failed, ${mandatory} with mandatory violations (exit ${worst})\n`);
+    }
+    return worst;
+}
+
+/** One stack of one program to plan. */
+interface PlanTarget {
+    programDir: string;
+    stack: string;
+}
+
+/**
+ * The program/stack pairs to plan, in order. `--program` values expand with
+ * {@link programsIn}; skipped folders are printed. Without `--stack` every stack of
+ * each program is planned. With one program the named stacks are planned as given (a
+ * missing one fails as before); with several, each program plans the named stacks it
+ * has, a program with none of them is printed as skipped, and a named stack no program
+ * has is an error.
+ */
+function planTargets(programArgs: string[], stackArgs: string[] | undefined, stdout: (text: string) => void): PlanTarget[] {
+    const programs: string[] = [];
+    for (const arg of programArgs) {
+        const found = programsIn(arg);
+        for (const skipped of found.skipped) {
+            stdout(`Skipped ${displayDir(skipped.dir)}: ${skipped.reason}\n`);
+        }
+        programs.push(...found.programs.filter((p) => !programs.includes(p)));
+    }
+    const named = stackArgs ? [...new Set(stackArgs)] : undefined;
+    const targets: PlanTarget[] = [];
+    for (const programDir of programs) {
+        const available = stacksOf(programDir);
+        const stacks = !named ? available : programs.length === 1 ? named : named.filter((s) => available.includes(s));
+        if (stacks.length === 0) {
+            if (!named) {
+                throw new Error(`no Pulumi.<stack>.yaml in ${programDir}: add one or pass --program with a Pulumi program directory`);
+            }
+            stdout(`Skipped ${displayDir(programDir)}: none of the stacks ${named.join(", ")} (it has ${available.join(", ") || "none"})\n`);
+        }
+        targets.push(...stacks.map((stack) => ({ programDir, stack })));
+    }
+    if (named && programs.length > 1) {
+        const missing = named.filter((s) => !targets.some((t) => t.stack === s));
+        if (missing.length > 0) {
+            throw new Error(`--stack ${missing.join(", ")}: no Pulumi.<stack>.yaml for ${missing.length === 1 ? "it" : "them"} in any of the programs ${programs.map(displayDir).join(", ")}`);
+        }
+    }
+    return targets;
+}
+
+function failureOf(programDir: string, stack: string, error: string): PlanFailure {
+    let project: string | null = null;
+    let main: string | null = null;
+    try {
+        const file = readProjectFile(programDir);
+        project = file.name;
+        main = path.resolve(programDir, file.main ?? "index.ts");
+    } catch {
+        // The error message already says what is wrong with Pulumi.yaml.
+    }
+    return { stack, project, program: programDir, main, error };
+}
+
+function displayDir(dir: string): string {
+    const rel = path.relative(process.cwd(), dir);
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : dir;
 }
 
 if (require.main === module) {

@@ -14,6 +14,8 @@ export interface ProjectFile {
     main?: string;
     /** Project-level config defaults, already flattened to full keys (`project:key`). */
     defaults: Record<string, string>;
+    /** Language runtime (`runtime:` or `runtime.name`), e.g. `nodejs`, `python`; undefined when absent. */
+    runtime?: string;
 }
 
 /** A stack's config in the shape `pulumi.runtime.setAllConfig` takes. */
@@ -46,7 +48,8 @@ export function readProjectFile(programDir: string): ProjectFile {
             defaults[fullKey(key, name)] = configString(value);
         }
     }
-    return { name, main: doc.main, defaults };
+    const runtime = typeof doc.runtime === "string" ? doc.runtime : isPlainObject(doc.runtime) && typeof doc.runtime.name === "string" ? doc.runtime.name : undefined;
+    return { name, main: doc.main, defaults, runtime };
 }
 
 /** Names of the stacks of a program: every `Pulumi.<stack>.yaml`, sorted. */

@@ -331,8 +331,17 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const zones: string[] =
             inputs.availabilityZoneNames ?? Array.from({ length: inputs.numberOfAvailabilityZones ?? 3 }, (_, i) => `${t.region}${ZONE_LETTERS[i % ZONE_LETTERS.length]}`);
         const types: string[] = (inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }]).map((spec: { type: string }) => spec.type);
-        const subnets = (type: string) => (types.includes(type) ? zones.map((zone) => `subnet-${stableHex(17, name, type, zone)}`) : []);
-        return { vpcId: `vpc-${stableHex(17, name)}`, publicSubnetIds: subnets("Public"), privateSubnetIds: subnets("Private"), isolatedSubnetIds: subnets("Isolated") };
+        // Private and isolated subnet ids (the ones a runtime uses) are ones the getSubnet mock answers consistently:
+        // `subnet-<the VPC id's 16 hex><one hex digit>` lies in that VPC and in the zone the digit names, so a stack
+        // given these subnets (a team stack on a platform's VPC) plans.
+        const vpcHex = stableHex(16, name);
+        // The last digit picks the zone (getSubnet takes it modulo the region's zone count); private subnets add that
+        // count so they differ from the isolated ones in the same zone. The VPC id has 16 hex digits (a subnet id has at most 17).
+        const known = mockZones(t.region);
+        const zoneDigit = (zone: string, type: string) => (Math.max(0, known.findIndex((z) => z.name === zone)) + (type === "Private" ? known.length : 0)).toString(16);
+        const subnets = (type: string) =>
+            types.includes(type) ? zones.map((zone) => (type === "Public" ? `subnet-${stableHex(17, name, type, zone)}` : `subnet-${vpcHex}${zoneDigit(zone, type)}`)) : [];
+        return { vpcId: `vpc-${vpcHex}`, publicSubnetIds: subnets("Public"), privateSubnetIds: subnets("Private"), isolatedSubnetIds: subnets("Isolated") };
     },
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (name, _inputs, t) => {
         const id = `sgr-${stableHex(17, name)}`;

@@ -72,6 +72,31 @@ export interface PlanReport {
     summary: PlanSummary;
 }
 
+/**
+ * A stack whose program failed in a run planning several stacks: it has no resources,
+ * only the error (secrets masked). Written next to the reports in the JSON array and as
+ * an error result (rule {@link PLAN_FAILED_RULE}) in the SARIF file.
+ */
+export interface PlanFailure {
+    stack: string;
+    /** Project name, or null when `Pulumi.yaml` could not be read. */
+    project: string | null;
+    /** Absolute directory of the program. */
+    program: string;
+    /** Absolute path of the program's entry point, or null when it is unknown. */
+    main: string | null;
+    /** Why the stack could not be planned. */
+    error: string;
+}
+
+/** SARIF rule id of a stack that could not be planned. */
+export const PLAN_FAILED_RULE = "agentcore-plan-failed";
+
+/** True for a {@link PlanFailure}. */
+export function isFailure(entry: PlanReport | PlanFailure): entry is PlanFailure {
+    return "error" in entry;
+}
+
 /** Inputs of {@link createReport}: a report before masking and counting. */
 export type ReportParts = Omit<PlanReport, "resources" | "summary"> & { resources: RecordedResource[] };
 
@@ -317,20 +342,23 @@ interface SarifResult {
         physicalLocation: { artifactLocation: { uri: string } };
         logicalLocations?: { fullyQualifiedName: string; kind: string }[];
     }[];
-    properties: { stack: string; severity?: string };
+    /** The program (directory relative to the base directory, or its file URL), its project and the stack. */
+    properties: { program: string; project: string | null; stack: string; severity?: string };
 }
 
 /**
- * The violations of one or more plans as SARIF 2.1.0, one run per stack: rule id
- * = policy name, described by the policy's description and helped by its
- * remediation steps (for policies of `policies`), mandatory → error, advisory →
- * warning, located at the program's entry point (relative to `baseDir` when
- * inside it) and logically at the URN.
+ * The violations of one or more plans, of one or several programs, as SARIF 2.1.0,
+ * one run per program and stack: rule id = policy name, described by the policy's
+ * description and helped by its remediation steps (for policies of `policies`),
+ * mandatory → error, advisory → warning, located at the program's entry point
+ * (relative to `baseDir` when inside it) and logically at the URN. Every result names
+ * its program, project and stack in `properties`. A stack that could not be planned
+ * ({@link PlanFailure}) is a run with one error result of rule {@link PLAN_FAILED_RULE}.
  */
-export function toSarif(reports: PlanReport[], baseDir = process.cwd(), policies: readonly PolicyDescription[] = allPolicies): SarifLog {
+export function toSarif(entries: (PlanReport | PlanFailure)[], baseDir = process.cwd(), policies: readonly PolicyDescription[] = allPolicies): SarifLog {
     const known = new Map(policies.map((p) => [p.name, p]));
     const rule = (id: string): SarifRule => {
-        const policy = known.get(id);
+        const policy = id === PLAN_FAILED_RULE ? { description: "The stack could not be planned: the program failed or its config is wrong.", remediationSteps: "Run the plan for this program and stack and fix the error it prints." } : known.get(id);
         return {
             id,
             name: id,
@@ -338,13 +366,18 @@ export function toSarif(reports: PlanReport[], baseDir = process.cwd(), policies
             ...(policy?.remediationSteps ? { help: { text: policy.remediationSteps } } : {}),
         };
     };
+    const where = (file: string) => {
+        const relative = path.relative(baseDir, file);
+        return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? pathToFileURL(file).href : relative.split(path.sep).join("/");
+    };
     return {
         version: "2.1.0",
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        runs: reports.map((report) => {
-            const rules = [...new Set(report.violations.map((v) => v.policy))].sort();
-            const relative = path.relative(baseDir, report.main);
-            const uri = relative.startsWith("..") || path.isAbsolute(relative) ? pathToFileURL(report.main).href : relative.split(path.sep).join("/");
+        runs: entries.map((entry) => {
+            const violations: PlanViolation[] = isFailure(entry) ? [{ policy: PLAN_FAILED_RULE, level: "mandatory", urn: "", message: entry.error }] : entry.violations;
+            const rules = [...new Set(violations.map((v) => v.policy))].sort();
+            const uri = where(entry.main ?? path.join(entry.program, "Pulumi.yaml"));
+            const program = where(entry.program);
             return {
                 tool: {
                     driver: {
@@ -353,8 +386,8 @@ export function toSarif(reports: PlanReport[], baseDir = process.cwd(), policies
                         rules: rules.map(rule),
                     },
                 },
-                automationDetails: { id: `plan/${report.project}/${report.stack}/` },
-                results: report.violations.map((v) => ({
+                automationDetails: { id: `plan/${program}/${entry.stack}/` },
+                results: violations.map((v) => ({
                     ruleId: v.policy,
                     ruleIndex: rules.indexOf(v.policy),
                     level: v.level === "mandatory" ? "error" : "warning",
@@ -365,7 +398,7 @@ export function toSarif(reports: PlanReport[], baseDir = process.cwd(), policies
                             ...(v.urn ? { logicalLocations: [{ fullyQualifiedName: v.urn, kind: "resource" }] } : {}),
                         },
                     ],
-                    properties: { stack: report.stack, ...(v.severity ? { severity: v.severity } : {}) },
+                    properties: { program, project: entry.project, stack: entry.stack, ...(v.severity ? { severity: v.severity } : {}) },
                 })),
             };
         }),

@@ -71,6 +71,47 @@ export function stacksOf(programDir: string): string[] {
     return listStacks(dir);
 }
 
+/** A folder {@link programsIn} found but does not plan, and why. */
+export interface SkippedProgram {
+    dir: string;
+    reason: string;
+}
+
+/**
+ * The Pulumi programs a `--program` directory stands for: the directory itself when it
+ * holds `Pulumi.yaml`; otherwise each direct subfolder holding a `Pulumi.yaml` of the
+ * `nodejs` runtime, sorted by name. Subfolders of another runtime (the plan runs
+ * TypeScript/JavaScript programs only) are returned as skipped, with the reason.
+ * Fails when the directory is neither a program nor holds any nodejs program.
+ */
+export function programsIn(dir: string): { programs: string[]; skipped: SkippedProgram[] } {
+    const root = path.resolve(dir);
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+        throw new Error(`--program ${dir}: ${root} is not a directory`);
+    }
+    if (fs.existsSync(path.join(root, "Pulumi.yaml"))) {
+        return { programs: [root], skipped: [] };
+    }
+    const programs: string[] = [];
+    const skipped: SkippedProgram[] = [];
+    for (const entry of fs.readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const sub = path.join(root, entry.name);
+        if (!entry.isDirectory() || !fs.existsSync(path.join(sub, "Pulumi.yaml"))) {
+            continue;
+        }
+        const runtime = readProjectFile(sub).runtime;
+        if (runtime === "nodejs") {
+            programs.push(sub);
+        } else {
+            skipped.push({ dir: sub, reason: `runtime ${runtime ?? "(none)"}, the plan runs nodejs programs only` });
+        }
+    }
+    if (programs.length === 0) {
+        throw new Error(`--program ${dir}: ${root} has no Pulumi.yaml and no subfolder holding a Pulumi.yaml of the nodejs runtime`);
+    }
+    return { programs, skipped };
+}
+
 /**
  * The policy config a stack is checked with: `<environment>.json` (the stack's
  * `<project>:environment` config value), else `<stack>.json`, when such a file

@@ -4,6 +4,7 @@
  */
 import { AccessContract } from "./common/contract";
 import { GATEWAY_CONTRACT } from "./gateway/contract";
+import { IMAGE_PROMOTION_CONTRACT } from "./image/contract";
 import { NETWORK_CONTRACT } from "./network/contract";
 import { OBSERVABILITY_CONTRACT } from "./observability/contract";
 import { IDENTITY_CONTRACT } from "./identity/contract";
@@ -11,4 +12,4 @@ import { MEMORY_CONTRACT } from "./memory/contract";
 import { RUNTIME_CONTRACT } from "./runtime/contract";
 import { TOOLS_CONTRACT } from "./tools/contract";
 
-export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT, IDENTITY_CONTRACT, TOOLS_CONTRACT, GATEWAY_CONTRACT, OBSERVABILITY_CONTRACT, NETWORK_CONTRACT];
+export const ACCESS_CONTRACTS: readonly AccessContract[] = [RUNTIME_CONTRACT, MEMORY_CONTRACT, IDENTITY_CONTRACT, TOOLS_CONTRACT, GATEWAY_CONTRACT, OBSERVABILITY_CONTRACT, NETWORK_CONTRACT, IMAGE_PROMOTION_CONTRACT];

@@ -19,3 +19,4 @@ export * from "./validation";
 export { agentCoreName, TYPE_PREFIX } from "./common/naming";
 export * from "./evaluation";
 export * from "./delivery";
+export * from "./platform";

@@ -6,7 +6,6 @@ import { AgentIdentity } from "../identity/agentIdentity";
 import { AgentImage, AgentImageArgs } from "../image/agentImage";
 import { AgentMemory, AgentMemoryArgs } from "../memory/agentMemory";
 import { AgentNetwork } from "../network/agentNetwork";
-import { NetworkFeatures } from "../network/features";
 import { NetworkSettings } from "../network/types";
 import { AgentObservability } from "../observability/agentObservability";
 import { EnvironmentObservabilityArgs, environmentObservability } from "../observability/environment";
@@ -30,7 +29,8 @@ import { awsContext } from "../common/context";
 import { agentVariables } from "./agentVariables";
 import { ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 import { EnvironmentGatewayArgs, EnvironmentIdentityArgs, environmentGatewayArgs, grantToolAccess } from "./toolAccess";
-import { checkEnvironmentArgs, childNames, environmentTags, imageArgsFor, memoryArgsFor, resolveEndpoints, resolveNetwork } from "./validate";
+import { checkEnvironmentArgs, childNames, environmentTags, featuresOf, imageArgsFor, memoryArgsFor, resolveEndpoints, resolveNetwork } from "./validate";
+import { PlatformOutputs } from "../platform/types";
 
 /** Arguments of {@link AgentEnvironment}: one agent in one environment. */
 export interface AgentEnvironmentArgs {
@@ -60,6 +60,19 @@ export interface AgentEnvironmentArgs {
      * it; rollback is changing it back. The runtime itself is untouched by either.
      */
     runtimeVersion?: string;
+    /**
+     * The shared platform of this account and region (the outputs of an `AgentPlatform`
+     * stack, read with `platformOutputs(stackReference)` or from stack config). The
+     * environment then creates no VPC, no VPC endpoints and no account-level
+     * observability: its network is the platform's VPC (EXISTING_VPC with the
+     * platform's subnets and security groups, every endpoint shared) and traces rely on
+     * the platform's trace delivery policy. `network` and
+     * `observability.traceDeliveryPolicy: "create"` may not be set with it. Every VPC
+     * endpoint the environment's features need must be one the platform provides, and
+     * the stack must deploy to the platform's region.
+     * @default none: the environment brings its own network per the profile
+     */
+    platform?: PlatformOutputs;
     /** Custom endpoints to create instead of the profile's one (each pinned to a version). */
     endpoints?: RuntimeEndpointSpec[];
     /** Server protocol. @default "HTTP" */
@@ -203,6 +216,9 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         if (network.mode !== "PUBLIC") {
             this.network = new AgentNetwork(`${name}-network`, { ...network, features: featuresOf(args, this.profile), tags }, { parent: this });
         }
+        if (args.platform) {
+            this.checkPlatformRegion(name, args.platform);
+        }
         this.memory = args.memory && new AgentMemory(children.memory, memoryArgsFor(args, this.profile, tags), { parent: this });
         this.identity = args.identity && new AgentIdentity(children.identity, { ...args.identity, protectFromDeletion: this.profile.protectData, tags }, { parent: this });
         this.gateway = args.gateway && new AgentGateway(children.gateway, environmentGatewayArgs(args.gateway, this.identity, this.profile, tags), { parent: this });
@@ -326,6 +342,25 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     }
 
     /**
+     * Fails the deployment (and the plan) when the stack's region is not its platform's:
+     * the platform's VPC and endpoints exist in one region only.
+     */
+    private checkPlatformRegion(name: string, platform: PlatformOutputs): void {
+        const region = awsContext(this).region;
+        const checked = region.apply((here) => {
+            if (here !== platform.region) {
+                throw new Error(
+                    `AgentEnvironment ${name}: platform "${platform.platformName}" is in region ${platform.region}, this stack deploys to ${here}: ` +
+                        `use the platform of ${here}, or deploy this stack to ${platform.region}`,
+                );
+            }
+            return here;
+        });
+        // The runtime waits for the check: its network configuration depends on it.
+        this.network!.runtimeNetwork.subnetIds = pulumi.all([checked, this.network!.runtimeNetwork.subnetIds]).apply(([, ids]) => ids);
+    }
+
+    /**
      * Lets a role invoke the agent through the endpoint this environment serves (the
      * pinned endpoint in staging and prod, DEFAULT in dev) and no other: the
      * runtime and that endpoint's ARN, both of which IAM requires for the invoke actions.
@@ -383,26 +418,3 @@ export interface InvokeGrantOptions {
     forUser?: boolean;
 }
 
-/**
- * What this environment uses, for the VPC endpoints its network needs: the one
- * place features are derived from the args.
- */
-export function featuresOf(args: AgentEnvironmentArgs, profile: EnvironmentProfile): NetworkFeatures {
-    return {
-        models: (args.models ?? []).length > 0,
-        memory: args.memory !== undefined,
-        identity: args.identity !== undefined,
-        gateway: args.gateway !== undefined,
-        codeInterpreter: args.codeInterpreter !== undefined,
-        browser: args.browser !== undefined,
-        observability: args.observability?.traces !== false,
-        customerManagedKeys: profile.customerManagedKeys,
-        // No section calls Secrets Manager from the VPC: the agent asks AgentCore Identity
-        // (GetResourceApiKey / GetResourceOauth2Token, through the bedrock-agentcore
-        // endpoint), and Identity reads the provider's secret itself, server-side, with the
-        // caller's permissions (which is why the role holds secretsmanager:GetSecretValue).
-        // The API returns the credential; the agent never reaches Secrets Manager.
-        secretsManager: false,
-        assumeRoles: false,
-    };
-}

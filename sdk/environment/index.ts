@@ -1,4 +1,5 @@
-export { AgentEnvironment, AgentEnvironmentArgs, EnvironmentInvokeAccess, InvokeGrantOptions, featuresOf } from "./agentEnvironment";
+export { AgentEnvironment, AgentEnvironmentArgs, EnvironmentInvokeAccess, InvokeGrantOptions } from "./agentEnvironment";
+export { featuresOf } from "./validate";
 export { checkEnvironmentArgs } from "./validate";
 export { ENVIRONMENT_NAMES, ENVIRONMENT_PROFILES, EnvironmentName, EnvironmentProfile } from "./profiles";
 export { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "./toolAccess";

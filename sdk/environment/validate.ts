@@ -5,6 +5,9 @@ import { checkIdentityArgs } from "../identity/agentIdentity";
 import { checkImageArgs } from "../image/agentImage";
 import { checkMemorySettings } from "../memory/validate";
 import { checkVpcNetworkSettings } from "../network/validate";
+import { ENDPOINT_SERVICES, NetworkFeatures, requiredEndpoints } from "../network/features";
+import { NetworkSettings } from "../network/types";
+import { checkPlatformOutputs, missingEndpoints } from "../platform/validate";
 import { checkObservabilityArgs } from "../observability/agentObservability";
 import { environmentObservability } from "../observability/environment";
 import { ObservedResource } from "../observability/types";
@@ -48,6 +51,9 @@ export function checkEnvironmentArgs(problems: Problems, name: string, args: Age
         return;
     }
     const profile = ENVIRONMENT_PROFILES[args.environment];
+    if (args.platform !== undefined && !checkOnPlatform(problems, args, profile)) {
+        return; // The network and everything derived from it come from the platform's outputs.
+    }
     if (profile.endpoint === "pinned" && args.runtimeVersion === undefined && !args.endpoints?.length) {
         problems.add(
             "runtimeVersion",
@@ -189,9 +195,72 @@ export function memoryArgsFor(args: AgentEnvironmentArgs, profile: EnvironmentPr
 }
 
 /** The network settings in force: the args', else the profile's mode (a new VPC where the profile runs in a VPC). */
-export function resolveNetwork(args: AgentEnvironmentArgs, profile: EnvironmentProfile) {
+export function resolveNetwork(args: AgentEnvironmentArgs, profile: EnvironmentProfile): NetworkSettings {
+    if (args.platform) {
+        // The platform's VPC, groups and endpoints: this stack creates no endpoint (a missing one is a plan-time error, checkOnPlatform).
+        const p = args.platform;
+        return { mode: "EXISTING_VPC", vpcId: p.vpcId, subnetIds: p.subnetIds, securityGroupIds: p.securityGroupIds, sharedEndpoints: [...ENDPOINT_SERVICES] };
+    }
     return args.network ?? (profile.networkMode === "VPC" ? { mode: "NEW_VPC" as const } : { mode: "PUBLIC" as const });
 }
+
+/**
+ * Checks an environment built on a platform: the platform's outputs, no own network
+ * or trace delivery policy, and every VPC endpoint the environment's features need
+ * provided by the platform (each missing one named with the platform).
+ */
+export function checkOnPlatform(problems: Problems, args: AgentEnvironmentArgs, profile: EnvironmentProfile): boolean {
+    const platform = args.platform;
+    if (!checkPlatformOutputs(problems, platform, "AgentEnvironment platform")) {
+        return false;
+    }
+    const name = platform!.platformName;
+    if (args.network !== undefined) {
+        problems.add("network", args.network.mode, `must not be set with platform: the environment runs in platform "${name}"'s VPC (${platform!.vpcId})`);
+    }
+    if (args.observability?.traceDeliveryPolicy === "create") {
+        problems.add(
+            "observability.traceDeliveryPolicy",
+            "create",
+            `must not be "create" with platform: platform "${name}" holds the account's one trace delivery policy (${platform!.traceDeliveryPolicyName})`,
+        );
+    }
+    const features = featuresOf(args, profile);
+    const missing = missingEndpoints(requiredEndpoints(features), platform!);
+    if (missing.length > 0) {
+        const needing = (Object.keys(features) as (keyof NetworkFeatures)[]).filter((f) => features[f] && missingEndpoints(requiredEndpoints({ [f]: true }), platform!).length > 0);
+        problems.addMessage(
+            `platform: this environment needs the VPC endpoints ${missing.join(", ")} (for ${needing.join(", ")}), which platform "${name}" does not provide ` +
+                `(it has ${platform!.endpoints.join(", ")}; its features: ${platform!.features.join(", ")}): add ${needing.join(", ")} to the platform's features, or drop them here`,
+        );
+    }
+    return true;
+}
+
+/**
+ * What this environment uses, for the VPC endpoints its network needs: the one
+ * place features are derived from the args.
+ */
+export function featuresOf(args: AgentEnvironmentArgs, profile: EnvironmentProfile): NetworkFeatures {
+    return {
+        models: (args.models ?? []).length > 0,
+        memory: args.memory !== undefined,
+        identity: args.identity !== undefined,
+        gateway: args.gateway !== undefined,
+        codeInterpreter: args.codeInterpreter !== undefined,
+        browser: args.browser !== undefined,
+        observability: args.observability?.traces !== false,
+        customerManagedKeys: profile.customerManagedKeys,
+        // No section calls Secrets Manager from the VPC: the agent asks AgentCore Identity
+        // (GetResourceApiKey / GetResourceOauth2Token, through the bedrock-agentcore
+        // endpoint), and Identity reads the provider's secret itself, server-side, with the
+        // caller's permissions (which is why the role holds secretsmanager:GetSecretValue).
+        // The API returns the credential; the agent never reaches Secrets Manager.
+        secretsManager: false,
+        assumeRoles: false,
+    };
+}
+
 
 /**
  * The custom endpoints an environment gets: explicit ones, else one named after the

@@ -4,13 +4,16 @@ import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
 import { Repository } from "@pulumi/aws/ecr/repository";
 import { LifecyclePolicy } from "@pulumi/aws/ecr/lifecyclePolicy";
+import { RepositoryPolicy } from "@pulumi/aws/ecr/repositoryPolicy";
 import { getAuthorizationTokenOutput } from "@pulumi/aws/ecr/getAuthorizationToken";
 import { getImageOutput } from "@pulumi/aws/ecr/getImage";
 import { Image } from "@pulumi/docker-build/image";
+import { awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { Problems, checkAwsTags, checkShape, isKnown } from "../validation";
 import { buildHash } from "./contextHash";
 import { parseEcrImage, repositoryArnOf } from "./imageReference";
+import * as perms from "./perms";
 
 /** The only platform AgentCore Runtime runs. */
 export const AGENT_PLATFORM = "linux/arm64";
@@ -68,6 +71,31 @@ export interface AgentImageRepository {
      * refuses it in prod. @default false
      */
     forceDelete?: boolean;
+    /**
+     * AWS account ids (12 digits) whose roles may pull this repository's images: the
+     * accounts a digest built here is promoted to (build once in a tooling account, run
+     * the same digest in staging and prod accounts). Renders an ECR repository policy
+     * allowing `ecr:BatchGetImage` and `ecr:GetDownloadUrlForLayer` to each account; a
+     * role there still needs the same actions on this repository in its own identity
+     * policy (an `AgentRuntime`'s execution role has them for the repository its
+     * `imageUri` names). Export them (`AgentImage.pullAccounts`) so consumer stacks can
+     * check they are listed (`promotion`). Only listed accounts: no organization-wide or
+     * `*` grant. Whether AgentCore Runtime pulls an image from another account is not
+     * stated in the AgentCore documentation: see docs/promotion.md.
+     * @default none: no repository policy, only this account pulls
+     */
+    pullAccounts?: string[];
+}
+
+/**
+ * Where a promoted image comes from: the build stack and the accounts its repository
+ * lets pull (its exported `pullAccounts`, e.g. read with a `pulumi.StackReference`).
+ */
+export interface AgentImagePromotion {
+    /** Name of the build stack (`org/project/stack`), named in errors. */
+    buildStack: string;
+    /** The build stack's `pullAccounts`: this stack's account must be one of them. */
+    pullAccounts: pulumi.Input<string[]>;
 }
 
 /** Arguments of {@link AgentImage}: exactly one of `build` or `imageUri`. */
@@ -80,6 +108,15 @@ export interface AgentImageArgs {
      * and untagged references are refused.
      */
     imageUri?: string;
+    /**
+     * The `imageUri` is a digest built by another stack, in another account: checks
+     * before anything deploys that the build stack's repository lets this stack's
+     * account pull (its `pullAccounts`), naming both sides when it does not. Needs an
+     * `imageUri` by digest (a tag would be resolved with `ecr:DescribeImages`, which the
+     * build repository's policy does not grant).
+     * @default none: no check
+     */
+    promotion?: AgentImagePromotion;
     /** Repository settings when building. */
     repository?: AgentImageRepository;
     /** Tags for the repository. */
@@ -169,6 +206,10 @@ export class AgentImage extends pulumi.ComponentResource {
     readonly repository?: Repository;
     /** The build, when this component builds. */
     readonly image?: Image;
+    /** The accounts the repository's policy lets pull (`repository.pullAccounts`; empty when none or not building). */
+    readonly pullAccounts: string[];
+    /** The repository policy granting `pullAccounts`, when there are any. */
+    readonly repositoryPolicy?: RepositoryPolicy;
 
     constructor(name: string, args: AgentImageArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}AgentImage`, name, {}, opts);
@@ -181,9 +222,11 @@ export class AgentImage extends pulumi.ComponentResource {
             const repositoryUrl = `${ref.accountId}.dkr.ecr.${ref.region}.${ref.domain}/${ref.repository}`;
             this.repositoryArn = pulumi.output(repositoryArnOf(ref));
             this.repositoryUrl = pulumi.output(repositoryUrl);
-            this.digest = ref.digest
+            this.pullAccounts = [];
+            const digest = ref.digest
                 ? pulumi.output(ref.digest)
                 : getImageOutput({ repositoryName: ref.repository, registryId: ref.accountId, imageTag: ref.tag, region: ref.region }, { parent: this }).imageDigest;
+            this.digest = args.promotion ? this.checkedPromotion(name, ref.accountId, args.promotion, digest) : digest;
         } else {
             const build = args.build!;
             const repo = args.repository ?? {};
@@ -205,13 +248,40 @@ export class AgentImage extends pulumi.ComponentResource {
                 { repository: this.repository.name, policy: JSON.stringify(untaggedOnlyLifecycle(repo.untaggedImageExpiryDays ?? 30)) },
                 { parent: this },
             );
+            this.pullAccounts = [...(repo.pullAccounts ?? [])];
+            if (this.pullAccounts.length > 0) {
+                this.repositoryPolicy = new RepositoryPolicy(
+                    `${name}-pull-policy`,
+                    { repository: this.repository.name, policy: JSON.stringify(crossAccountPullPolicy(this.pullAccounts)) },
+                    { parent: this },
+                );
+            }
             this.image = this.buildImage(name, build, this.repository);
             this.repositoryArn = this.repository.arn;
             this.repositoryUrl = this.repository.repositoryUrl;
             this.digest = this.image.digest;
         }
         this.imageUri = pulumi.interpolate`${this.repositoryUrl}@${this.digest}`;
-        this.registerOutputs({ imageUri: this.imageUri, repositoryArn: this.repositoryArn });
+        this.registerOutputs({ imageUri: this.imageUri, repositoryArn: this.repositoryArn, pullAccounts: this.pullAccounts });
+    }
+
+    /**
+     * The digest, once this stack's account is known to be among the build stack's
+     * `pullAccounts`; otherwise the output fails (so does the plan or preview) with a
+     * message naming the image's account, the build stack, its list and this account.
+     */
+    private checkedPromotion(name: string, imageAccount: string, promotion: AgentImagePromotion, digest: pulumi.Output<string>): pulumi.Output<string> {
+        const account = awsContext(this).accountId;
+        return pulumi.all([account, promotion.pullAccounts, digest]).apply(([here, allowed, d]) => {
+            if (here !== imageAccount && !allowed.includes(here)) {
+                throw new Error(
+                    `AgentImage ${name}: image.promotion: this stack's account ${here} may not pull image.imageUri from account ${imageAccount}: ` +
+                        `build stack "${promotion.buildStack}" allows only ${allowed.length > 0 ? allowed.join(", ") : "no other account"} (its image.repository.pullAccounts); ` +
+                        `add ${here} there and deploy the build stack first`,
+                );
+            }
+            return d;
+        });
     }
 
     private buildImage(name: string, build: AgentImageBuild, repository: Repository): Image {
@@ -240,6 +310,18 @@ export class AgentImage extends pulumi.ComponentResource {
             { parent: this, retainOnDelete: true },
         );
     }
+}
+
+/**
+ * ECR repository policy letting roles of the listed accounts pull images: each account
+ * by id (the account's root, so the account's own IAM decides which of its roles may
+ * pull; the runtime's execution role there names this repository). No push, no delete.
+ */
+export function crossAccountPullPolicy(accounts: string[]) {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "PullFromListedAccounts", Effect: "Allow", Principal: { AWS: [...accounts] }, Action: [...perms.ECR_PULL] }],
+    };
 }
 
 /** ECR lifecycle policy that expires only untagged images, so no pinned version loses its image. */
@@ -293,6 +375,34 @@ export function checkImageArgs(problems: Problems, name: string, args: AgentImag
     }
     if (args.build && repoName === undefined && name !== name.toLowerCase()) {
         problems.add("name", name, "must be lowercase to auto-name the ECR repository; set image.repository.name otherwise");
+    }
+    const pullAccounts = args.repository?.pullAccounts;
+    if (pullAccounts !== undefined) {
+        if (args.build === undefined) {
+            problems.add("image.repository.pullAccounts", pullAccounts.join(", "), "is only for a built image (image.build): with image.imageUri the repository belongs to the stack that built it");
+        }
+        pullAccounts.forEach((account, i) => {
+            if (!/^[0-9]{12}$/.test(account)) {
+                problems.add(`image.repository.pullAccounts[${i}]`, account, "must be an AWS account id of 12 digits");
+            } else if (pullAccounts.indexOf(account) !== i) {
+                problems.add(`image.repository.pullAccounts[${i}]`, account, "is listed twice");
+            }
+        });
+    }
+    if (args.promotion !== undefined) {
+        const ref = args.imageUri !== undefined ? parseEcrImage(args.imageUri) : undefined;
+        if (args.imageUri === undefined) {
+            problems.add("image.promotion", args.promotion.buildStack, "needs image.imageUri: a promoted image is one another stack built");
+        } else if (ref && !ref.digest) {
+            problems.add("image.imageUri", args.imageUri, `must name a digest (@sha256:...) when promoted from build stack "${args.promotion.buildStack}": the build repository's policy grants pulls, not the ecr:DescribeImages a tag is resolved with`);
+        }
+        if (ref && Array.isArray(args.promotion.pullAccounts)) {
+            // Known now: whether the build stack lists any account at all.
+            const listed = args.promotion.pullAccounts as unknown[];
+            if (listed.length === 0) {
+                problems.add("image.promotion.pullAccounts", "[]", `is empty: build stack "${args.promotion.buildStack}" lets no other account pull from account ${ref.accountId}; set image.repository.pullAccounts there`);
+            }
+        }
     }
     if (isKnown(args.tags)) {
         checkAwsTags(problems, "image.tags", args.tags);

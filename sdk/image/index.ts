@@ -1,2 +1,2 @@
-export { AgentImage, AgentImageArgs, AgentImageBuild, AgentImageRepository, AGENT_PLATFORM, CACHE_TAG, checkImageArgs, untaggedOnlyLifecycle } from "./agentImage";
+export { AgentImage, AgentImageArgs, AgentImageBuild, AgentImagePromotion, AgentImageRepository, AGENT_PLATFORM, CACHE_TAG, checkImageArgs, crossAccountPullPolicy, untaggedOnlyLifecycle } from "./agentImage";
 export { parseEcrImage, repositoryArnOf, EcrImageReference } from "./imageReference";

@@ -10,6 +10,7 @@ import type { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "../environ
 import type { GatewayInboundAuth, GatewayTargetSpec, RestApiMethod, SchemaSource, TargetCredentials } from "../gateway/types";
 import type { MemoryStrategySpec, StrategyOverride } from "../memory/types";
 import type { NetworkSettings as SdkNetworkSettings } from "../network/types";
+import type { PlatformOutputs } from "../platform/types";
 import type { EnvironmentObservabilityArgs } from "../observability/environment";
 import type { InboundAuthorizer } from "../runtime/types";
 import type { OAuth2Vendor } from "../identity/oauth2CredentialProvider";
@@ -347,6 +348,8 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         protocol: a.protocol,
         authorizer: a.authorizer && resolveAuthorizer(problems, "authorizer", a.authorizer),
         network: a.network && resolveNetwork(problems, "network", a.network),
+        // Checked by AgentEnvironment (checkPlatformOutputs), with the same paths.
+        platform: a.platform && (defined({ ...a.platform }) as unknown as PlatformOutputs),
         environmentVariables: a.environmentVariables,
         lifecycle: a.lifecycle,
         requestHeaderAllowlist: a.requestHeaderAllowlist,

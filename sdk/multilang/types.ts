@@ -51,6 +51,34 @@ export type NetworkMode = (typeof NetworkMode)[keyof typeof NetworkMode];
 export const NatGateways = { None: "None", Single: "Single", OnePerAz: "OnePerAz" } as const;
 export type NatGateways = (typeof NatGateways)[keyof typeof NatGateways];
 
+/**
+ * The outputs of an `AgentPlatform` stack (its `platform` stack output, e.g. read
+ * with a stack reference): the shared VPC, endpoints and trace delivery policy of
+ * the account and region.
+ */
+export interface PlatformSettings {
+    /** The platform's name, named in errors. */
+    platformName: string;
+    /** Account id of the platform (12 digits). */
+    accountId: string;
+    /** Region of the platform; the stack must deploy to the same. */
+    region: string;
+    /** The shared VPC. */
+    vpcId: string;
+    /** Its private subnets. */
+    subnetIds: string[];
+    /** Security groups the shared endpoints admit. */
+    securityGroupIds: string[];
+    /** VPC endpoint services the platform provides. */
+    endpoints: string[];
+    /** Features team stacks may use. */
+    features: string[];
+    /** Name of the account's trace delivery policy. */
+    traceDeliveryPolicyName: string;
+    /** A shared policy engine, when the platform names one. */
+    policyEngineArn?: string;
+}
+
 /** The network: `PUBLIC`; `EXISTING_VPC` with `vpcId` and `subnetIds`; or `NEW_VPC`. */
 export interface NetworkSettings {
     /** `PUBLIC` (dev default), `EXISTING_VPC` or `NEW_VPC` (staging and prod default). */
@@ -528,6 +556,8 @@ export interface AgentEnvironmentArgs {
     authorizer?: AuthorizerSettings;
     /** The network. @default the profile's (dev PUBLIC, staging and prod NEW_VPC) */
     network?: NetworkSettings;
+    /** The shared platform (an AgentPlatform stack's `platform` output): no own VPC, endpoints or trace delivery policy. @default none */
+    platform?: PlatformSettings;
     /** Container environment variables (no secrets). */
     environmentVariables?: Record<string, pulumi.Input<string>>;
     /** Session lifecycle. */

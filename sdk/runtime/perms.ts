@@ -4,8 +4,8 @@
  * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html).
  */
 
-/** Pull the agent image from its one repository. */
-export const ECR_PULL = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
+/** Pull the agent image from its one repository (the same list a build repository's policy grants other accounts). */
+export { ECR_PULL } from "../image/perms";
 /** Log in to ECR; the action has no resource-level support, so it takes `*`. */
 export const ECR_TOKEN = ["ecr:GetAuthorizationToken"];
 /** Create the runtime's log group and find its streams. */

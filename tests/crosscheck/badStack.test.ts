@@ -120,7 +120,7 @@ describe("cross-check: the deliberately bad stack fails the gate (spawns the pla
         assert.equal(sarif.runs.length, 1);
         const [sarifRun] = sarif.runs;
         assert.equal(sarifRun.tool.driver.name, "pulumi-agentcore-plan");
-        assert.deepEqual(sarifRun.automationDetails, { id: "plan/agentcore-bad-stack/prod/" });
+        assert.deepEqual(sarifRun.automationDetails, { id: "plan/examples/bad-stack/prod/" });
 
         const policies = new Map(allPolicies.map((p) => [p.name, p]));
         const rules = sarifRun.tool.driver.rules;
@@ -144,7 +144,7 @@ describe("cross-check: the deliberately bad stack fails the gate (spawns the pla
             assert.deepEqual(result.locations, [
                 { physicalLocation: { artifactLocation: { uri: "examples/bad-stack/index.ts" } }, logicalLocations: [{ fullyQualifiedName: violation.urn, kind: "resource" }] },
             ]);
-            assert.deepEqual(result.properties, { stack: "prod", severity: policies.get(violation.policy)!.severity });
+            assert.deepEqual(result.properties, { program: "examples/bad-stack", project: "agentcore-bad-stack", stack: "prod", severity: policies.get(violation.policy)!.severity });
         });
     });
 });

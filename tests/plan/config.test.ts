@@ -7,7 +7,7 @@ import { fixture } from "./helpers";
 
 describe("plan/config", () => {
     it("reads Pulumi.yaml name and main", () => {
-        assert.deepStrictEqual(readProjectFile(fixture("two-stacks")), { name: "plan-two-stacks", main: "src/main.ts", defaults: {} });
+        assert.deepStrictEqual(readProjectFile(fixture("two-stacks")), { name: "plan-two-stacks", main: "src/main.ts", defaults: {}, runtime: "nodejs" });
     });
 
     it("turns stack config into Pulumi's string map with namespaces, JSON objects and secret keys", () => {

@@ -126,7 +126,7 @@ describe("plan/report", () => {
             { id: "encryption", name: "encryption" },
             { id: "tags", name: "tags" },
         ]);
-        assert.deepStrictEqual(run.automationDetails, { id: "plan/p/dev/" });
+        assert.deepStrictEqual(run.automationDetails, { id: "plan/app/dev/" });
         assert.deepStrictEqual(run.results, [
             {
                 ruleId: "tags",
@@ -139,7 +139,7 @@ describe("plan/report", () => {
                         logicalLocations: [{ fullyQualifiedName: BUCKET, kind: "resource" }],
                     },
                 ],
-                properties: { stack: "dev" },
+                properties: { program: "app", project: "p", stack: "dev" },
             },
             {
                 ruleId: "encryption",
@@ -147,7 +147,7 @@ describe("plan/report", () => {
                 level: "error",
                 message: { text: "stack-wide finding" },
                 locations: [{ physicalLocation: { artifactLocation: { uri: "app/index.ts" } } }],
-                properties: { stack: "dev", severity: "critical" },
+                properties: { program: "app", project: "p", stack: "dev", severity: "critical" },
             },
         ]);
     });

@@ -165,7 +165,10 @@ describe("plan/run planStack", () => {
     it("answers awsx Vpc and getSubnet under mocks with plausible values", async () => {
         const report = await planStack({ programDir: fixture("network"), stack: "dev", evaluate: noPolicies });
         const vpc = report.resources.find((r) => r.type === "awsx:ec2:Vpc")!;
-        assert.match(String(vpc.outputs.vpcId), /^vpc-[0-9a-f]{17}$/);
+        // 16 hex digits: the subnets' ids (at most 17) carry the VPC's digits plus one for the zone, as getSubnet reads them.
+        assert.match(String(vpc.outputs.vpcId), /^vpc-[0-9a-f]{16}$/);
+        const subnets = [...(vpc.outputs.privateSubnetIds as string[]), ...(vpc.outputs.isolatedSubnetIds as string[])];
+        assert.equal(new Set(subnets).size, 4);
         assert.deepStrictEqual([(vpc.outputs.privateSubnetIds as string[]).length, (vpc.outputs.isolatedSubnetIds as string[]).length, (vpc.outputs.publicSubnetIds as string[]).length], [2, 2, 0]);
         const sg = report.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
         assert.strictEqual(sg.inputs.vpcId, vpc.outputs.vpcId);

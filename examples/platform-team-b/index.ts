@@ -1,0 +1,28 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { AgentEnvironment, PlatformOutputs, checkedPlatform, platformOutputs } from "@agentcore-platform/pulumi-agentcore";
+
+/**
+ * The platform's outputs: from the platform stack (config `platformStack`, e.g.
+ * "acme/agentcore-platform/prod", read with a StackReference), or, for the offline
+ * plan (no Pulumi backend), from the config object `platform`, a copy of the platform
+ * stack's `platform` output (Pulumi.prod.yaml holds the one examples/platform plans).
+ */
+async function platform(): Promise<PlatformOutputs> {
+    const config = new pulumi.Config();
+    const copied = config.getObject<unknown>("platform");
+    return copied !== undefined ? checkedPlatform(copied, "config agentcore-platform-team-b:platform") : platformOutputs(config.require("platformStack"));
+}
+
+export = async () => {
+    const model = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+    const agent = new AgentEnvironment("team-b-agent", {
+        environment: "prod",
+        platform: await platform(),
+        image: { build: { context: path.join(__dirname, "..", "sample-agent") } },
+        models: [model],
+        runtimeVersion: "1",
+        environmentVariables: { AGENT_MODEL_ID: model },
+    });
+    return { runtimeArn: agent.runtimeArn, invokeEndpointArn: agent.invokeEndpointArn, latestVersion: agent.latestVersion };
+};

@@ -1,0 +1,4 @@
+export { AgentPlatform } from "./agentPlatform";
+export { PLATFORM_OUTPUT, checkedPlatform, platformOutputs } from "./outputs";
+export { AgentPlatformArgs, PLATFORM_FEATURES, PLATFORM_OUTPUT_KEYS, PlatformFeature, PlatformOutputs } from "./types";
+export { checkPlatformOutputs, missingEndpoints } from "./validate";

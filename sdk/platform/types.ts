@@ -1,0 +1,62 @@
+import { EndpointService } from "../network/features";
+import { NewVpcNetwork } from "../network/types";
+
+/** A feature team stacks on a platform may use; each decides the shared VPC endpoints the platform creates. */
+export type PlatformFeature = "models" | "memory" | "identity" | "gateway" | "codeInterpreter" | "browser" | "observability" | "customerManagedKeys";
+
+/** Every platform feature, in the order of `NetworkFeatures`. */
+export const PLATFORM_FEATURES: readonly PlatformFeature[] = ["models", "memory", "identity", "gateway", "codeInterpreter", "browser", "observability", "customerManagedKeys"];
+
+/** Arguments of `AgentPlatform`: one account and region shared by many agent stacks. */
+export interface AgentPlatformArgs {
+    /**
+     * What team stacks may use: the platform creates the VPC endpoints every listed
+     * feature needs (and those a runtime always needs: image pull, logs). A team stack
+     * needing an endpoint for a feature not listed fails at plan time.
+     * @default every feature
+     */
+    features?: PlatformFeature[];
+    /** The shared VPC (always a new one, built by `AgentNetwork`). @default a /16 in 2 supported zones, no NAT */
+    network?: Omit<NewVpcNetwork, "mode">;
+    /** Percentage of spans indexed by Transaction Search (0-100). @default 1 */
+    indexingPercentage?: number;
+    /**
+     * ARN of a policy engine team gateways may share (exported as is; the platform
+     * does not create it).
+     * @default none
+     */
+    policyEngineArn?: string;
+    /** Tags for every resource the platform creates. */
+    tags?: Record<string, string>;
+}
+
+/**
+ * What a platform stack exports and team stacks read (`AgentEnvironment`'s
+ * `platform`): every value known, so that a team stack decides at plan time what it
+ * creates. Read it with `platformOutputs(stackReference)` or from stack config.
+ */
+export interface PlatformOutputs {
+    /** The platform's name (the stack name, `org/project/stack`, or the component name), named in errors. */
+    platformName: string;
+    /** Account id the platform is in (12 digits). */
+    accountId: string;
+    /** Region the platform is in; team stacks must deploy to the same. */
+    region: string;
+    /** The shared VPC. */
+    vpcId: string;
+    /** Its private subnets, for team runtimes. */
+    subnetIds: string[];
+    /** Security groups team runtimes and tools use; the shared endpoints admit 443 from them. */
+    securityGroupIds: string[];
+    /** The VPC endpoints the platform created (by service). */
+    endpoints: EndpointService[];
+    /** The features team stacks may use. */
+    features: PlatformFeature[];
+    /** Name of the account's one X-Ray trace delivery policy (created with Transaction Search). */
+    traceDeliveryPolicyName: string;
+    /** A policy engine team gateways may share, when the platform names one. */
+    policyEngineArn?: string;
+}
+
+/** The keys of {@link PlatformOutputs} a platform must export (all but the optional ones). */
+export const PLATFORM_OUTPUT_KEYS = ["platformName", "accountId", "region", "vpcId", "subnetIds", "securityGroupIds", "endpoints", "features", "traceDeliveryPolicyName"] as const;
