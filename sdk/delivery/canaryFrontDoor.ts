@@ -6,7 +6,7 @@ import { Dashboard } from "@pulumi/aws/cloudwatch/dashboard";
 import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { arn, awsContext } from "../common/context";
+import { agentCoreArnPattern, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { scoreMetric } from "../evaluation/metrics";
 import { Grantable, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
@@ -106,7 +106,7 @@ export class CanaryFrontDoor extends pulumi.ComponentResource {
             `${name}-role`,
             {
                 assumeRolePolicy: pulumi.jsonStringify(
-                    agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, arn(ctx, "bedrock-agentcore", `gateway/${this.gatewayName.toLowerCase()}-*`)),
+                    agentCoreTrustPolicy("AssumedByAgentCoreGateway", ctx.accountId, agentCoreArnPattern(ctx, "gateway", this.gatewayName.toLowerCase())),
                 ),
                 description: `Front door of AgentCore runtime ${runtime.runtimeName} (${runtime.endpointPrefix})`,
                 tags: args.tags,

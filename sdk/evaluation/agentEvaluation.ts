@@ -3,7 +3,7 @@ import { AgentcoreEvaluator, AgentcoreEvaluatorArgs } from "@pulumi/aws/bedrock/
 import { AgentcoreOnlineEvaluationConfig } from "@pulumi/aws/bedrock/agentcoreOnlineEvaluationConfig";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { AwsContext, arn, awsContext } from "../common/context";
+import { AwsContext, agentCoreArnPattern, arn, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
 import { PolicyStatement, agentCoreTrustPolicy, allow, policyDocument } from "../iam/grants";
 import { modelResourceArns } from "../runtime/models";
@@ -66,7 +66,14 @@ export class AgentEvaluation extends pulumi.ComponentResource {
         this.role = new Role(
             `${name}-role`,
             {
-                assumeRolePolicy: pulumi.jsonStringify(agentCoreTrustPolicy("AssumedByAgentCoreEvaluations", ctx.accountId, arn(ctx, "bedrock-agentcore", "*"))),
+                // Only this evaluation's configurations (ids are `<name>-<10 characters>`, API model OnlineEvaluationConfigId).
+                assumeRolePolicy: pulumi.jsonStringify(
+                    agentCoreTrustPolicy(
+                        "AssumedByAgentCoreEvaluations",
+                        ctx.accountId,
+                        Object.values(this.configNames).map((n) => agentCoreArnPattern(ctx, "online-evaluation-config", n)),
+                    ),
+                ),
                 description: `Online evaluation execution role of ${[...new Set(args.variants.map((v) => v.runtimeName))].join(", ")}`,
                 tags: args.tags,
             },

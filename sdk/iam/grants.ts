@@ -34,10 +34,10 @@ export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
 /**
  * Trust policy of an AgentCore execution role: only the AgentCore service, only
  * on behalf of this account (`aws:SourceAccount`) and only for the resources the
- * `sourceArn` pattern names (`aws:SourceArn`), the confused-deputy protection AWS
- * documents for every AgentCore role.
+ * `sourceArn` pattern names (`aws:SourceArn`; a list when several resources share the
+ * role), the confused-deputy protection AWS documents for every AgentCore role.
  */
-export function agentCoreTrustPolicy(sid: string, accountId: pulumi.Input<string>, sourceArn: pulumi.Input<string>): pulumi.Output<PolicyDocument> {
+export function agentCoreTrustPolicy(sid: string, accountId: pulumi.Input<string>, sourceArn: pulumi.Input<string> | pulumi.Input<string>[]): pulumi.Output<PolicyDocument> {
     return policyDocument([
         {
             Sid: sid,

@@ -21,6 +21,8 @@ const T = {
 };
 /** The side-by-side dashboard: its graphs follow the variants. */
 const DASHBOARD = `${T.dashboard}::support-agent-front-door-dashboard`;
+/** The evaluation role: its trust names exactly the evaluation configurations, so it follows a candidate's. */
+const EVALUATION_ROLE = "aws:iam/role:Role::support-agent-evaluation-role";
 const VPC = {
     mode: "EXISTING_VPC" as const,
     vpcId: "vpc-0123456789abcdef",
@@ -118,6 +120,12 @@ describe("canary by config (prod)", () => {
         ]);
     });
 
+    it("the gateway role is assumed for exactly this front door (<gateway name>-<10 characters>)", () => {
+        const name = reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway", "support-agent-front-door-gateway").inputs.name;
+        const trust = JSON.parse(reg.one("aws:iam/role:Role", "support-agent-front-door-role").inputs.assumeRolePolicy);
+        assert.deepEqual(trust.Statement[0].Condition.ArnLike, { "aws:SourceArn": `arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/${name.toLowerCase()}-??????????` });
+    });
+
     it("scores each variant with its own online evaluation config, sampled at the prod default", () => {
         const runtimeId = reg.one(T.runtime).outputs.agentRuntimeId;
         assert.deepEqual(
@@ -175,7 +183,7 @@ describe("canary by config (prod)", () => {
         assert.deepEqual(changes, {
             added: [],
             removed: CANDIDATE_RESOURCES,
-            changed: [`${T.endpoint}::support-agent-prod`, `${T.endpoint}::support-agent-prod_previous`, `${T.rule}::support-agent-front-door-route`, DASHBOARD].sort(),
+            changed: [`${T.endpoint}::support-agent-prod`, `${T.endpoint}::support-agent-prod_previous`, `${T.rule}::support-agent-front-door-route`, DASHBOARD, EVALUATION_ROLE].sort(),
         });
         assert.deepEqual(after.one(T.rule).inputs.actions, [{ routeToTarget: { staticRoute: { targetName: "stable" } } }]);
         assert.deepEqual(after.ofType(T.endpoint).map((e) => [e.inputs.name, e.inputs.agentRuntimeVersion]), [["prod", "4"], ["prod_previous", "3"]]);
@@ -183,12 +191,12 @@ describe("canary by config (prod)", () => {
 
     it("abort (canary removed) changes only the candidate's resources and the rule", async () => {
         const after = await plan({ runtimeVersion: "3", previousVersion: "2" });
-        assert.deepEqual(diff(reg, after), { added: [], removed: CANDIDATE_RESOURCES, changed: [`${T.rule}::support-agent-front-door-route`, DASHBOARD].sort() });
+        assert.deepEqual(diff(reg, after), { added: [], removed: CANDIDATE_RESOURCES, changed: [`${T.rule}::support-agent-front-door-route`, DASHBOARD, EVALUATION_ROLE].sort() });
     });
 
     it("starting a canary adds only the candidate's resources and changes only the rule", async () => {
         const before = await plan({ runtimeVersion: "3", previousVersion: "2" });
-        assert.deepEqual(diff(before, reg), { added: CANDIDATE_RESOURCES, removed: [], changed: [`${T.rule}::support-agent-front-door-route`, DASHBOARD].sort() });
+        assert.deepEqual(diff(before, reg), { added: CANDIDATE_RESOURCES, removed: [], changed: [`${T.rule}::support-agent-front-door-route`, DASHBOARD, EVALUATION_ROLE].sort() });
     });
 
     it("ramping the weight changes only the rule", async () => {

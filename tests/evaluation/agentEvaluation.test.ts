@@ -86,7 +86,7 @@ describe("AgentEvaluation", () => {
             { Sid: "InvokeCodeEvaluators", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [FN] },
         ]);
         const trust = JSON.parse(reg.one("aws:iam/role:Role").inputs.assumeRolePolicy);
-        assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:*" } });
+        assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": ["arn:aws:bedrock-agentcore:us-east-1:123456789012:online-evaluation-config/support_agent_prod_eval-??????????"] } });
     });
 
     it("waits for this stack's Transaction Search", async () => {
