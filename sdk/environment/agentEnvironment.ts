@@ -265,7 +265,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.baseName, arn: this.gateway.gatewayArn }] : []),
         ];
         const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
-        const observabilityArgs = environmentObservability(observability, this.profile, metricsTarget, observed, tags);
+        const observabilityArgs = {
+            ...environmentObservability(observability, this.profile, metricsTarget, observed, tags),
+            // Where the profile wants customer-managed keys, a platform's shared logs key replaces one of this stack's own.
+            ...(args.platform?.logsKeyArn && this.profile.customerManagedKeys ? { logsKeyArn: args.platform.logsKeyArn } : {}),
+        };
         this.observability = new AgentObservability(`${name}-observability`, observabilityArgs, { parent: this });
 
         // Delivery (sdk/delivery, sdk/evaluation): online evaluation per served endpoint, the front door, the canary.

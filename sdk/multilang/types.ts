@@ -73,6 +73,8 @@ export interface PlatformSettings {
     endpoints: string[];
     /** Features team stacks may use. */
     features: string[];
+    /** The shared logs key team stacks encrypt their log groups with. */
+    logsKeyArn?: string;
     /** Name of the account's trace delivery policy. */
     traceDeliveryPolicyName: string;
     /** A shared policy engine, when the platform names one. */

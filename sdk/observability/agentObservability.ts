@@ -49,6 +49,13 @@ export interface AgentObservabilityArgs {
     logRetentionDays?: number;
     /** Encrypt the log groups with a customer-managed KMS key of this component. @default false */
     customerManagedKey?: boolean;
+    /**
+     * Encrypt the log groups with this existing customer-managed key instead of one of this
+     * component's (an `AgentPlatform`'s shared logs key, whose policy admits CloudWatch Logs
+     * for every AgentCore vended log group of the account and region). Implies `customerManagedKey`.
+     * @default none
+     */
+    logsKeyArn?: pulumi.Input<string>;
     /** Protect log groups and the key from deletion (`protect` and retain on delete): set for prod. @default false */
     protectData?: boolean;
     /** Create a CloudWatch dashboard of the runtime endpoint's invocations, sessions, errors, throttles and latency. @default false */
@@ -74,9 +81,12 @@ export type VendedLogType = "APPLICATION_LOGS" | "USAGE_LOGS";
  */
 export const USAGE_LOG_KINDS: readonly ObservedKind[] = ["runtime"];
 
+/** Prefix of every log group this package delivers AgentCore vended logs into. */
+export const VENDED_LOG_GROUP_PREFIX = "/aws/vendedlogs/bedrock-agentcore/";
+
 /** The log group a resource's logs of one type are delivered to, under the `/aws/vendedlogs/` prefix AWS recommends for vended logs. */
 export function logGroupName(resource: ObservedResource, logType: VendedLogType = "APPLICATION_LOGS"): string {
-    return `/aws/vendedlogs/bedrock-agentcore/${resource.kind}/${logType}/${resource.name}`;
+    return `${VENDED_LOG_GROUP_PREFIX}${resource.kind}/${logType}/${resource.name}`;
 }
 
 /** The physical name of a resource's delivery source and destination of one log type. */
@@ -142,15 +152,17 @@ export class AgentObservability extends pulumi.ComponentResource {
         problems.throwIfAny(`AgentObservability ${name}`);
 
         const ctx = awsContext(this);
-        const encryptLogs = logs && (args.customerManagedKey ?? false);
+        const sharedLogsKey = args.logsKeyArn;
+        const encryptLogs = logs && (args.customerManagedKey === true || sharedLogsKey !== undefined);
+        const ownLogsKey = encryptLogs && sharedLogsKey === undefined;
         const createTopic = args.alarms !== undefined && args.alarmTopic?.type === "create";
-        if (encryptLogs || createTopic) {
+        if (ownLogsKey || createTopic) {
             this.key = new CustomerManagedKey(
                 `${name}-key`,
                 {
-                    purpose: `observability data of ${prefix} (log groups, alarm topic)`,
+                    purpose: `observability data of ${prefix} (${[ownLogsKey ? "log groups" : "", createTopic ? "alarm topic" : ""].filter(Boolean).join(", ")})`,
                     serviceStatements: (keyCtx) => [
-                        ...(encryptLogs ? [logsKeyStatement(keyCtx, observed.flatMap((r) => vendedLogTypes(r).map((t) => logGroupName(r, t)))), deliveryKeyStatement(keyCtx)] : []),
+                        ...(ownLogsKey ? [logsKeyStatement(keyCtx, observed.flatMap((r) => vendedLogTypes(r).map((t) => logGroupName(r, t)))), deliveryKeyStatement(keyCtx)] : []),
                         ...(createTopic ? [alarmTopicKeyStatement()] : []),
                     ],
                     protectFromDeletion: protect,
@@ -162,7 +174,7 @@ export class AgentObservability extends pulumi.ComponentResource {
         if (logs) {
             for (const resource of observed) {
                 for (const logType of vendedLogTypes(resource)) {
-                    this.deliverLogs(name, ctx, resource, logType, retention, encryptLogs ? this.key : undefined, protect, args.tags);
+                    this.deliverLogs(name, ctx, resource, logType, retention, encryptLogs ? (sharedLogsKey ?? this.key!.arn) : undefined, protect, args.tags);
                 }
             }
         }
@@ -203,7 +215,7 @@ export class AgentObservability extends pulumi.ComponentResource {
         resource: ObservedResource,
         logType: VendedLogType,
         retention: number,
-        key: CustomerManagedKey | undefined,
+        keyArn: pulumi.Input<string> | undefined,
         protect: boolean,
         tags: Record<string, string> | undefined,
     ): void {
@@ -212,7 +224,7 @@ export class AgentObservability extends pulumi.ComponentResource {
         const stream = logType === "APPLICATION_LOGS" ? "logs" : "usage";
         const group = new LogGroup(
             `${base}-log-group`,
-            { name: logGroupName(resource, logType), retentionInDays: retention, kmsKeyId: key?.arn, tags },
+            { name: logGroupName(resource, logType), retentionInDays: retention, kmsKeyId: keyArn, tags },
             { parent: this, protect, retainOnDelete: protect },
         );
         const policy = new LogResourcePolicy(
@@ -358,6 +370,26 @@ function logsKeyStatement(ctx: AwsContext, groupNames: string[]): pulumi.Input<P
         Resource: "*",
         Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupNames.map((g) => arn(ctx, "logs", `log-group:${g}`)) } },
     };
+}
+
+/**
+ * Key policy statements of a logs key shared by every agent stack of an account and
+ * region (`AgentPlatform`): CloudWatch Logs may use it for any AgentCore vended log
+ * group (`/aws/vendedlogs/bedrock-agentcore/*`, matched with `ArnLike`), and vended
+ * delivery of this account's sources may write into them.
+ */
+export function sharedLogsKeyStatements(ctx: AwsContext): pulumi.Input<PolicyStatement>[] {
+    return [
+        {
+            Sid: "CloudWatchLogsEncryptsAgentCoreLogGroups",
+            Effect: "Allow",
+            Principal: { Service: pulumi.interpolate`logs.${ctx.region}.amazonaws.com` },
+            Action: perms.LOGS_KEY_USE,
+            Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": arn(ctx, "logs", `log-group:${VENDED_LOG_GROUP_PREFIX}*`) } },
+        },
+        deliveryKeyStatement(ctx),
+    ];
 }
 
 /**

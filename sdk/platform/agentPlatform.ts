@@ -5,6 +5,8 @@ import { AgentNetwork } from "../network/agentNetwork";
 import { NO_FEATURES, NetworkFeatures } from "../network/features";
 import { TRACE_DELIVERY_POLICY_NAME } from "../observability/traceDeliveryPolicy";
 import { TransactionSearch } from "../observability/transactionSearch";
+import { sharedLogsKeyStatements } from "../observability/agentObservability";
+import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { Problems } from "../validation";
 import { AgentPlatformArgs, PLATFORM_FEATURES, PlatformFeature, PlatformOutputs } from "./types";
 
@@ -25,6 +27,8 @@ export class AgentPlatform extends pulumi.ComponentResource {
     readonly network: AgentNetwork;
     /** The features team stacks may use. */
     readonly features: PlatformFeature[];
+    /** The logs key every team stack's log groups share (unless `logsKey: false`). */
+    readonly logsKey?: CustomerManagedKey;
     /** Everything team stacks read: export it as the stack output `platform`. */
     readonly outputs: pulumi.Output<PlatformOutputs>;
 
@@ -49,11 +53,19 @@ export class AgentPlatform extends pulumi.ComponentResource {
         const networkFeatures: NetworkFeatures = { ...NO_FEATURES, ...Object.fromEntries(features.map((f) => [f, true])) };
         this.network = new AgentNetwork(`${name}-network`, { mode: "NEW_VPC", ...(args.network ?? {}), features: networkFeatures, tags: args.tags }, { parent: this });
 
+        if (args.logsKey ?? true) {
+            this.logsKey = new CustomerManagedKey(
+                `${name}-logs-key`,
+                { purpose: "AgentCore vended log groups of every agent stack on this platform", serviceStatements: sharedLogsKeyStatements, protectFromDeletion: args.protectLogsKey ?? true, tags: args.tags },
+                { parent: this },
+            );
+        }
+
         const ctx = awsContext(this);
         const groups = [this.network.runtimeSecurityGroup!.id, ...(this.network.toolsSecurityGroup ? [this.network.toolsSecurityGroup.id] : [])];
         this.outputs = pulumi
-            .all([ctx.accountId, ctx.region, this.network.vpcId, this.network.runtimeNetwork.subnetIds, pulumi.all(groups), this.transactionSearch.traceDeliveryPolicy!.policyName])
-            .apply(([accountId, region, vpcId, subnetIds, securityGroupIds, traceDeliveryPolicyName]) => ({
+            .all([ctx.accountId, ctx.region, this.network.vpcId, this.network.runtimeNetwork.subnetIds, pulumi.all(groups), this.transactionSearch.traceDeliveryPolicy!.policyName, this.logsKey?.arn])
+            .apply(([accountId, region, vpcId, subnetIds, securityGroupIds, traceDeliveryPolicyName, logsKeyArn]) => ({
                 platformName: `${pulumi.getProject()}/${pulumi.getStack()}`,
                 accountId,
                 region,
@@ -64,6 +76,7 @@ export class AgentPlatform extends pulumi.ComponentResource {
                 features: [...features],
                 traceDeliveryPolicyName: traceDeliveryPolicyName ?? TRACE_DELIVERY_POLICY_NAME,
                 ...(args.policyEngineArn ? { policyEngineArn: args.policyEngineArn } : {}),
+                ...(logsKeyArn ? { logsKeyArn } : {}),
             }));
         this.registerOutputs({ outputs: this.outputs });
     }

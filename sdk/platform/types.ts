@@ -18,6 +18,15 @@ export interface AgentPlatformArgs {
     features?: PlatformFeature[];
     /** The shared VPC (always a new one, built by `AgentNetwork`). @default a /16 in 2 supported zones, no NAT */
     network?: Omit<NewVpcNetwork, "mode">;
+    /**
+     * Create one customer-managed key for every team stack's log groups (rotating; CloudWatch
+     * Logs may use it only for AgentCore vended log groups of this account and region).
+     * Team stacks whose profile wants customer-managed keys then create no logs key of their own.
+     * @default true
+     */
+    logsKey?: boolean;
+    /** Protect the shared logs key from deletion (`protect` and retain on delete). @default true */
+    protectLogsKey?: boolean;
     /** Percentage of spans indexed by Transaction Search (0-100). @default 1 */
     indexingPercentage?: number;
     /**
@@ -56,6 +65,8 @@ export interface PlatformOutputs {
     traceDeliveryPolicyName: string;
     /** A policy engine team gateways may share, when the platform names one. */
     policyEngineArn?: string;
+    /** The shared logs key team stacks encrypt their log groups with, when the platform has one. */
+    logsKeyArn?: string;
 }
 
 /** The keys of {@link PlatformOutputs} a platform must export (all but the optional ones). */

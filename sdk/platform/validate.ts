@@ -26,6 +26,9 @@ export function checkPlatformOutputs(problems: Problems, value: unknown, source:
             problems.add(`platform.${key}`, v[key], `must be a non-empty string (${source})`);
         }
     }
+    if (v.logsKeyArn !== undefined && (typeof v.logsKeyArn !== "string" || !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key\/.+$/.test(v.logsKeyArn))) {
+        problems.add("platform.logsKeyArn", v.logsKeyArn, `must be a KMS key ARN (${source})`);
+    }
     if (v.accountId !== undefined && (typeof v.accountId !== "string" || !ACCOUNT.test(v.accountId))) {
         problems.add("platform.accountId", v.accountId, `must be an AWS account id of 12 digits (${source})`);
     }

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { AgentEnvironment, AgentEnvironmentArgs, AgentPlatform, InputValidationError, PlatformOutputs, checkedPlatform, platformOutputs } from "../../sdk";
 import { DEFAULT_TARGET } from "../../plan/mocks";
-import { Registrations, record, recordFailures, valueOf } from "../harness";
+import { Registrations, record, recordFailures, valueOf, parseJsonInput } from "../harness";
 
 const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/a@sha256:${"a".repeat(64)}` };
 const ACCOUNT_LEVEL = ["aws:xray/resourcePolicy:ResourcePolicy", "aws:xray/traceSegmentDestination:TraceSegmentDestination", "aws:xray/indexingRule:IndexingRule", "agentcore:index:TransactionSearch", "agentcore:index:TraceDeliveryPolicy"];
@@ -51,9 +51,26 @@ describe("AgentPlatform: shared pieces of one account and region", () => {
                 endpoints: ["ecr.api", "ecr.dkr", "logs", "s3", "bedrock-runtime", "bedrock-agentcore", "bedrock-agentcore.gateway", "xray", "monitoring", "kms"],
                 features: ["models", "memory", "identity", "gateway", "codeInterpreter", "browser", "observability", "customerManagedKeys"],
                 traceDeliveryPolicyName: "AgentCoreTraceDelivery",
+                logsKeyArn: platform.reg.one("aws:kms/key:Key", "platform-logs-key-key").outputs.arn,
             },
         );
         assert.deepEqual(o.subnetIds, vpc.outputs.isolatedSubnetIds);
+    });
+
+    it("holds one logs key: CloudWatch Logs may use it for AgentCore vended log groups of this account and region only, protected", () => {
+        const key = platform.reg.one("aws:kms/key:Key", "platform-logs-key-key");
+        assert.equal(key.options.protect, true);
+        const statement = parseJsonInput(key.inputs.policy).Statement.find((s: any) => s.Sid === "CloudWatchLogsEncryptsAgentCoreLogGroups");
+        assert.deepEqual(statement.Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/bedrock-agentcore/*" } });
+        assert.deepEqual(statement.Principal, { Service: "logs.us-east-1.amazonaws.com" });
+    });
+
+    it("team stacks in prod encrypt their log groups with the platform's logs key and create no observability key", async () => {
+        const a = await record(() => team("team-a", platform.outputs, { memory: {} }), "prod", "team-a");
+        const groups = a.ofType("aws:cloudwatch/logGroup:LogGroup");
+        assert.ok(groups.length >= 3, `only ${groups.length} log groups`);
+        assert.deepEqual([...new Set(groups.map((g) => g.inputs.kmsKeyId))], [platform.outputs.logsKeyArn]);
+        assert.deepEqual(a.ofType("aws:kms/key:Key").filter((k) => k.name.includes("observability")).map((k) => k.name), []);
     });
 
     it("two team stacks on it create no VPC, no VPC endpoint, no security group and no account-level observability; one trace policy in total", async () => {
