@@ -362,14 +362,12 @@ function resolveAlarmTopic(
 
 /** CloudWatch Logs of this region may use the key only for these log groups (encryption context `aws:logs:arn`). */
 function logsKeyStatement(ctx: AwsContext, groupNames: string[]): pulumi.Input<PolicyStatement> {
-    return {
-        Sid: "CloudWatchLogsEncryptsAgentLogGroups",
-        Effect: "Allow",
-        Principal: { Service: pulumi.interpolate`logs.${ctx.region}.amazonaws.com` },
-        Action: perms.LOGS_KEY_USE,
-        Resource: "*",
-        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupNames.map((g) => arn(ctx, "logs", `log-group:${g}`)) } },
-    };
+    return logsServiceKeyStatement(ctx, "CloudWatchLogsEncryptsAgentLogGroups", { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupNames.map((g) => arn(ctx, "logs", `log-group:${g}`)) } });
+}
+
+/** CloudWatch Logs of this region may use the key for the log groups the condition names (encryption context `aws:logs:arn`). */
+function logsServiceKeyStatement(ctx: AwsContext, sid: string, condition: Record<string, unknown>): pulumi.Input<PolicyStatement> {
+    return { Sid: sid, Effect: "Allow", Principal: { Service: pulumi.interpolate`logs.${ctx.region}.amazonaws.com` }, Action: perms.LOGS_KEY_USE, Resource: "*", Condition: condition };
 }
 
 /**
@@ -380,14 +378,9 @@ function logsKeyStatement(ctx: AwsContext, groupNames: string[]): pulumi.Input<P
  */
 export function sharedLogsKeyStatements(ctx: AwsContext): pulumi.Input<PolicyStatement>[] {
     return [
-        {
-            Sid: "CloudWatchLogsEncryptsAgentCoreLogGroups",
-            Effect: "Allow",
-            Principal: { Service: pulumi.interpolate`logs.${ctx.region}.amazonaws.com` },
-            Action: perms.LOGS_KEY_USE,
-            Resource: "*",
-            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": arn(ctx, "logs", `log-group:${VENDED_LOG_GROUP_PREFIX}*`) } },
-        },
+        logsServiceKeyStatement(ctx, "CloudWatchLogsEncryptsAgentCoreLogGroups", {
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": arn(ctx, "logs", `log-group:${VENDED_LOG_GROUP_PREFIX}*`) },
+        }),
         deliveryKeyStatement(ctx),
     ];
 }
