@@ -169,6 +169,25 @@ const OUTPUTS: Record<string, OutputFactory> = {
             liveVersion: inputs.agentRuntimeVersion,
         };
     },
+    // Issue 23 item 2: a harness (id `<harnessName>-<10>`) and the runtime AgentCore provisions for it; its endpoint (aws-native).
+    "aws:bedrock/agentcoreHarness:AgentcoreHarness": (name, inputs, t) => {
+        const id = `${inputs.harnessName ?? name}-${stableHex(10, name)}`;
+        const runtimeId = `harness_${(inputs.harnessName ?? name).slice(0, 30)}-${stableHex(10, "runtime", name)}`;
+        return {
+            id,
+            harnessId: id,
+            arn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:harness/${id}`,
+            environmentActuals: [{ agentcoreRuntimeEnvironments: [{ agentRuntimeId: runtimeId, agentRuntimeArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:runtime/${runtimeId}` }] }],
+        };
+    },
+    "aws-native:bedrockagentcore:HarnessEndpoint": (name, inputs, t) => {
+        const endpointName = inputs.endpointName ?? name;
+        return {
+            id: `${inputs.harnessId}|${endpointName}`,
+            arn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:harness/${inputs.harnessId}/endpoint/${endpointName}`,
+            liveVersion: inputs.targetVersion,
+        };
+    },
     "aws:bedrock/agentcoreMemory:AgentcoreMemory": (name, inputs, t) => {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
         return { id, arn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:memory/${id}` };

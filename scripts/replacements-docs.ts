@@ -22,6 +22,7 @@ import { NETWORK_LIFECYCLE } from "../sdk/network/lifecycle";
 import { OBSERVABILITY_LIFECYCLE } from "../sdk/observability/lifecycle";
 import { RUNTIME_LIFECYCLE } from "../sdk/runtime/lifecycle";
 import { TOOLS_LIFECYCLE } from "../sdk/tools/lifecycle";
+import { HARNESS_LIFECYCLE } from "../sdk/harness/lifecycle";
 
 /** Every lifecycle table, one per resource type the package creates. */
 export const LIFECYCLE_CONTRACTS: readonly LifecycleContract[] = [
@@ -38,6 +39,7 @@ export const LIFECYCLE_CONTRACTS: readonly LifecycleContract[] = [
     ...KMS_LIFECYCLE,
     ...NETWORK_LIFECYCLE,
     ...IAM_LIFECYCLE,
+    ...HARNESS_LIFECYCLE,
 ];
 
 /** The lifecycle table of a type token; throws when there is none. */

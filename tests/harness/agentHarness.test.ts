@@ -1,0 +1,154 @@
+import { strict as assert } from "assert";
+import { AgentHarness, AgentHarnessArgs, resolveHarness } from "../../sdk";
+import { parseJsonInput, problemsOf, record } from "../harness";
+
+// issue 23 item 2: AgentHarness, a managed agent loop with the environment profile of AgentEnvironment.
+
+const HARNESS = "aws:bedrock/agentcoreHarness:AgentcoreHarness";
+const ENDPOINT = "aws-native:bedrockagentcore:HarnessEndpoint";
+const POLICY = "aws:iam/rolePolicy:RolePolicy";
+const PROFILE = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+
+/** A harness with a gateway, memory and Cedar tool policies, in one environment. */
+export function harnessArgs(environment: "dev" | "staging" | "prod", more: Partial<AgentHarnessArgs> = {}): AgentHarnessArgs {
+    return {
+        environment,
+        model: PROFILE,
+        systemPrompt: "You answer questions about orders.",
+        memory: {},
+        gateway: {
+            targets: [{ type: "lambda", name: "orders", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:orders", tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object", properties: [{ name: "orderId", type: "string", required: true }] } }] }],
+            toolPolicies: {
+                policies: [
+                    {
+                        name: "lookup",
+                        statement: 'permit(principal is AgentCore::IamEntity, action == AgentCore::Action::"orders___lookup_order", resource == AgentCore::Gateway::"{{gatewayArn}}") when { context.input.orderId != "" };',
+                    },
+                ],
+            },
+        },
+        ...(environment === "dev" ? {} : { harnessVersion: "1" }),
+        ...more,
+    } as AgentHarnessArgs;
+}
+
+function problems(args: AgentHarnessArgs): string[] {
+    const r = resolveHarness("orders", args);
+    return r.ok === false ? r.problems : [];
+}
+
+describe("AgentHarness (issue 23 item 2)", function () {
+    this.timeout(180000);
+
+    describe("bad input is refused with the field named", () => {
+        const cases: [string, AgentHarnessArgs, string][] = [
+            ["shell in prod without the opt-in", harnessArgs("prod", { allowedTools: ["shell"] }), 'allowedTools[0] "shell" reaches the built-in shell: built-in tools run in every session'],
+            ["every tool in prod", harnessArgs("prod", { allowedTools: ["*"] }), 'allowedTools[0] "*" allows every tool, the built-in shell and file tools included'],
+            ["every built-in in staging", harnessArgs("staging", { allowedTools: ["@builtin"] }), 'allowedTools[0] "@builtin" names built-in tools'],
+            ["a glob reaching the shell in dev", harnessArgs("dev", { allowedTools: ["s*"] }), 'allowedTools[0] "s*" reaches the built-in shell'],
+            ["no tool at all (read as every tool)", harnessArgs("dev", { gateway: undefined }), "allowedTools [] allows no tool: AgentCore treats a harness without allowedTools as allowing every tool"],
+            ["an unknown key", { ...harnessArgs("dev"), allowedtools: ["@tools/*"] } as AgentHarnessArgs, 'allowedtools ["@tools/*"] is not an AgentHarness argument'],
+            ["a model not in the allowlist", harnessArgs("dev", { models: ["anthropic.claude-3-5-haiku-20241022-v1:0"] }), `model "${PROFILE}" must be one of models (anthropic.claude-3-5-haiku-20241022-v1:0)`],
+            ["prod on the default (public) network", harnessArgs("prod", { network: { mode: "PUBLIC" } }), 'network.mode "PUBLIC" is not allowed in prod'],
+            ["staging without a pinned version", harnessArgs("staging", { harnessVersion: undefined }), "harnessVersion (not set) is required in staging"],
+            ["a built-in tool name that does not exist", harnessArgs("dev", { builtinTools: ["browser" as never] }), 'builtinTools[0] "browser" must be one of shell, file_operations'],
+            ["a harness name with hyphens", harnessArgs("dev", { harnessName: "orders-agent" }), 'harnessName "orders-agent" must match'],
+            ["prod memory under AWS's key", harnessArgs("prod", { memory: { encryptionKey: "aws-owned" } }), 'memory.encryptionKey "aws-owned" must be a customer-managed key in prod'],
+            ["LOG_ONLY tool policies in prod", harnessArgs("prod", { gateway: { ...harnessArgs("prod").gateway, toolPolicies: { ...harnessArgs("prod").gateway!.toolPolicies!, mode: "LOG_ONLY" } } }), "gateway.toolPolicies.mode"],
+        ];
+        for (const [title, args, expected] of cases) {
+            it(`refuses ${title}`, () => {
+                const found = problems(args);
+                assert.ok(found.some((p) => p.includes(expected)), `expected a problem containing ${JSON.stringify(expected)}, got:\n${found.join("\n")}`);
+            });
+        }
+
+        it("reports every problem at once, before anything is registered", async () => {
+            const reg = await record(() => {
+                const found = problemsOf(() => new AgentHarness("orders", harnessArgs("prod", { allowedTools: ["*"], network: { mode: "PUBLIC" }, harnessVersion: undefined })));
+                assert.equal(found.length, 3, found.join("\n"));
+            }, "prod");
+            assert.deepEqual(reg.all.filter((r) => r.custom).map((r) => r.type), []);
+        });
+
+        it("accepts built-ins through the explicit opt-in, in prod too", () => {
+            assert.deepEqual(problems(harnessArgs("prod", { builtinTools: ["file_operations", "shell"] })), []);
+        });
+    });
+
+    describe("the harness args per environment", () => {
+        for (const env of ["dev", "staging", "prod"] as const) {
+            it(`${env}: allowedTools restricted to the gateway's tools, the model, the memory, the network and the pinning`, async () => {
+                const reg = await record(() => new AgentHarness("orders", harnessArgs(env)), env);
+                const h = reg.one(HARNESS);
+                assert.equal(h.inputs.harnessName, "orders");
+                assert.deepEqual(h.inputs.allowedTools, ["@tools/*"]);
+                assert.deepEqual(h.inputs.model, { bedrockModelConfig: { modelId: PROFILE } });
+                assert.equal(h.inputs.tools[0].type, "agentcore_gateway");
+                assert.equal(h.inputs.tools[0].name, "tools");
+                assert.equal(h.inputs.tools[0].config.agentcoreGateway.gatewayArn, reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway").outputs.gatewayArn);
+                assert.deepEqual(h.inputs.tools[0].config.agentcoreGateway.outboundAuth, { awsIam: true });
+                assert.equal(h.inputs.memory.agentcoreMemoryConfiguration.arn, reg.one("aws:bedrock/agentcoreMemory:AgentcoreMemory").outputs.arn);
+                const network = h.inputs.environments[0].agentcoreRuntimeEnvironments[0].networkConfigurations[0];
+                assert.equal(network.networkMode, env === "dev" ? "PUBLIC" : "VPC");
+                if (env !== "dev") {
+                    assert.equal(network.networkModeConfigs[0].subnets.length > 0, true, "VPC subnets");
+                    assert.equal(network.networkModeConfigs[0].securityGroups.length > 0, true, "VPC security groups");
+                }
+                assert.equal(h.options.protect, env === "prod", "protected in prod only");
+                const endpoints = reg.ofType(ENDPOINT);
+                assert.deepEqual(
+                    endpoints.map((e) => [e.inputs.endpointName, e.inputs.targetVersion, e.inputs.harnessId, e.options.protect]),
+                    env === "dev" ? [] : [[env, "1", h.outputs.harnessId, env === "prod"]],
+                );
+                const engines = reg.ofType("aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine");
+                assert.equal(engines.length, 1, "the gateway's Cedar tool policies");
+            });
+        }
+
+        it("built-ins appear in allowedTools only when opted into", async () => {
+            const reg = await record(() => new AgentHarness("orders", harnessArgs("prod", { builtinTools: ["file_operations"] })), "prod");
+            assert.deepEqual(reg.one(HARNESS).inputs.allowedTools, ["file_operations", "@tools/*"]);
+        });
+
+        it("JWT inbound auth with allowedWorkloadConfiguration", async () => {
+            const gw = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/front-abcdefghij";
+            const reg = await record(
+                () => new AgentHarness("orders", harnessArgs("dev", { authorizer: { type: "CUSTOM_JWT", discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["app"], allowedGatewayArns: [gw] } })),
+                "dev",
+            );
+            assert.deepEqual(reg.one(HARNESS).inputs.authorizerConfiguration.customJwtAuthorizer, {
+                discoveryUrl: "https://idp.example.com/.well-known/openid-configuration",
+                allowedClients: ["app"],
+                allowedWorkloadConfiguration: { hostingEnvironments: [{ arn: gw }] },
+            });
+        });
+    });
+
+    describe("the role and the ordering", () => {
+        it("every policy the harness needs at create exists before it (dependsOn); the runtime's logs and token grant follows it", async () => {
+            const reg = await record(() => new AgentHarness("orders", harnessArgs("prod")), "prod");
+            const h = reg.one(HARNESS);
+            const before = ["harness-baseline", "memory-access", "gateway-invoke"].map((p) => reg.one(POLICY, `orders-${p}`).urn);
+            for (const urn of before) {
+                assert.ok(h.options.explicitDependsOn.includes(urn), `harness must depend on ${urn}`);
+            }
+            const runtimeGrant = reg.one(POLICY, "orders-harness-runtime");
+            assert.ok(runtimeGrant.options.dependsOn.includes(h.urn), "harness-runtime is created after the harness");
+            const doc = parseJsonInput(runtimeGrant.inputs.policy);
+            const runtimeId = h.outputs.environmentActuals[0].agentcoreRuntimeEnvironments[0].agentRuntimeId;
+            assert.deepEqual(doc.Statement.find((s: any) => s.Sid === "CreateHarnessLogGroup").Resource, [`arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/${runtimeId}-*`]);
+            const endpoint = reg.one(ENDPOINT);
+            assert.ok(endpoint.options.dependsOn.includes(h.urn), "endpoint after the harness");
+        });
+
+        it("the trust names this harness only, with SourceAccount and SourceArn", async () => {
+            const reg = await record(() => new AgentHarness("orders", harnessArgs("dev")), "dev");
+            const trust = parseJsonInput(reg.one("aws:iam/role:Role", "orders-role").inputs.assumeRolePolicy);
+            assert.deepEqual(trust.Statement[0].Condition, {
+                StringEquals: { "aws:SourceAccount": "123456789012" },
+                ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/orders-??????????" },
+            });
+        });
+    });
+});
