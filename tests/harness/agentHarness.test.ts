@@ -1,36 +1,13 @@
 import { strict as assert } from "assert";
 import { AgentHarness, AgentHarnessArgs, resolveHarness } from "../../sdk";
 import { parseJsonInput, problemsOf, record } from "../harness";
+import { PROFILE, harnessArgs } from "./fixtures";
 
 // issue 23 item 2: AgentHarness, a managed agent loop with the environment profile of AgentEnvironment.
 
 const HARNESS = "aws:bedrock/agentcoreHarness:AgentcoreHarness";
 const ENDPOINT = "aws-native:bedrockagentcore:HarnessEndpoint";
 const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const PROFILE = "us.anthropic.claude-sonnet-4-20250514-v1:0";
-
-/** A harness with a gateway, memory and Cedar tool policies, in one environment. */
-export function harnessArgs(environment: "dev" | "staging" | "prod", more: Partial<AgentHarnessArgs> = {}): AgentHarnessArgs {
-    return {
-        environment,
-        model: PROFILE,
-        systemPrompt: "You answer questions about orders.",
-        memory: {},
-        gateway: {
-            targets: [{ type: "lambda", name: "orders", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:orders", tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object", properties: [{ name: "orderId", type: "string", required: true }] } }] }],
-            toolPolicies: {
-                policies: [
-                    {
-                        name: "lookup",
-                        statement: 'permit(principal is AgentCore::IamEntity, action == AgentCore::Action::"orders___lookup_order", resource == AgentCore::Gateway::"{{gatewayArn}}") when { context.input.orderId != "" };',
-                    },
-                ],
-            },
-        },
-        ...(environment === "dev" ? {} : { harnessVersion: "1" }),
-        ...more,
-    } as AgentHarnessArgs;
-}
 
 function problems(args: AgentHarnessArgs): string[] {
     const r = resolveHarness("orders", args);
