@@ -28,6 +28,7 @@ import { gatewayPolicyEngine } from "./governance/gateway-policy-engine";
 import { gatewayPolicyEngineDelegated } from "./governance/gateway-policy-engine-delegated";
 import { registryApproval } from "./governance/registry-approval";
 import { harnessTools } from "./harness/harness-tools";
+import { harnessMemoryRecords } from "./harness/harness-memory-records";
 import { policyAllowAll } from "./governance/policy-allow-all";
 import { policyValidationMode } from "./governance/policy-validation-mode";
 import { eventRetention } from "./memory/event-retention";
@@ -92,4 +93,5 @@ export const allPolicies: AgentcorePolicy[] = [
     policyAllowAll,
     registryApproval,
     harnessTools,
+    harnessMemoryRecords,
 ];

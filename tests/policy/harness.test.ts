@@ -1,5 +1,6 @@
+import { harnessMemoryRecords } from "../../policy/rules/harness/harness-memory-records";
 import { harnessTools } from "../../policy/rules/harness/harness-tools";
-import { change, compliantStack, UNKNOWN_STRING } from "./fixtures";
+import { change, compliantStack, SONNET, UNKNOWN_STRING } from "./fixtures";
 import { describeRule } from "./table";
 
 const S = compliantStack();
@@ -26,4 +27,48 @@ describeRule({
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", name: "rt", inputs: { allowedTools: ["*"] } }],
     unknown: change(S, "agent-harness", "allowedTools", [UNKNOWN_STRING]),
+});
+
+/** The harness role's inline policies: its model, plus `extra` statements. */
+function harnessRolePolicies(extra: object[]) {
+    return [
+        { name: "model", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: SONNET }] }) },
+        { name: "memory", policy: JSON.stringify({ Statement: extra }) },
+    ];
+}
+const OWN_MEMORY = "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/agent_memory-AbCdEf1234";
+const MEMORY_FIX = "name its own memory's ARN";
+
+// Issue 23 item 4: a harness role that reads or deletes the records of every memory.
+describeRule({
+    policy: harnessMemoryRecords,
+    failing: [
+        {
+            title: "flags a harness role that reads every memory's records (RetrieveMemoryRecords on *)",
+            specs: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Sid: "Recall", Effect: "Allow", Action: "bedrock-agentcore:RetrieveMemoryRecords", Resource: "*" }])),
+            expect: [`agent-harness-role: Statement "Recall" of inline policy "memory" of role agent-harness-role lets harness agent-harness (role agent-harness-role) read the records of every memory (RetrieveMemoryRecords on *): ${MEMORY_FIX}`],
+        },
+        {
+            title: "flags a harness role that deletes every memory's records (memory/*)",
+            specs: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Effect: "Allow", Action: ["bedrock-agentcore:DeleteMemoryRecord"], Resource: "arn:aws:bedrock-agentcore:*:*:memory/*" }])),
+            expect: [`agent-harness-role: Statement #1 of inline policy "memory" of role agent-harness-role lets harness agent-harness (role agent-harness-role) delete the records of every memory (DeleteMemoryRecord on arn:aws:bedrock-agentcore:*:*:memory/*): ${MEMORY_FIX}`],
+        },
+        {
+            title: "flags a wildcard action that reaches the record actions (bedrock-agentcore:*Memory* on *)",
+            specs: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Sid: "All", Effect: "Allow", Action: "bedrock-agentcore:*MemoryRecord*", Resource: "*" }])),
+            expect: [
+                `agent-harness-role: Statement "All" of inline policy "memory" of role agent-harness-role lets harness agent-harness (role agent-harness-role) read and delete the records of every memory (RetrieveMemoryRecords, GetMemoryRecord, ListMemoryRecords, DeleteMemoryRecord, BatchDeleteMemoryRecords on *): ${MEMORY_FIX}`,
+            ],
+        },
+        {
+            title: "accepts record reads on the harness's own memory",
+            specs: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Effect: "Allow", Action: ["bedrock-agentcore:RetrieveMemoryRecords", "bedrock-agentcore:ListMemoryRecords"], Resource: OWN_MEMORY }])),
+            expect: [],
+        },
+    ],
+    // A runtime's role with the same grant is judged by the IAM scoping rules, not this one.
+    notApplicable: [
+        { type: "aws:iam/role:Role", name: "other-role", inputs: { name: "other-role", assumeRolePolicy: JSON.stringify({ Statement: [] }), inlinePolicies: harnessRolePolicies([{ Effect: "Allow", Action: "bedrock-agentcore:RetrieveMemoryRecords", Resource: "*" }]) } },
+    ],
+    unknown: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Effect: "Allow", Action: "bedrock-agentcore:RetrieveMemoryRecords", Resource: UNKNOWN_STRING }])),
 });

@@ -36,7 +36,7 @@ export const harnessTools = resourceRule({
         "A harness names the tools its agent may use (allowedTools): not unset or \"*\" (every tool, the built-in shell included) and not every built-in (\"@builtin\"); naming \"shell\" explicitly is a reviewed choice.",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: 'Components: no component of this package creates harnesses yet. Raw resources: set allowedTools to the tools the agent needs, e.g. ["file_operations", "@tools/search"]; add "shell" only where the agent must run commands.',
+    remediationSteps: 'Components: AgentHarness always sends allowedTools (its gateway\'s tools, `@tools/*`) and adds built-ins only from `builtinTools`. Raw resources: set allowedTools to the tools the agent needs, e.g. ["file_operations", "@tools/search"]; add "shell" only where the agent must run commands.',
     types: [T.harness, T.nativeHarness],
     check: (res) => {
         const allowed = at(res.props, "allowedTools");
