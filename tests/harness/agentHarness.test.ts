@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { AgentHarness, AgentHarnessArgs, resolveHarness } from "../../sdk";
 import { parseJsonInput, problemsOf, record } from "../harness";
 import { PROFILE, harnessArgs } from "./fixtures";
+import { GATE_OF, failuresAt } from "../crosscheck/gate";
 
 // issue 23 item 2: AgentHarness, a managed agent loop with the environment profile of AgentEnvironment.
 
@@ -127,5 +128,24 @@ describe("AgentHarness (issue 23 item 2)", function () {
                 ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/orders-??????????" },
             });
         });
+    });
+});
+
+describe("AgentHarness passes the policy gate (issue 23 item 4)", function () {
+    this.timeout(300000);
+    for (const env of ["dev", "staging", "prod"] as const) {
+        it(`${env}: the pack reports nothing at the ${GATE_OF[env]} gate`, async () => {
+            const reg = await record(() => new AgentHarness("orders", harnessArgs(env)), env);
+            assert.deepEqual(await failuresAt(reg.all, GATE_OF[env]), []);
+        });
+    }
+
+    it("the gate can fail: the same prod harness on the public network, or with the shell and no opt-in, is stopped by the pack", async () => {
+        const reg = await record(() => new AgentHarness("orders", harnessArgs("prod")), "prod");
+        const h = reg.one(HARNESS);
+        h.inputs.environments = [{ agentcoreRuntimeEnvironments: [{ networkConfigurations: [{ networkMode: "PUBLIC" }] }] }];
+        h.inputs.allowedTools = ["*"];
+        const failures = await failuresAt(reg.all, "prod");
+        assert.deepEqual(failures.map((f) => f.split(" ").slice(0, 2).join(" ")).sort(), ["mandatory agentcore-harness-tools", "mandatory agentcore-runtime-vpc"]);
     });
 });
