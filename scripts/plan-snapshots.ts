@@ -25,6 +25,7 @@ export const GOLDEN_PROGRAMS: readonly string[] = [
     ".",
     "examples/byo-vpc",
     "examples/gateway-tools",
+    "examples/harness",
     "examples/platform",
     "examples/platform-team-a",
     "examples/platform-team-b",
