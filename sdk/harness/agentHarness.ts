@@ -70,6 +70,8 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
         this.harnessName = r.harnessName;
         this.endpointName = r.endpointName;
         const ctx = awsContext(this);
+        // Loaded before any child is registered: a stack that pins and lacks @pulumi/aws-native fails here, naming the feature.
+        const native = r.endpoint ? awsNativeAgentCore("AgentHarness endpoints") : undefined;
 
         this.network = r.networkArgs && new AgentNetwork(r.children.network, r.networkArgs, { parent: this });
         this.memory = r.memory && new AgentMemory(r.children.memory, r.memory, { parent: this });
@@ -81,7 +83,7 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
         this.harnessArn = this.harness.arn;
         this.harnessId = this.harness.harnessId;
         this.grantOwnRuntime(ctx);
-        this.endpoint = this.buildEndpoint(r);
+        this.endpoint = native && this.buildEndpoint(r, native);
         this.registerOutputs({ harnessArn: this.harnessArn, harnessId: this.harnessId });
     }
 
@@ -199,11 +201,10 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
      * `@pulumi/aws` 7.48 has none), pinned to the reviewed version. DEFAULT follows every update
      * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-versioning.html).
      */
-    private buildEndpoint(r: ResolvedHarness): pulumi.CustomResource | undefined {
+    private buildEndpoint(r: ResolvedHarness, native: ReturnType<typeof awsNativeAgentCore>): pulumi.CustomResource | undefined {
         if (!r.endpoint) {
             return undefined;
         }
-        const native = awsNativeAgentCore("AgentHarness endpoints");
         return new native.HarnessEndpoint(
             r.children.endpoint,
             { harnessId: this.harness.harnessId, endpointName: r.endpoint.name, targetVersion: r.endpoint.version, description: `${r.environment}: reviewed version ${r.endpoint.version}` },

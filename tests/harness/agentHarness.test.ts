@@ -3,6 +3,8 @@ import { AgentHarness, AgentHarnessArgs, resolveHarness } from "../../sdk";
 import { parseJsonInput, problemsOf, record } from "../harness";
 import { PROFILE, harnessArgs } from "./fixtures";
 import { GATE_OF, failuresAt } from "../crosscheck/gate";
+import { MissingOptionalDependencyError, setOptionalLoaderForTests } from "../../sdk/common/optional";
+import { LIFECYCLE_CONTRACTS, lifecycleOf } from "../../scripts/replacements-docs";
 
 // issue 23 item 2: AgentHarness, a managed agent loop with the environment profile of AgentEnvironment.
 
@@ -147,5 +149,50 @@ describe("AgentHarness passes the policy gate (issue 23 item 4)", function () {
         h.inputs.allowedTools = ["*"];
         const failures = await failuresAt(reg.all, "prod");
         assert.deepEqual(failures.map((f) => f.split(" ").slice(0, 2).join(" ")).sort(), ["mandatory agentcore-harness-tools", "mandatory agentcore-runtime-vpc"]);
+    });
+});
+
+describe("AgentHarness: aws-native only for the pinned endpoint, and a lifecycle table per type (issue 23 items 2 and 3)", function () {
+    this.timeout(180000);
+    const missing = () =>
+        setOptionalLoaderForTests((name) => {
+            const error = new Error(`Cannot find module '${name}'`) as Error & { code: string };
+            error.code = "MODULE_NOT_FOUND";
+            throw error;
+        });
+
+    it("a dev harness on DEFAULT never loads @pulumi/aws-native; a pinned one without it fails before any child is registered, naming the feature", async () => {
+        const previous = missing();
+        try {
+            const dev = await record(() => new AgentHarness("orders", harnessArgs("dev")), "dev");
+            assert.equal(dev.ofType(HARNESS).length, 1);
+            let thrown: unknown;
+            const prod = await record(() => {
+                try {
+                    new AgentHarness("orders", harnessArgs("prod"));
+                } catch (e) {
+                    thrown = e;
+                }
+            }, "prod");
+            assert.ok(thrown instanceof MissingOptionalDependencyError && /AgentHarness endpoints/.test(thrown.message), `got ${thrown}`);
+            assert.deepEqual(prod.all.filter((r) => r.custom).map((r) => r.type), []);
+        } finally {
+            setOptionalLoaderForTests(previous);
+        }
+    });
+
+    it("every resource type AgentHarness creates (dev, staging, prod) has a lifecycle table", async () => {
+        const seen = new Set<string>();
+        for (const env of ["dev", "staging", "prod"] as const) {
+            for (const r of (await record(() => new AgentHarness("orders", harnessArgs(env)), env)).all) {
+                if (r.custom) {
+                    seen.add(r.type);
+                }
+            }
+        }
+        const tabled = new Set(LIFECYCLE_CONTRACTS.map((c) => c.type));
+        assert.deepEqual([...seen].filter((t) => !tabled.has(t) && t !== "awsx:ec2:Vpc").sort(), []);
+        assert.deepEqual(lifecycleOf(HARNESS).replaces.map((r) => r.argument), ["harnessName"]);
+        assert.deepEqual(lifecycleOf(ENDPOINT).replaces.map((r) => r.argument), ["harnessId", "endpointName"]);
     });
 });
