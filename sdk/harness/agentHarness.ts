@@ -135,6 +135,8 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
             model: { bedrockModelConfig: { modelId: r.model } },
             systemPrompts: [{ text: r.systemPrompt }],
             allowedTools: r.allowedTools,
+            // Tool type as the API model spells it (HarnessToolType `agentcore_gateway`, which harness.go validates as an enum);
+            // the gateway is called with SigV4 as this role (its inbound auth is AWS_IAM), and each call is decided by its Cedar policies.
             tools: this.gateway
                 ? [{ type: "agentcore_gateway", name: GATEWAY_TOOL_NAME, config: { agentcoreGateway: { gatewayArn: this.gateway.gatewayArn, outboundAuth: { awsIam: true } } } }]
                 : undefined,
