@@ -111,9 +111,13 @@ export interface PublishSection {
 export interface AgentCardSkill {
     /** Unique among the card's skills. */
     id: string;
+    /** Human-readable name of the skill. */
     name: string;
+    /** What the skill does (searched by discovery). */
     description: string;
+    /** Keywords for search. @default none */
     tags?: string[];
+    /** Example requests the skill handles. @default none */
     examples?: string[];
 }
 
