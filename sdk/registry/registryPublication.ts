@@ -42,7 +42,8 @@ export function agentCard(record: ResolvedRecord, publication: ResolvedPublicati
         protocolVersion: A2A_PROTOCOL_VERSION,
         url,
         preferredTransport: "JSONRPC",
-        capabilities: { streaming: true },
+        // No capability is claimed: whether the agent streams or pushes notifications is the agent's, not known here.
+        capabilities: {},
         defaultInputModes: ["text/plain"],
         defaultOutputModes: ["text/plain"],
         skills:

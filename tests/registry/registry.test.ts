@@ -128,7 +128,7 @@ describe("AgentEnvironment publish section (issue 24 item 1)", () => {
             protocolVersion: "0.3.0",
             url: `https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/${encodeURIComponent(runtimeArn)}/invocations?qualifier=DEFAULT`,
             preferredTransport: "JSONRPC",
-            capabilities: { streaming: true },
+            capabilities: {},
             defaultInputModes: ["text/plain"],
             defaultOutputModes: ["text/plain"],
             skills,
