@@ -130,6 +130,18 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const keyId = uuidFrom(name);
         return { id: keyId, keyId, arn: `arn:${t.partition}:kms:${t.region}:${t.accountId}:key/${keyId}` };
     },
+    // issue 24 item 1: an agent registry (id `[a-zA-Z0-9]{12,16}`, ARN `arn:<partition>:agent-registry:<region>:<account>:registry/<id>`,
+    // IAM service reference resource type `registry`) and a record in it (`.../record/<12 characters>`).
+    "aws:agentregistry/registry:Registry": (name, _inputs, t) => {
+        const id = stableHex(14, "registry", name);
+        return { id, registryId: id, registryArn: `arn:${t.partition}:agent-registry:${t.region}:${t.accountId}:registry/${id}` };
+    },
+    "aws-native:agentregistry:RegistryRecord": (name, inputs, t) => {
+        const recordId = stableHex(12, "record", name);
+        const registry = String(inputs.registryId ?? "");
+        const registryArn = registry.startsWith("arn:") ? registry : `arn:${t.partition}:agent-registry:${t.region}:${t.accountId}:registry/${registry}`;
+        return { id: `${registryArn}/record/${recordId}`, recordId, recordArn: `${registryArn}/record/${recordId}`, registryArn, status: "DRAFT" };
+    },
     "aws:kms/alias:Alias": (name, inputs, t) => ({ id: inputs.name ?? name, arn: `arn:${t.partition}:kms:${t.region}:${t.accountId}:${inputs.name ?? `alias/${name}`}` }),
     // An application inference profile: `arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>`, the id
     // 12 lowercase letters and digits (https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-create.html);

@@ -20,6 +20,7 @@ import { KMS_LIFECYCLE } from "../sdk/kms/lifecycle";
 import { MEMORY_LIFECYCLE } from "../sdk/memory/lifecycle";
 import { NETWORK_LIFECYCLE } from "../sdk/network/lifecycle";
 import { OBSERVABILITY_LIFECYCLE } from "../sdk/observability/lifecycle";
+import { REGISTRY_LIFECYCLE } from "../sdk/registry/lifecycle";
 import { RUNTIME_LIFECYCLE } from "../sdk/runtime/lifecycle";
 import { TOOLS_LIFECYCLE } from "../sdk/tools/lifecycle";
 import { HARNESS_LIFECYCLE } from "../sdk/harness/lifecycle";
@@ -40,6 +41,7 @@ export const LIFECYCLE_CONTRACTS: readonly LifecycleContract[] = [
     ...NETWORK_LIFECYCLE,
     ...IAM_LIFECYCLE,
     ...HARNESS_LIFECYCLE,
+    ...REGISTRY_LIFECYCLE,
 ];
 
 /** The lifecycle table of a type token; throws when there is none. */

@@ -21,3 +21,4 @@ export * from "./evaluation";
 export * from "./delivery";
 export * from "./platform";
 export * from "./harness";
+export * from "./registry";

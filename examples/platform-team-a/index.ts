@@ -16,14 +16,19 @@ async function platform(): Promise<PlatformOutputs> {
 
 export = async () => {
     const model = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+    const shared = await platform();
     const agent = new AgentEnvironment("team-a-agent", {
         environment: "prod",
-        platform: await platform(),
+        platform: shared,
         image: { build: { context: path.join(__dirname, "..", "sample-agent") } },
         models: [model],
         memory: {},
         runtimeVersion: "1",
         environmentVariables: { AGENT_MODEL_ID: model },
+        // issue 24 item 1: publish this agent to the organization's registry (the platform's), so other teams find it.
+        // Records are created by this stack's deployer through @pulumi/aws-native (an optional peer, installed here);
+        // in prod a curator approves them before they show up in search.
+        publish: { registry: shared.registryArn ?? "", description: "Team A's support agent" },
     });
     return { runtimeArn: agent.runtimeArn, invokeEndpointArn: agent.invokeEndpointArn, latestVersion: agent.latestVersion };
 };

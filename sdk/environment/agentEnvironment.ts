@@ -23,6 +23,7 @@ import * as runtimePerms from "../runtime/perms";
 import { RuntimeEndpointSpec } from "../runtime/types";
 import { DEFAULT_ENDPOINT } from "../runtime/validate";
 import { SmokeTest } from "../smoke/smokeTest";
+import { RegistryPublication } from "../registry/registryPublication";
 import { Browser, CodeInterpreter } from "../tools";
 import { InputValidationError, Problems } from "../validation";
 import { agentVariables } from "./agentVariables";
@@ -64,6 +65,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly observability: AgentObservability;
     /** The post-deploy smoke test, when configured. */
     readonly smokeTest?: SmokeTest;
+    /** The records published to an agent registry, when the `publish` section is given (issue 24 item 1). */
+    readonly publication?: RegistryPublication;
     /** The code interpreter, when the `codeInterpreter` section is given. */
     readonly codeInterpreter?: CodeInterpreter;
     /** The browser, when the `browser` section is given. */
@@ -126,6 +129,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         this.promotionCheck = this.frontDoor && this.promotionCheckOf(r, this.frontDoor);
         this.logWarnings(r);
         this.smokeTest = this.buildSmokeTest(r);
+        this.publication = this.buildPublication(r);
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
@@ -283,6 +287,28 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             r.children.smokeTest,
             { runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName, version: r.smokeTest.pinnedVersion ?? this.runtime.latestVersion, ...r.smokeTest.section },
             { parent: this, dependsOn: [this.runtime.runtime, ...Object.values(this.runtime.endpoints)] },
+        );
+    }
+
+    /** The agent registry records of the agent and its gateway (sdk/registry), when `publish` is given. */
+    private buildPublication(r: ResolvedEnvironment): RegistryPublication | undefined {
+        if (!r.publication) {
+            return undefined;
+        }
+        const parts = new Set(r.publication.records.map((record) => record.part));
+        return new RegistryPublication(
+            `${r.name}-publication`,
+            r.publication,
+            {
+                agent: parts.has("agent")
+                    ? { name: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName, protocol: r.runtime.protocol ?? "HTTP", region: awsContext(this).region }
+                    : undefined,
+                gateway:
+                    parts.has("gateway") && this.gateway
+                        ? { url: this.gateway.gatewayUrl, tools: (r.gateway?.targets ?? []).flatMap((t) => (t.type === "lambda" ? t.tools : [])) }
+                        : undefined,
+            },
+            { parent: this, dependsOn: Object.values(this.runtime.endpoints) },
         );
     }
 

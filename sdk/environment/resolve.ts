@@ -4,6 +4,7 @@ import { agentCoreName } from "../common/naming";
 import { frontDoorOnlyWarning, versionRetentionWarning } from "../delivery/validate";
 import type { ToolVpcConfig } from "../tools";
 import { browserArgsFor, codeInterpreterArgsFor } from "../tools";
+import { resolvePublication } from "../registry/validate";
 import { Problems } from "../validation";
 import { checkEnvironment, checkEnvironmentName, checkOnPlatform } from "./checks";
 import {
@@ -112,6 +113,9 @@ export function resolveEnvironment(name: string, args: AgentEnvironmentArgs): En
         // Where the profile wants customer-managed keys, a platform's shared logs key replaces one of this stack's own.
         logsKeyArn: args.platform?.logsKeyArn && profile.customerManagedKeys ? args.platform.logsKeyArn : undefined,
         smokeTest: smokeTest && { section: smokeTest, pinnedVersion: endpoints.find((e) => e.name === endpointName)?.version },
+        publication:
+            args.publish &&
+            resolvePublication(problems, args.publish, { name, protocol: args.protocol ?? "HTTP", hasGateway: args.gateway !== undefined, runtimeVersion: args.runtimeVersion, runtimeDescription: args.description, tags }),
         delivery,
         warnings: [transactionSearchWarning(delivery), frontDoorOnlyWarning(delivery.settings)].filter((w): w is string => w !== undefined),
     };

@@ -20,6 +20,7 @@ import type { InvokeCallerAuth } from "../governance/resourcePolicy";
 import type { AgentNetworkArgs } from "../network/agentNetwork";
 import type { NetworkFeatures } from "../network/features";
 import type { AgentRuntimeArgs } from "../runtime/types";
+import type { PublishSection, ResolvedPublication } from "../registry/types";
 import type { BrowserArgs, CodeInterpreterArgs } from "../tools";
 import type { EnvironmentName, EnvironmentProfile } from "./profiles";
 
@@ -99,6 +100,14 @@ export interface AgentEnvironmentArgs {
     memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
     /** Logs, traces, dashboard, alarms and the post-deploy smoke test. @default logs and traces on; dashboard and alarms per profile; no smoke test */
     observability?: EnvironmentObservabilityArgs;
+    /**
+     * Publish this environment to an agent registry (issue 24 item 1): the agent (an A2A agent
+     * card when `protocol` is A2A, an MCP server when MCP, else a CUSTOM record), its gateway as
+     * an MCP server with its Lambda targets' tools. Records are created by the deployer through
+     * `@pulumi/aws-native` (an optional peer: install it to use this section).
+     * @default none: nothing is published
+     */
+    publish?: PublishSection;
     /** A code interpreter for the agent (on the environment's VPC when it has one, else SANDBOX, unless said otherwise), granted to the runtime and named in `AGENTCORE_CODE_INTERPRETER_ID`. @default none */
     codeInterpreter?: CodeInterpreterSection;
     /** A browser for the agent (on the environment's VPC unless PUBLIC is said), granted to the runtime and named in `AGENTCORE_BROWSER_ID`. @default none */
@@ -283,6 +292,8 @@ export interface ResolvedEnvironment {
     logsKeyArn?: string;
     /** The smoke test section and the version of the endpoint it calls (else the newest version). */
     smokeTest?: { section: NonNullable<EnvironmentObservabilityArgs["smokeTest"]>; pinnedVersion?: string };
+    /** The registry records to publish (issue 24 item 1), when `publish` is set. */
+    publication?: ResolvedPublication;
     /** Delivery: its settings, the variants, evaluation, front door and canary. */
     delivery: ResolvedDelivery & { settings: DeliverySettings };
     /** Warnings known before anything exists (the version-retention warning needs the runtime's newest version: `versionRetentionWarning(delivery.settings, latest)`). */

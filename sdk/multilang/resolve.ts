@@ -377,6 +377,7 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         browser: a.browser && defined({ ...a.browser, recording: a.browser.recording && defined({ ...a.browser.recording }) }),
         identity: a.identity && resolveIdentity(problems, "identity", a.identity),
         gateway: a.gateway && resolveGateway(problems, "gateway", a.gateway),
+        publish: a.publish && (defined({ ...a.publish }) as SdkEnvironmentArgs["publish"]),
     });
     return problems.count > 0 ? { problems: problems.messages } : { args: resolved, problems: [] };
 }

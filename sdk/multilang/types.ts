@@ -16,6 +16,7 @@ import type { RuntimeEndpointSpec, RuntimeLifecycle } from "../runtime/types";
 import type { WorkloadIdentityArgs } from "../identity/workloadIdentity";
 import type { CanarySettings } from "../delivery/types";
 import type { ToolPolicySpec } from "../governance/types";
+import type { AgentCardSkill } from "../registry/types";
 
 /** The environment profile (a row of `ENVIRONMENT_PROFILES`). */
 export const Environment = { dev: "dev", staging: "staging", prod: "prod" } as const;
@@ -79,6 +80,8 @@ export interface PlatformSettings {
     traceDeliveryPolicyName: string;
     /** A shared policy engine, when the platform names one. */
     policyEngineArn?: string;
+    /** The organization's agent registry, when the platform has one. */
+    registryArn?: string;
 }
 
 /** The network: `PUBLIC`; `EXISTING_VPC` with `vpcId` and `subnetIds`; or `NEW_VPC`. */
@@ -602,4 +605,22 @@ export interface AgentEnvironmentArgs {
     identity?: IdentitySettings;
     /** An MCP gateway for the agent's tools. @default none */
     gateway?: GatewaySettings;
+    /** Publish the agent, its gateway and their tools to an agent registry (needs @pulumi/aws-native). @default none */
+    publish?: PublishSettings;
+}
+
+/** Publish the environment to an agent registry (issue 24 item 1). */
+export interface PublishSettings {
+    /** The registry's id or ARN (an AgentPlatform stack's `registryArn`). */
+    registry: pulumi.Input<string>;
+    /** Publish the agent (an A2A agent card when the protocol is A2A, an MCP server when MCP, else a CUSTOM record). @default true */
+    agent?: boolean;
+    /** Publish the gateway as an MCP server with its Lambda targets' tools. @default true when there is a gateway */
+    gateway?: boolean;
+    /** Description of the agent's record. @default the runtime's description */
+    description?: string;
+    /** Skills on the A2A agent card (A2A only). @default one skill named after the agent */
+    skills?: AgentCardSkill[];
+    /** The version published. @default runtimeVersion, else "1" */
+    version?: string;
 }

@@ -5,6 +5,7 @@ import { AgentNetwork } from "../network/agentNetwork";
 import { TRACE_DELIVERY_POLICY_NAME } from "../observability/traceDeliveryPolicy";
 import { TransactionSearch } from "../observability/transactionSearch";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
+import { AgentRegistry } from "../registry/agentRegistry";
 import { InputValidationError } from "../validation";
 import { resolvePlatform } from "./resolve";
 import { AgentPlatformArgs, PlatformFeature, PlatformOutputs, ResolvedPlatform } from "./types";
@@ -28,6 +29,8 @@ export class AgentPlatform extends pulumi.ComponentResource {
     readonly features: PlatformFeature[];
     /** The logs key every team stack's log groups share (unless `logsKey: false`). */
     readonly logsKey?: CustomerManagedKey;
+    /** The organization's agent registry (issue 24 item 1), when `registry` is set. */
+    readonly registry?: AgentRegistry;
     /** Everything team stacks read: export it as the stack output `platform`. */
     readonly outputs: pulumi.Output<PlatformOutputs>;
 
@@ -42,6 +45,7 @@ export class AgentPlatform extends pulumi.ComponentResource {
         this.transactionSearch = new TransactionSearch(`${name}-transaction-search`, r.transactionSearch, { parent: this });
         this.network = new AgentNetwork(`${name}-network`, r.network, { parent: this });
         this.logsKey = r.logsKey && new CustomerManagedKey(`${name}-logs-key`, r.logsKey, { parent: this });
+        this.registry = r.registry && new AgentRegistry(`${name}-registry`, r.registry, { parent: this });
         this.outputs = this.outputsOf(r);
         this.registerOutputs({ outputs: this.outputs });
     }
@@ -51,8 +55,8 @@ export class AgentPlatform extends pulumi.ComponentResource {
         const ctx = awsContext(this);
         const groups = [this.network.runtimeSecurityGroup!.id, ...(this.network.toolsSecurityGroup ? [this.network.toolsSecurityGroup.id] : [])];
         return pulumi
-            .all([ctx.accountId, ctx.region, this.network.vpcId, this.network.runtimeNetwork.subnetIds, pulumi.all(groups), this.transactionSearch.traceDeliveryPolicy!.policyName, this.logsKey?.arn])
-            .apply(([accountId, region, vpcId, subnetIds, securityGroupIds, traceDeliveryPolicyName, logsKeyArn]) => ({
+            .all([ctx.accountId, ctx.region, this.network.vpcId, this.network.runtimeNetwork.subnetIds, pulumi.all(groups), this.transactionSearch.traceDeliveryPolicy!.policyName, this.logsKey?.arn, this.registry?.registryArn])
+            .apply(([accountId, region, vpcId, subnetIds, securityGroupIds, traceDeliveryPolicyName, logsKeyArn, registryArn]) => ({
                 platformName: `${pulumi.getProject()}/${pulumi.getStack()}`,
                 accountId,
                 region,
@@ -64,6 +68,7 @@ export class AgentPlatform extends pulumi.ComponentResource {
                 traceDeliveryPolicyName: traceDeliveryPolicyName ?? TRACE_DELIVERY_POLICY_NAME,
                 ...(r.policyEngineArn ? { policyEngineArn: r.policyEngineArn } : {}),
                 ...(logsKeyArn ? { logsKeyArn } : {}),
+                ...(registryArn ? { registryArn } : {}),
             }));
     }
 }

@@ -1,6 +1,7 @@
 // Resolve, then build (issue 26): an AgentPlatform's args become one fully defaulted value, or every problem at once.
 import { NO_FEATURES, NetworkFeatures } from "../network/features";
 import { sharedLogsKeyStatements } from "../observability/agentObservability";
+import { resolveRegistry } from "../registry/validate";
 import { Problems } from "../validation";
 import { AgentPlatformArgs, PLATFORM_FEATURES, ResolvedPlatform } from "./types";
 import { checkPlatformArgs } from "./validate";
@@ -17,6 +18,9 @@ export function resolvePlatform(name: string, args: AgentPlatformArgs = {}): Pla
     const problems = new Problems();
     const features = args.features ?? [...PLATFORM_FEATURES];
     checkPlatformArgs(problems, args, features);
+    if (args.registry !== undefined) {
+        resolveRegistry(problems, `${name}-registry`, { ...args.registry, tags: args.tags }, "registry.");
+    }
     if (problems.count > 0) {
         return { ok: false, problems: [...problems.messages] };
     }
@@ -33,6 +37,7 @@ export function resolvePlatform(name: string, args: AgentPlatformArgs = {}): Pla
                     ? { purpose: "AgentCore vended log groups of every agent stack on this platform", serviceStatements: sharedLogsKeyStatements, protectFromDeletion: args.protectLogsKey ?? true, tags: args.tags }
                     : undefined,
             policyEngineArn: args.policyEngineArn,
+            registry: args.registry && { ...args.registry, tags: args.tags },
         },
     };
 }

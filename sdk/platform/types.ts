@@ -3,6 +3,7 @@ import type { AgentNetworkArgs } from "../network/agentNetwork";
 import { EndpointService } from "../network/features";
 import type { TransactionSearchArgs } from "../observability/transactionSearch";
 import { NewVpcNetwork } from "../network/types";
+import type { AgentRegistryArgs } from "../registry/types";
 
 /** A feature team stacks on a platform may use; each decides the shared VPC endpoints the platform creates. */
 export type PlatformFeature = "models" | "memory" | "identity" | "gateway" | "codeInterpreter" | "browser" | "observability" | "customerManagedKeys";
@@ -38,6 +39,14 @@ export interface AgentPlatformArgs {
      * @default none
      */
     policyEngineArn?: string;
+    /**
+     * The organization's agent registry (issue 24 item 1, `AgentRegistry`): approval per
+     * `registry.environment` (dev auto, staging and prod manual), an IAM or JWT authorizer, a
+     * customer-managed key, prod protected. Team stacks publish to it with `AgentEnvironment`'s
+     * `publish: { registry: platform.registryArn }`.
+     * @default none
+     */
+    registry?: Omit<AgentRegistryArgs, "tags">;
     /** Tags for every resource the platform creates. */
     tags?: Record<string, string>;
 }
@@ -70,6 +79,8 @@ export interface PlatformOutputs {
     policyEngineArn?: string;
     /** The shared logs key team stacks encrypt their log groups with, when the platform has one. */
     logsKeyArn?: string;
+    /** The organization's agent registry (`publish.registry` of team environments), when the platform has one. */
+    registryArn?: string;
 }
 
 /** The keys of {@link PlatformOutputs} a platform must export (all but the optional ones). */
@@ -88,4 +99,6 @@ export interface ResolvedPlatform {
     logsKey?: CustomerManagedKeyArgs;
     /** The policy engine team stacks attach, if any. */
     policyEngineArn?: string;
+    /** The organization's agent registry, if any. */
+    registry?: AgentRegistryArgs;
 }

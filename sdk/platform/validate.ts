@@ -29,6 +29,9 @@ export function checkPlatformOutputs(problems: Problems, value: unknown, source:
     if (v.logsKeyArn !== undefined && (typeof v.logsKeyArn !== "string" || !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key\/.+$/.test(v.logsKeyArn))) {
         problems.add("platform.logsKeyArn", v.logsKeyArn, `must be a KMS key ARN (${source})`);
     }
+    if (v.registryArn !== undefined && (typeof v.registryArn !== "string" || !/^arn:aws[a-z-]*:agent-registry:[a-z0-9-]+:[0-9]{12}:registry\/[a-zA-Z0-9]{12,16}$/.test(v.registryArn))) {
+        problems.add("platform.registryArn", v.registryArn, `must be an agent registry ARN (${source})`);
+    }
     if (v.accountId !== undefined && (typeof v.accountId !== "string" || !ACCOUNT.test(v.accountId))) {
         problems.add("platform.accountId", v.accountId, `must be an AWS account id of 12 digits (${source})`);
     }

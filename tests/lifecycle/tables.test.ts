@@ -79,6 +79,9 @@ describe("lifecycle tables (issue 21 item 1)", function () {
             ),
             () => new AgentEnvironment("agent", { ...everything("prod", NETWORKS["existing VPC, groups created here"]), identity: { ...everything("prod", NETWORKS.public).identity } }),
             () => new AgentPlatform("platform", {}),
+            // issue 24 item 1: the registry (classic) and an environment's records (aws-native).
+            () => new AgentPlatform("platform", { registry: { environment: "prod" } }),
+            () => new AgentEnvironment("agent", { ...everything("dev", NETWORKS.public), publish: { registry: "AbCdEf12345678" } }),
         ];
         for (const build of builds) {
             for (const r of (await record(build, "prod", "agentcore-test", ESTABLISHED)).all) {

@@ -40,6 +40,15 @@ describe("examples/platform and two team stacks (offline plan, prod policy confi
         assert.equal(Object.values(reports).reduce((n, r) => n + count(r, ["aws:xray/resourcePolicy:ResourcePolicy"]), 0), 1);
     });
 
+    it("issue 24 item 1: the platform creates the organization's registry (protected in prod) and team A publishes its agent to it", () => {
+        const registry = reports.platform.resources.find((r) => r.type === "aws:agentregistry/registry:Registry")!;
+        assert.equal((registry.inputs as any).approvalConfiguration, undefined, "prod: manual approval");
+        assert.equal(registry.protect, true, "prod registry protected");
+        const records = reports["platform-team-a"].resources.filter((r) => r.type === "aws-native:agentregistry:RegistryRecord");
+        assert.deepEqual(records.map((r) => [(r.inputs as any).recordType, (r.inputs as any).registryId]), [["CUSTOM", "arn:aws:agent-registry:us-east-1:123456789012:registry/bb49ab42fd56b5"]]);
+        assert.equal(reports["platform-team-b"].resources.filter((r) => r.type === "aws-native:agentregistry:RegistryRecord").length, 0);
+    });
+
     it("the team stacks run on the platform's subnets and groups", () => {
         for (const name of ["platform-team-a", "platform-team-b"]) {
             const runtime = reports[name].resources.find((r) => r.type === "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime")!;
@@ -54,7 +63,12 @@ describe("examples/platform and two team stacks (offline plan, prod policy confi
         let platform: AgentPlatform | undefined;
         // Same component and arguments as examples/platform/index.ts, same project and stack.
         await record(
-            () => (platform = new AgentPlatform("platform", { features: ["models", "memory", "identity", "gateway", "observability", "customerManagedKeys"], tags: { owner: "platform-team" } })),
+            () =>
+                (platform = new AgentPlatform("platform", {
+                    features: ["models", "memory", "identity", "gateway", "observability", "customerManagedKeys"],
+                    registry: { environment: "prod", description: "Agents, MCP servers and tools of every team" },
+                    tags: { owner: "platform-team" },
+                })),
             "prod",
             "agentcore-platform",
         );

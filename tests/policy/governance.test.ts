@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { gatewayPolicyEngine } from "../../policy/rules/governance/gateway-policy-engine";
 import { gatewayPolicyEngineDelegated } from "../../policy/rules/governance/gateway-policy-engine-delegated";
-import { registryApproval } from "../../policy/rules/governance/registry-approval";
+import { DEPRECATED_REGISTRY_MESSAGE, registryApproval } from "../../policy/rules/governance/registry-approval";
+import { registryTags } from "../../sdk/registry/agentRegistry";
 import { policyAllowAll } from "../../policy/rules/governance/policy-allow-all";
 import { policyValidationMode } from "../../policy/rules/governance/policy-validation-mode";
 import { change, compliantStack, GATEWAY_ROLE_ARN, json, messages, Spec, UNKNOWN_STRING } from "./fixtures";
@@ -157,8 +158,30 @@ describeRule({
             ],
             expect: [
                 'n: Registry approves every submitted record (approvalConfiguration.autoApprovalRules "APPROVE_ALL"): records are published without review; remove APPROVE_ALL',
+                `old: ${DEPRECATED_REGISTRY_MESSAGE}`,
                 "old: Registry approves every record on creation (approvalConfigurations[].autoApproval true): records are published without review; set autoApproval to false",
             ],
+        },
+        {
+            title: "issue 24 item 1: flags the deprecated AgentcoreRegistry even when it reviews records (it stopped working on 2026-09-17)",
+            specs: [...S, { type: "aws:bedrock/agentcoreRegistry:AgentcoreRegistry", name: "old", inputs: { name: "old", approvalConfigurations: [{ autoApproval: false }] } }],
+            expect: [`old: ${DEPRECATED_REGISTRY_MESSAGE}`],
+        },
+        {
+            title: "issue 24 item 1: flags a prod registry that auto-approves (no exemption)",
+            specs: [...S, registry({ approvalConfiguration: { autoApprovalRules: ["APPROVE_ALL"] }, tags: { "agentcore:environment": "prod" } })],
+            expect: ['tools-registry: Registry approves every submitted record (approvalConfiguration.autoApprovalRules "APPROVE_ALL"): records are published without review; remove APPROVE_ALL'],
+        },
+        {
+            title: "issue 24 item 1: accepts the dev registry AgentRegistry builds (auto-approval, exempted with its reason)",
+            specs: [
+                ...S,
+                registry({
+                    approvalConfiguration: { autoApprovalRules: ["APPROVE_ALL"] },
+                    tags: registryTags({ registryName: "tools", authorizer: { type: "AWS_IAM" }, approval: "auto", encryptionKey: "create", protect: false, tags: {} }, "dev"),
+                }),
+            ],
+            expect: [],
         },
         { title: "accepts manual review (no approval configuration)", specs: [...S, registry({})], expect: [] },
     ],

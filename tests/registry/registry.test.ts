@@ -1,0 +1,209 @@
+import { strict as assert } from "assert";
+import { AgentEnvironment, AgentEnvironmentArgs, AgentPlatform, AgentRegistry, AgentRegistryArgs, PlatformOutputs } from "../../sdk";
+import { setOptionalLoaderForTests } from "../../sdk/common/optional";
+import { Registrations, problemsOf, record, valueOf } from "../harness";
+
+// issue 24 item 1: the organization's agent registry (AgentPlatform / AgentRegistry) and the records an
+// AgentEnvironment publishes to it.
+
+const REGISTRY = "aws:agentregistry/registry:Registry";
+const RECORD = "aws-native:agentregistry:RegistryRecord";
+const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/a@sha256:${"a".repeat(64)}` };
+const REGISTRY_ARN = "arn:aws:agent-registry:us-east-1:123456789012:registry/AbCdEf12345678";
+const JWT = { type: "CUSTOM_JWT" as const, discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["registry-readers"] };
+
+const registryStack = (args: AgentRegistryArgs) => record(() => new AgentRegistry("org-registry", args), args.environment);
+
+describe("AgentRegistry (issue 24 item 1)", () => {
+    it("approval per profile: dev auto-approves (and carries the pack exemption with its reason), staging and prod need a curator", async () => {
+        const approvals: Record<string, unknown> = {};
+        for (const environment of ["dev", "staging", "prod"] as const) {
+            const reg = await registryStack({ environment });
+            const registry = reg.one(REGISTRY);
+            approvals[environment] = registry.inputs.approvalConfiguration;
+            assert.equal(registry.inputs.tags["agentcore-policy-exempt"], environment === "dev" ? "agentcore-registry-approval" : undefined, `${environment} exemption tag`);
+        }
+        assert.deepEqual(approvals, { dev: { autoApprovalRules: ["APPROVE_ALL"] }, staging: undefined, prod: undefined });
+    });
+
+    it("prod is protected and retained, with its key; dev is not", async () => {
+        const prod = await registryStack({ environment: "prod" });
+        assert.equal(prod.one(REGISTRY).options.protect, true, "prod registry protected");
+        assert.equal(prod.one(REGISTRY).options.retainOnDelete, true, "prod registry retained");
+        assert.equal(prod.one("aws:kms/key:Key").options.protect, true, "prod key protected");
+        const dev = await registryStack({ environment: "dev" });
+        assert.equal(dev.one(REGISTRY).options.protect, false, "dev registry not protected");
+    });
+
+    it("IAM authorizer by default; a JWT authorizer with its clients; a customer-managed key in every profile", async () => {
+        const iam = (await registryStack({ environment: "prod" })).one(REGISTRY);
+        assert.deepEqual(iam.inputs.discoveryConfiguration, { authorizerType: "AWS_IAM" });
+        const reg = await registryStack({ environment: "prod", authorizer: JWT });
+        const jwt = reg.one(REGISTRY);
+        assert.deepEqual(jwt.inputs.discoveryConfiguration, {
+            authorizerType: "CUSTOM_JWT",
+            authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: JWT.discoveryUrl, allowedClients: ["registry-readers"] } },
+        });
+        assert.equal(jwt.inputs.encryptionConfiguration.kmsKeyArn, reg.one("aws:kms/key:Key").outputs.arn, "the created key");
+    });
+
+    it("replace-safe name: a change that replaces the registry (the authorizer) gives a new name; approval does not", async () => {
+        const base = (await registryStack({ environment: "dev" })).one(REGISTRY).inputs.name as string;
+        const jwt = (await registryStack({ environment: "dev", authorizer: JWT })).one(REGISTRY).inputs.name as string;
+        const manual = (await registryStack({ environment: "dev", approval: "manual" })).one(REGISTRY).inputs.name as string;
+        assert.match(base, /^org-registry-[0-9a-f]{6}$/);
+        assert.notEqual(jwt, base, "authorizer change -> new name");
+        assert.equal(manual, base, "approval updates in place -> same name");
+    });
+
+    it("validation names the field, the value and the rule", () => {
+        const problems = problemsOf(
+            () =>
+                new AgentRegistry("r", {
+                    environment: "prod",
+                    approval: "auto",
+                    registryName: "-bad name",
+                    authorizer: { type: "CUSTOM_JWT", discoveryUrl: "http://idp" },
+                    encryptionKey: { arn: "alias/registry" },
+                    colour: "blue",
+                } as AgentRegistryArgs),
+        );
+        assert.deepEqual(problems, [
+            'colour "blue" is not a field (known: approval, authorizer, description, encryptionKey, environment, protectFromDeletion, registryName, tags)',
+            'approval "auto" must be "manual" in prod: records agents discover and call are reviewed by a curator before they are published (auto-approval is for dev only)',
+            'registryName "-bad name" must match [a-zA-Z0-9][a-zA-Z0-9_\\-./]{0,63} (CreateRegistry name)',
+            'authorizer "CUSTOM_JWT" must name allowedAudiences or allowedClients: a registry accepting any token of its issuer lets anyone with an account there search it (registry.go custom_jwt_authorizer AtLeastOneOfChildren(allowed_audience, allowed_clients))',
+            'authorizer.discoveryUrl "http://idp" must be an https OIDC discovery URL ending in /.well-known/openid-configuration',
+            'encryptionKey.arn "alias/registry" must be a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<uuid> (EncryptionConfiguration.kmsKeyArn; not an alias)',
+        ]);
+    });
+
+    it("never the deprecated aws.bedrock.AgentcoreRegistry", async () => {
+        const reg = await registryStack({ environment: "prod" });
+        assert.deepEqual(reg.ofType("aws:bedrock/agentcoreRegistry:AgentcoreRegistry"), []);
+    });
+});
+
+describe("AgentPlatform registry section (issue 24 item 1)", () => {
+    it("creates the registry and exports its ARN for team stacks", async () => {
+        let platform: AgentPlatform | undefined;
+        const reg = await record(() => (platform = new AgentPlatform("platform", { registry: { environment: "prod", authorizer: JWT } })), "prod", "platform");
+        const registry = reg.one(REGISTRY);
+        assert.equal(registry.name, "platform-registry");
+        const outputs = await valueOf(platform!.outputs);
+        assert.equal(outputs.registryArn, registry.outputs.registryArn);
+    });
+
+    it("names the registry section in its problems", () => {
+        assert.deepEqual(problemsOf(() => new AgentPlatform("platform", { registry: { environment: "staging", approval: "auto" } })), [
+            'registry.approval "auto" must be "manual" in staging: records agents discover and call are reviewed by a curator before they are published (auto-approval is for dev only)',
+        ]);
+    });
+
+    it("creates no registry without the section", async () => {
+        const reg = await record(() => new AgentPlatform("platform", {}), "prod", "platform");
+        assert.deepEqual(reg.ofType(REGISTRY), []);
+    });
+});
+
+const TOOL = { name: "lookup_order", description: "Looks up an order", inputSchema: { type: "object", properties: [{ name: "orderId", type: "string" }] } };
+const env = (extra: Partial<AgentEnvironmentArgs>): AgentEnvironmentArgs => ({ environment: "dev", image: IMAGE, models: ["amazon.nova-lite-v1:0"], ...extra });
+const envStack = (extra: Partial<AgentEnvironmentArgs>) => record(() => new AgentEnvironment("orders", env(extra)), "dev");
+const dataOf = (r: Registrations, part: string) => r.one(RECORD, `orders-publication-${part}`).inputs.descriptors;
+
+describe("AgentEnvironment publish section (issue 24 item 1)", () => {
+    it("an A2A agent publishes an A2A agent card (record type AGENT) with its invocation URL and skills", async () => {
+        const skills = [{ id: "orders", name: "Orders", description: "Answers questions about orders" }];
+        const reg = await envStack({ protocol: "A2A", publish: { registry: REGISTRY_ARN, skills, description: "Order assistant" } });
+        const rec = reg.one(RECORD, "orders-publication-agent");
+        assert.equal(rec.inputs.recordType, "AGENT");
+        assert.equal(rec.inputs.registryId, REGISTRY_ARN);
+        assert.match(rec.inputs.name, /^orders-agent-[0-9a-f]{6}$/);
+        const card = JSON.parse(dataOf(reg, "agent").a2aAgentCard.data);
+        const runtimeArn = reg.one("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime").outputs.agentRuntimeArn;
+        assert.deepEqual(card, {
+            name: "orders",
+            description: "Order assistant",
+            version: "1",
+            protocolVersion: "0.3.0",
+            url: `https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/${encodeURIComponent(runtimeArn)}/invocations?qualifier=DEFAULT`,
+            preferredTransport: "JSONRPC",
+            capabilities: {},
+            defaultInputModes: ["text/plain"],
+            defaultOutputModes: ["text/plain"],
+            skills,
+        });
+        assert.deepEqual(reg.ofType(RECORD).map((r) => r.name), ["orders-publication-agent"], "no gateway, no gateway record");
+    });
+
+    it("an HTTP agent is a CUSTOM record; its gateway is an MCP server with the Lambda targets' tools", async () => {
+        const reg = await envStack({
+            gateway: { targets: [{ name: "orders", type: "lambda", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:orders", tools: [TOOL] }] },
+            publish: { registry: REGISTRY_ARN },
+        });
+        assert.equal(reg.one(RECORD, "orders-publication-agent").inputs.recordType, "CUSTOM");
+        const custom = JSON.parse(dataOf(reg, "agent").custom.data);
+        assert.equal(custom.protocol, "HTTP");
+        const gateway = reg.one(RECORD, "orders-publication-gateway");
+        assert.equal(gateway.inputs.recordType, "MCP");
+        const server = JSON.parse(gateway.inputs.descriptors.mcpServer.data);
+        assert.deepEqual(server.remotes, [{ type: "streamable-http", url: reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway").outputs.gatewayUrl }]);
+        assert.deepEqual(JSON.parse(gateway.inputs.descriptors.mcpServer.additionalData.tools.data), { tools: [TOOL] });
+    });
+
+    it("an MCP agent is an MCP record", async () => {
+        const reg = await envStack({ protocol: "MCP", publish: { registry: REGISTRY_ARN } });
+        assert.equal(reg.one(RECORD).inputs.recordType, "MCP");
+        assert.ok("mcpServer" in reg.one(RECORD).inputs.descriptors, "mcpServer descriptor");
+    });
+
+    it("replace-safe record names: a new record type (protocol change) gives a new name", async () => {
+        const http = (await envStack({ publish: { registry: REGISTRY_ARN } })).one(RECORD).inputs.name;
+        const a2a = (await envStack({ protocol: "A2A", publish: { registry: REGISTRY_ARN } })).one(RECORD).inputs.name;
+        assert.notEqual(http, a2a);
+    });
+
+    it("validation names the field, the value and the rule", () => {
+        const problems = problemsOf(
+            () =>
+                new AgentEnvironment(
+                    "orders",
+                    env({ publish: { registry: "my-registry", gateway: true, skills: [{ id: "a", name: "", description: "d" }], colour: "x" } as any }),
+                ),
+        );
+        assert.deepEqual(problems, [
+            'publish.colour "x" is not a field of publish (known: agent, description, gateway, registry, skills, version)',
+            'publish.registry "my-registry" must be a registry id ([a-zA-Z0-9]{12,16}) or ARN (arn:<partition>:agent-registry:<region>:<account>:registry/<id>)',
+            "publish.gateway true needs a gateway section: there is no gateway to publish",
+            'publish.skills "1 skills" are listed on an A2A agent card only; protocol is HTTP',
+            'publish.skills[0].name "" is required (A2A AgentSkill)',
+        ]);
+    });
+
+    it("@pulumi/aws-native is loaded only when publish is on, through the optional loader", async () => {
+        const loaded: string[] = [];
+        const previous = setOptionalLoaderForTests((name) => {
+            loaded.push(name);
+            return require(name);
+        });
+        try {
+            await envStack({});
+            assert.deepEqual(loaded, [], "publish off: nothing loaded");
+            await envStack({ publish: { registry: REGISTRY_ARN } });
+            assert.deepEqual(loaded, ["@pulumi/aws-native/agentregistry"], "publish on: the agentregistry module");
+        } finally {
+            setOptionalLoaderForTests(previous);
+        }
+    });
+
+    it("a team environment publishes to its platform's registry", async () => {
+        let platform: AgentPlatform | undefined;
+        await record(() => (platform = new AgentPlatform("platform", { registry: { environment: "prod" } })), "prod", "platform");
+        const outputs: PlatformOutputs = await valueOf(platform!.outputs);
+        const reg = await record(
+            () => new AgentEnvironment("team", { environment: "prod", platform: outputs, image: IMAGE, runtimeVersion: "1", publish: { registry: outputs.registryArn! } }),
+            "prod",
+        );
+        assert.equal(reg.one(RECORD).inputs.registryId, outputs.registryArn);
+    });
+});
