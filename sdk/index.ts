@@ -20,3 +20,4 @@ export { agentCoreName, TYPE_PREFIX } from "./common/naming";
 export * from "./evaluation";
 export * from "./delivery";
 export * from "./platform";
+export * from "./storage";
