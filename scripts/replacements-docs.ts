@@ -21,6 +21,7 @@ import { MEMORY_LIFECYCLE } from "../sdk/memory/lifecycle";
 import { NETWORK_LIFECYCLE } from "../sdk/network/lifecycle";
 import { OBSERVABILITY_LIFECYCLE } from "../sdk/observability/lifecycle";
 import { RUNTIME_LIFECYCLE } from "../sdk/runtime/lifecycle";
+import { STORAGE_LIFECYCLE } from "../sdk/storage/lifecycle";
 import { TOOLS_LIFECYCLE } from "../sdk/tools/lifecycle";
 
 /** Every lifecycle table, one per resource type the package creates. */
@@ -38,6 +39,7 @@ export const LIFECYCLE_CONTRACTS: readonly LifecycleContract[] = [
     ...KMS_LIFECYCLE,
     ...NETWORK_LIFECYCLE,
     ...IAM_LIFECYCLE,
+    ...STORAGE_LIFECYCLE,
 ];
 
 /** The lifecycle table of a type token; throws when there is none. */
