@@ -304,6 +304,20 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
     "protocol": null,
     "requestHeaderAllowlist": null,
     "runtimeVersion": null,
+    "storage": {
+        "[]": {
+            "accessPointArn": null,
+            "fileSystemArn": null,
+            "mountPath": null,
+            "posixUser": {
+                "gid": null,
+                "uid": null,
+            },
+            "readOnly": null,
+            "rootDirectory": null,
+            "type": null,
+        },
+    },
     "tags": null,
 };
 
@@ -602,5 +616,19 @@ export const MULTILANG_ARGS_FIELDS: FieldTree = {
     "protocol": null,
     "requestHeaderAllowlist": null,
     "runtimeVersion": null,
+    "storage": {
+        "[]": {
+            "accessPointArn": null,
+            "fileSystemArn": null,
+            "mountPath": null,
+            "posixUser": {
+                "gid": null,
+                "uid": null,
+            },
+            "readOnly": null,
+            "rootDirectory": null,
+            "type": null,
+        },
+    },
     "tags": null,
 };
