@@ -43,6 +43,9 @@ import { ecrLifecycleKeepsTagged } from "./versions/ecr-lifecycle";
 import { imageDigest } from "./versions/image-digest";
 import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
+import { efsEncrypted } from "./storage/efs-encrypted";
+import { nfsIngress } from "./storage/nfs-ingress";
+import { efsClientRoot } from "./iam/efs-client-root";
 
 /** Every rule of the pack, in the order the README lists them. */
 export const allPolicies: AgentcorePolicy[] = [
@@ -92,4 +95,7 @@ export const allPolicies: AgentcorePolicy[] = [
     policyAllowAll,
     registryApproval,
     harnessTools,
+    efsEncrypted,
+    nfsIngress,
+    efsClientRoot,
 ];
