@@ -190,6 +190,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                     gateway: this.gateway?.gatewayUrl,
                     codeInterpreter: this.codeInterpreter?.codeInterpreterId,
                     browser: this.browser?.browserId,
+                    browserProfile: this.browser?.profileId,
                 }),
                 grants: (role) => {
                     this.memory?.grantAccess(role);

@@ -111,6 +111,7 @@ export function checkEnvironment(problems: Problems, args: AgentEnvironmentArgs,
         gateway: args.gateway !== undefined,
         codeInterpreter: args.codeInterpreter !== undefined,
         browser: args.browser !== undefined,
+        browserProfile: args.browser?.profile !== undefined,
     });
     checkSections(problems, args, r);
     checkDelivery(problems, args, r);
