@@ -16,6 +16,11 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
         "managed": null,
         "name": null,
         "networkMode": null,
+        "profile": {
+            "description": null,
+            "name": null,
+            "save": null,
+        },
         "recording": {
             "prefix": null,
             "retentionDays": null,
@@ -336,6 +341,11 @@ export const MULTILANG_ARGS_FIELDS: FieldTree = {
         "managed": null,
         "name": null,
         "networkMode": null,
+        "profile": {
+            "description": null,
+            "name": null,
+            "save": null,
+        },
         "recording": {
             "prefix": null,
             "retentionDays": null,

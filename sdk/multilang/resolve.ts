@@ -376,7 +376,7 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         storage: a.storage?.map((m) => defined({ ...m, posixUser: m.posixUser && defined({ ...m.posixUser }) }) as unknown as EnvironmentStorage),
         observability: a.observability && resolveObservability(problems, "observability", a.observability),
         codeInterpreter: a.codeInterpreter && defined({ ...a.codeInterpreter }),
-        browser: a.browser && defined({ ...a.browser, recording: a.browser.recording && defined({ ...a.browser.recording }) }),
+        browser: a.browser && defined({ ...a.browser, recording: a.browser.recording && defined({ ...a.browser.recording }), profile: a.browser.profile && defined({ ...a.browser.profile }) }),
         identity: a.identity && resolveIdentity(problems, "identity", a.identity),
         gateway: a.gateway && resolveGateway(problems, "gateway", a.gateway),
     });

@@ -258,6 +258,18 @@ export interface BrowserSettings {
     recording?: RecordingSettings;
     /** Description. */
     description?: string;
+    /** A browser profile for logged-in browsing (issue 24 item 6). @default none */
+    profile?: BrowserProfileSettings;
+}
+
+/** A browser profile (issue 24 item 6). */
+export interface BrowserProfileSettings {
+    /** AgentCore name. @default derived from the browser's */
+    name?: string;
+    /** Description (changing it replaces the profile). */
+    description?: string;
+    /** Let the agent save sessions into the profile. @default true */
+    save?: boolean;
 }
 
 /** An API-key credential provider. */
