@@ -134,7 +134,9 @@ export class AgentFileSystem extends pulumi.ComponentResource {
         }
         this.mountTargets = args.subnetIds.map(
             (subnetId, i) =>
-                new MountTarget(`${name}-mt-${i}`, { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [this.securityGroup.id] }, { parent: this, dependsOn: rules }),
+                // EFS allows one mount target per zone: a replacement (another subnet of the same zone, e.g. a
+                // reordered subnet list) must delete the old one first or CreateMountTarget fails (MountTargetConflict).
+                new MountTarget(`${name}-mt-${i}`, { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [this.securityGroup.id] }, { parent: this, dependsOn: rules, deleteBeforeReplace: true }),
         );
         const root = args.rootDirectory ?? DEFAULT_ROOT_DIRECTORY;
         this.accessPoint = new AccessPoint(

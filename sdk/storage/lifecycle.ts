@@ -62,6 +62,9 @@ export const STORAGE_LIFECYCLE: readonly LifecycleContract[] = [
         delete: { kind: "real", why: "DeleteMountTarget: sessions in that zone lose NFS until a new one exists", source: mountTarget("Delete()", undefined, "DeleteMountTarget") },
         references: ["fileSystemId", "subnetId", "securityGroups"],
         native: { module: "efs/mountTarget" },
-        notes: ["`securityGroups` updates in place (ModifyMountTargetSecurityGroups)."],
+        notes: [
+            "`securityGroups` updates in place (ModifyMountTargetSecurityGroups).",
+            "Red-team finding (issue 24): one mount target per zone, so a create-before-delete replacement in the same zone fails (MountTargetConflict); AgentFileSystem sets `deleteBeforeReplace` on mount targets (sessions in that zone lose NFS until the new one is available).",
+        ],
     },
 ];

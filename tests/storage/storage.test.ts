@@ -123,6 +123,8 @@ describe("storage (issue 24 item 4)", function () {
             const runtimeGroup = reg.one("aws:ec2/securityGroup:SecurityGroup", "agent-network-runtime-sg");
             for (const mt of mts) {
                 assert.deepEqual(mt.inputs.securityGroups, [nfsGroup.id]);
+                // Red-team finding: one mount target per zone, so a replacement deletes the old one first.
+                assert.equal(mt.options?.deleteBeforeReplace, true, `${mt.name} deletes before it is replaced`);
             }
             const nfsIn = reg.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === nfsGroup.id);
             assert.deepEqual(
