@@ -259,6 +259,20 @@ const OUTPUTS: Record<string, OutputFactory> = {
         const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
         return { id, browserId: id, browserArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:browser-custom/${id}` };
     },
+    // issue 24 items 4 and 6: EFS and browser profile ids and ARNs in AWS's shapes (access points, file systems, profiles).
+    "aws:efs/fileSystem:FileSystem": (name, _inputs, t) => {
+        const id = `fs-${stableHex(17, name)}`;
+        return { id, arn: `arn:${t.partition}:elasticfilesystem:${t.region}:${t.accountId}:file-system/${id}`, dnsName: `${id}.efs.${t.region}.amazonaws.com` };
+    },
+    "aws:efs/accessPoint:AccessPoint": (name, inputs, t) => {
+        const id = `fsap-${stableHex(17, name)}`;
+        return { id, arn: `arn:${t.partition}:elasticfilesystem:${t.region}:${t.accountId}:access-point/${id}`, fileSystemArn: `arn:${t.partition}:elasticfilesystem:${t.region}:${t.accountId}:file-system/${inputs.fileSystemId}` };
+    },
+    "aws:efs/mountTarget:MountTarget": (name) => ({ id: `fsmt-${stableHex(17, name)}` }),
+    "aws:bedrock/agentcoreBrowserProfile:AgentcoreBrowserProfile": (name, inputs, t) => {
+        const id = `${inputs.name ?? name}-${stableHex(10, name)}`;
+        return { id, profileId: id, profileArn: `arn:${t.partition}:bedrock-agentcore:${t.region}:${t.accountId}:browser-profile/${id}` };
+    },
     "aws:bedrock/agentcoreApiKeyCredentialProvider:AgentcoreApiKeyCredentialProvider": (name, inputs, t) => {
         const n = inputs.name ?? name;
         return {

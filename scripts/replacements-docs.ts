@@ -22,6 +22,7 @@ import { NETWORK_LIFECYCLE } from "../sdk/network/lifecycle";
 import { OBSERVABILITY_LIFECYCLE } from "../sdk/observability/lifecycle";
 import { REGISTRY_LIFECYCLE } from "../sdk/registry/lifecycle";
 import { RUNTIME_LIFECYCLE } from "../sdk/runtime/lifecycle";
+import { STORAGE_LIFECYCLE } from "../sdk/storage/lifecycle";
 import { TOOLS_LIFECYCLE } from "../sdk/tools/lifecycle";
 import { HARNESS_LIFECYCLE } from "../sdk/harness/lifecycle";
 
@@ -42,6 +43,7 @@ export const LIFECYCLE_CONTRACTS: readonly LifecycleContract[] = [
     ...IAM_LIFECYCLE,
     ...HARNESS_LIFECYCLE,
     ...REGISTRY_LIFECYCLE,
+    ...STORAGE_LIFECYCLE,
 ];
 
 /** The lifecycle table of a type token; throws when there is none. */

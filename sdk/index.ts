@@ -22,3 +22,4 @@ export * from "./delivery";
 export * from "./platform";
 export * from "./harness";
 export * from "./registry";
+export * from "./storage";

@@ -19,6 +19,12 @@ const agent = new AgentEnvironment("orders-agent", {
     network: { mode: "NEW_VPC", cidrBlock: "10.20.0.0/16", availabilityZoneCount: 2 },
     // Encrypted with a key created here (staging and prod require customer-managed keys); prod protects it from deletion.
     memory: { strategies: [{ type: "SEMANTIC" }, { type: "SUMMARIZATION" }] },
+    // issue 24 item 4: scratch space kept across a session's stop/resume, and an EFS file system shared by every
+    // session (encrypted with its own key, NFS only from the runtime's security group; protected in prod).
+    storage: [
+        { type: "SESSION", mountPath: "/mnt/scratch" },
+        { type: "EFS", mountPath: "/mnt/shared" },
+    ],
     gateway: {
         // Callers present a Cognito access token (client-credentials flow); the authorizer accepts exactly the client created here.
         inboundAuth: { type: "CUSTOM_JWT", cognito: {} },
@@ -42,6 +48,7 @@ export const endpointName = agent.endpointName;
 export const runtimeArn = agent.runtimeArn;
 export const latestVersion = agent.latestVersion;
 export const memoryId = agent.memory!.memoryId;
+export const sharedFileSystemArn = agent.fileSystems["orders-agent-fs-shared"].fileSystemArn;
 export const gatewayUrl = agent.gateway!.gatewayUrl;
 export const tokenEndpoint = cognito.tokenEndpoint;
 export const tokenScope = cognito.scope;

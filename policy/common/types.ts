@@ -77,6 +77,11 @@ export const T = {
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    // issue 24 item 4: session file systems.
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    efsFileSystem: "aws:efs/fileSystem:FileSystem",
+    efsMountTarget: "aws:efs/mountTarget:MountTarget",
+    nativeEfsFileSystem: "aws-native:efs:FileSystem",
     natGateway: "aws:ec2/natGateway:NatGateway",
     route: "aws:ec2/route:Route",
     routeTable: "aws:ec2/routeTable:RouteTable",

@@ -44,6 +44,9 @@ import { ecrLifecycleKeepsTagged } from "./versions/ecr-lifecycle";
 import { imageDigest } from "./versions/image-digest";
 import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
+import { efsEncrypted } from "./storage/efs-encrypted";
+import { nfsIngress } from "./storage/nfs-ingress";
+import { efsClientRoot } from "./iam/efs-client-root";
 
 /** Every rule of the pack, in the order the README lists them. */
 export const allPolicies: AgentcorePolicy[] = [
@@ -94,4 +97,7 @@ export const allPolicies: AgentcorePolicy[] = [
     registryApproval,
     harnessTools,
     harnessMemoryRecords,
+    efsEncrypted,
+    nfsIngress,
+    efsClientRoot,
 ];

@@ -24,6 +24,8 @@ import { RuntimeEndpointSpec } from "../runtime/types";
 import { DEFAULT_ENDPOINT } from "../runtime/validate";
 import { SmokeTest } from "../smoke/smokeTest";
 import { RegistryPublication } from "../registry/registryPublication";
+import { AgentFileSystem } from "../storage/agentFileSystem";
+import { RuntimeStorage } from "../storage/types";
 import { Browser, CodeInterpreter } from "../tools";
 import { InputValidationError, Problems } from "../validation";
 import { agentVariables } from "./agentVariables";
@@ -47,6 +49,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly image: AgentImage;
     /** The private network (VPC modes only; PUBLIC creates none). */
     readonly network?: AgentNetwork;
+    /** The EFS file systems of the `storage` section, by child name (issue 24 item 4). */
+    readonly fileSystems: Record<string, AgentFileSystem> = {};
     /** The runtime component (role, runtime, endpoints). */
     readonly runtime: AgentRuntime;
     /** Name of the endpoint callers of this environment use. */
@@ -112,6 +116,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
 
         this.image = new AgentImage(name, r.image, { parent: this });
         this.network = this.buildNetwork(r);
+        this.buildFileSystems(r);
         this.memory = r.memory && new AgentMemory(r.children.memory, r.memory, { parent: this });
         this.identity = r.identity && new AgentIdentity(r.children.identity, r.identity, { parent: this });
         this.gateway = r.gateway && new AgentGateway(r.children.gateway, environmentGatewayArgs(r.gateway, this.identity), { parent: this });
@@ -156,6 +161,23 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         return network;
     }
 
+    /** The EFS file systems of the storage section, in the network's subnets, admitting NFS from the runtime's group only (issue 24 item 4). */
+    private buildFileSystems(r: ResolvedEnvironment): void {
+        for (const [child, fs] of Object.entries(r.fileSystems)) {
+            const network = this.network!; // resolve refuses EFS storage on a PUBLIC network
+            this.fileSystems[child] = new AgentFileSystem(
+                child,
+                { ...fs, vpcId: network.vpcId, subnetIds: network.mountTargetSubnetIds(), clientSecurityGroupIds: network.runtimeGroupIds, addClientEgress: network.runtimeSecurityGroup !== undefined },
+                { parent: this },
+            );
+        }
+    }
+
+    /** The runtime's mounts: the section's, with each EFS file system's mount. */
+    private storageOf(r: ResolvedEnvironment): RuntimeStorage[] | undefined {
+        return r.storage.length ? r.storage.map((m) => ("mount" in m ? m.mount : this.fileSystems[m.fileSystem].storage)) : undefined;
+    }
+
     /** The runtime, its endpoints and its role, with the parts' ids in its variables and their grants. */
     private buildRuntime(r: ResolvedEnvironment, frontDoorArn: pulumi.Output<string> | undefined): AgentRuntime {
         const { environmentVariables, ...runtime } = r.runtime;
@@ -166,11 +188,13 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 image: this.image,
                 ...(frontDoorArn ? { allowedGatewayArns: [frontDoorArn] } : {}),
                 network: this.network?.runtimeNetwork ?? { mode: "PUBLIC" },
+                storage: this.storageOf(r),
                 environmentVariables: agentVariables(environmentVariables, {
                     memory: this.memory?.memoryId,
                     gateway: this.gateway?.gatewayUrl,
                     codeInterpreter: this.codeInterpreter?.codeInterpreterId,
                     browser: this.browser?.browserId,
+                    browserProfile: this.browser?.profileId,
                 }),
                 grants: (role) => {
                     this.memory?.grantAccess(role);

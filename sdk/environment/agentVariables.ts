@@ -10,6 +10,7 @@ export const AGENT_VARIABLES = {
     gateway: "AGENTCORE_GATEWAY_URL",
     codeInterpreter: "AGENTCORE_CODE_INTERPRETER_ID",
     browser: "AGENTCORE_BROWSER_ID",
+    browserProfile: "AGENTCORE_BROWSER_PROFILE_ID",
 } as const;
 
 /** The part of the environment each variable describes, with the value to pass. */

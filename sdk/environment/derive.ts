@@ -8,8 +8,9 @@ import { ENDPOINT_SERVICES, NetworkFeatures } from "../network/features";
 import { NetworkSettings } from "../network/types";
 import type { RuntimeEndpointSpec } from "../runtime/types";
 import { DEFAULT_ENDPOINT } from "../runtime/validate";
+import { mountName } from "../storage/validate";
 import { EnvironmentProfile } from "./profiles";
-import { AgentEnvironmentArgs, ChildNames, ResolvedDelivery } from "./types";
+import { AgentEnvironmentArgs, ChildNames, ResolvedDelivery, ResolvedEnvironment } from "./types";
 
 /** Names of the child components of an environment named `name` (their AgentCore names default from them). */
 export function childNames(name: string): ChildNames {
@@ -166,4 +167,33 @@ export function transactionSearchWarning(resolved: ResolvedDelivery): string | u
         '(evaluation.transactionSearch: a TransactionSearch) nor does the config say the account has it (evaluation.transactionSearch: "account"): ' +
         "the evaluation configurations will score nothing until it is enabled (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Enable-TransactionSearch.html)"
     );
+}
+
+/**
+ * The runtime's mounts and the EFS file systems the environment creates (issue 24 item 4): each
+ * EFS mount becomes `<name>-fs-<mount name>` (named after the mount path, so reordering the list
+ * renames nothing), encrypted with a key of its own where the profile wants customer-managed keys
+ * (AWS's managed EFS key elsewhere), protected and retained where the profile protects data.
+ */
+export function storageFor(args: AgentEnvironmentArgs, profile: EnvironmentProfile, name: string, tags: Record<string, string>): Pick<ResolvedEnvironment, "storage" | "fileSystems"> {
+    const storage: ResolvedEnvironment["storage"] = [];
+    const fileSystems: ResolvedEnvironment["fileSystems"] = {};
+    for (const mount of args.storage ?? []) {
+        if (mount.type !== "EFS") {
+            storage.push({ mount });
+            continue;
+        }
+        const child = `${name}-fs-${mountName(mount.mountPath).replace(/[^a-zA-Z0-9-]/g, "-")}`;
+        fileSystems[child] = {
+            mountPath: mount.mountPath,
+            encryption: profile.customerManagedKeys ? "create" : "aws-managed",
+            posixUser: mount.posixUser,
+            rootDirectory: mount.rootDirectory,
+            readOnly: mount.readOnly,
+            protectFromDeletion: profile.protectData,
+            tags,
+        };
+        storage.push({ fileSystem: child });
+    }
+    return { storage, fileSystems };
 }

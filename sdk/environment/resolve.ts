@@ -18,6 +18,7 @@ import {
     resolveEndpoints,
     resolveNetwork,
     servedEndpointName,
+    storageFor,
     transactionSearchWarning,
 } from "./derive";
 import { ENVIRONMENT_PROFILES } from "./profiles";
@@ -109,6 +110,7 @@ export function resolveEnvironment(name: string, args: AgentEnvironmentArgs): En
         endpointName,
         // issue 20 item 12: a JWT runtime behind a front door accepts only calls the front door forwards.
         runtimeAdmitsOnlyFrontDoor: args.frontDoor === true && args.frontDoorOnly === true && args.authorizer?.type === "CUSTOM_JWT",
+        ...storageFor(args, profile, name, tags),
         observability: args.observability ?? {},
         // Where the profile wants customer-managed keys, a platform's shared logs key replaces one of this stack's own.
         logsKeyArn: args.platform?.logsKeyArn && profile.customerManagedKeys ? args.platform.logsKeyArn : undefined,

@@ -21,6 +21,8 @@ import type { AgentNetworkArgs } from "../network/agentNetwork";
 import type { NetworkFeatures } from "../network/features";
 import type { AgentRuntimeArgs } from "../runtime/types";
 import type { PublishSection, ResolvedPublication } from "../registry/types";
+import type { AgentFileSystemArgs } from "../storage/agentFileSystem";
+import type { EnvironmentStorage, RuntimeStorage } from "../storage/types";
 import type { BrowserArgs, CodeInterpreterArgs } from "../tools";
 import type { EnvironmentName, EnvironmentProfile } from "./profiles";
 
@@ -98,6 +100,17 @@ export interface AgentEnvironmentArgs {
      * @default no memory
      */
     memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
+    /**
+     * File systems mounted into every session (issue 24 item 4; at most 5, each at its own
+     * `/mnt/<name>`): `{ type: "SESSION", mountPath }` for AgentCore's per-session storage, or
+     * `{ type: "EFS", mountPath }` for an EFS file system this environment creates in its VPC
+     * (encrypted, with the profile's key; an access point with an unprivileged POSIX user; one
+     * mount target per zone; NFS admitted from the runtime's security group only; protected and
+     * retained where the profile protects data), or `{ type: "S3_FILES", ... }` for an existing S3
+     * Files access point. EFS and S3 Files need a VPC network.
+     * @default none
+     */
+    storage?: EnvironmentStorage[];
     /** Logs, traces, dashboard, alarms and the post-deploy smoke test. @default logs and traces on; dashboard and alarms per profile; no smoke test */
     observability?: EnvironmentObservabilityArgs;
     /**
@@ -286,6 +299,10 @@ export interface ResolvedEnvironment {
     endpointName: string;
     /** A JWT runtime behind a front door admits only the front door's gateway (issue 20 item 12). */
     runtimeAdmitsOnlyFrontDoor: boolean;
+    /** The runtime's mounts in order: given ones as they are, EFS ones created by the environment by child name (issue 24 item 4). */
+    storage: ({ mount: RuntimeStorage } | { fileSystem: string })[];
+    /** The EFS file systems the environment creates, by child name, without what the network supplies. */
+    fileSystems: Record<string, Omit<AgentFileSystemArgs, "vpcId" | "subnetIds" | "clientSecurityGroupIds" | "addClientEgress">>;
     /** The observability section as given (its targets are the runtime and the parts, once they exist). */
     observability: EnvironmentObservabilityArgs;
     /** The platform's shared logs key, where the profile wants customer-managed keys and the platform has one. */

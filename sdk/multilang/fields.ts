@@ -16,6 +16,11 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
         "managed": null,
         "name": null,
         "networkMode": null,
+        "profile": {
+            "description": null,
+            "name": null,
+            "save": null,
+        },
         "recording": {
             "prefix": null,
             "retentionDays": null,
@@ -321,6 +326,20 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
     },
     "requestHeaderAllowlist": null,
     "runtimeVersion": null,
+    "storage": {
+        "[]": {
+            "accessPointArn": null,
+            "fileSystemArn": null,
+            "mountPath": null,
+            "posixUser": {
+                "gid": null,
+                "uid": null,
+            },
+            "readOnly": null,
+            "rootDirectory": null,
+            "type": null,
+        },
+    },
     "tags": null,
 };
 
@@ -339,6 +358,11 @@ export const MULTILANG_ARGS_FIELDS: FieldTree = {
         "managed": null,
         "name": null,
         "networkMode": null,
+        "profile": {
+            "description": null,
+            "name": null,
+            "save": null,
+        },
         "recording": {
             "prefix": null,
             "retentionDays": null,
@@ -636,5 +660,19 @@ export const MULTILANG_ARGS_FIELDS: FieldTree = {
     },
     "requestHeaderAllowlist": null,
     "runtimeVersion": null,
+    "storage": {
+        "[]": {
+            "accessPointArn": null,
+            "fileSystemArn": null,
+            "mountPath": null,
+            "posixUser": {
+                "gid": null,
+                "uid": null,
+            },
+            "readOnly": null,
+            "rootDirectory": null,
+            "type": null,
+        },
+    },
     "tags": null,
 };

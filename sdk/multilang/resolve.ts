@@ -5,6 +5,7 @@
  * is left to the TypeScript components, which check the result as they check
  * any caller's arguments.
  */
+import type { EnvironmentStorage } from "../storage/types";
 import type { AgentEnvironmentArgs as SdkEnvironmentArgs } from "../environment/types";
 import type { EnvironmentGatewayArgs, EnvironmentIdentityArgs } from "../environment/types";
 import type { GatewayInboundAuth, GatewayTargetSpec, McpListingMode, RestApiMethod, SchemaSource, TargetCredentials } from "../gateway/types";
@@ -372,9 +373,10 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         description: a.description,
         tags: a.tags,
         memory,
+        storage: a.storage?.map((m) => defined({ ...m, posixUser: m.posixUser && defined({ ...m.posixUser }) }) as unknown as EnvironmentStorage),
         observability: a.observability && resolveObservability(problems, "observability", a.observability),
         codeInterpreter: a.codeInterpreter && defined({ ...a.codeInterpreter }),
-        browser: a.browser && defined({ ...a.browser, recording: a.browser.recording && defined({ ...a.browser.recording }) }),
+        browser: a.browser && defined({ ...a.browser, recording: a.browser.recording && defined({ ...a.browser.recording }), profile: a.browser.profile && defined({ ...a.browser.profile }) }),
         identity: a.identity && resolveIdentity(problems, "identity", a.identity),
         gateway: a.gateway && resolveGateway(problems, "gateway", a.gateway),
         publish: a.publish && (defined({ ...a.publish }) as SdkEnvironmentArgs["publish"]),

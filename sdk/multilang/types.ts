@@ -261,6 +261,18 @@ export interface BrowserSettings {
     recording?: RecordingSettings;
     /** Description. */
     description?: string;
+    /** A browser profile for logged-in browsing (issue 24 item 6). @default none */
+    profile?: BrowserProfileSettings;
+}
+
+/** A browser profile (issue 24 item 6). */
+export interface BrowserProfileSettings {
+    /** AgentCore name. @default derived from the browser's */
+    name?: string;
+    /** Description (changing it replaces the profile). */
+    description?: string;
+    /** Let the agent save sessions into the profile. @default true */
+    save?: boolean;
 }
 
 /** An API-key credential provider. */
@@ -541,6 +553,36 @@ export interface EvaluationSettings {
 }
 
 /** Arguments of the multi-language `AgentEnvironment`: one agent in one environment. */
+/** A POSIX identity on an EFS file system (issue 24 item 4). */
+export interface PosixUserSettings {
+    /** User id (not 0). */
+    uid: number;
+    /** Group id (not 0). */
+    gid: number;
+}
+
+/** What a storage mount is (issue 24 item 4). */
+export const StorageType = { SESSION: "SESSION", EFS: "EFS", S3_FILES: "S3_FILES" } as const;
+export type StorageType = (typeof StorageType)[keyof typeof StorageType];
+
+/** One file system mounted into every session (issue 24 item 4). */
+export interface StorageSettings {
+    /** SESSION (AgentCore's per-session storage), EFS (a file system the environment creates in its VPC) or S3_FILES (an existing S3 Files access point; VPC only). */
+    type: StorageType;
+    /** Mount path, `/mnt/<name>` (exactly one level under /mnt). */
+    mountPath: string;
+    /** S3_FILES only: ARN of the access point. */
+    accessPointArn?: string;
+    /** S3_FILES only: ARN of the file system that owns the access point. */
+    fileSystemArn?: string;
+    /** EFS only: the identity sessions act as. @default { uid: 1000, gid: 1000 } */
+    posixUser?: PosixUserSettings;
+    /** EFS only: directory the access point exposes. @default "/agentcore" */
+    rootDirectory?: string;
+    /** EFS and S3_FILES: grant the runtime ClientMount only (read). @default false */
+    readOnly?: boolean;
+}
+
 export interface AgentEnvironmentArgs {
     /** The environment: `dev`, `staging` or `prod`; selects the profile every default comes from. */
     environment: Environment;
@@ -595,6 +637,8 @@ export interface AgentEnvironmentArgs {
     tags?: Record<string, string>;
     /** Memory for the agent. @default none */
     memory?: MemorySettings;
+    /** File systems mounted into every session (at most 5). @default none */
+    storage?: StorageSettings[];
     /** Logs, traces, dashboard, alarms, smoke test. */
     observability?: ObservabilitySettings;
     /** A code interpreter. @default none */

@@ -80,8 +80,13 @@ export class AgentNetwork extends pulumi.ComponentResource {
     /** Subnets and security groups for the Code Interpreter and Browser, when `features` names either. */
     readonly toolNetwork?: ToolNetwork;
 
+    /** The runtime's security group ids, as a list of known length (the network's own group, or the existing groups given). */
+    readonly runtimeGroupIds: pulumi.Input<string>[];
+
     private readonly resourceName: string;
     private readonly tags?: Record<string, string>;
+    /** How many subnets the runtime gets (the zones of a new VPC, the subnets given of an existing one). */
+    private readonly subnetCount: number;
     /** What the endpoints were created for (grows with {@link requireFeatures}). */
     private features: NetworkFeatures;
     /** Services whose endpoints the VPC already has (EXISTING_VPC `sharedEndpoints`). */
@@ -129,7 +134,9 @@ export class AgentNetwork extends pulumi.ComponentResource {
         }
 
         const ready = [...Object.values(this.endpoints), ...rules];
-        const runtimeGroupIds = existingGroups ? pulumi.output(existingGroups) : pulumi.output([this.runtimeSecurityGroup!.id]);
+        this.runtimeGroupIds = existingGroups ? [...existingGroups] : [this.runtimeSecurityGroup!.id];
+        this.subnetCount = settings.mode === "NEW_VPC" ? (settings.availabilityZoneCount ?? 2) : settings.subnetIds.length;
+        const runtimeGroupIds = pulumi.output(this.runtimeGroupIds);
         this.runtimeNetwork = { mode: "VPC", subnetIds: after(ready, this.subnetIds), securityGroupIds: after(ready, runtimeGroupIds) };
         if (usesTools) {
             const toolGroupIds = existingGroups ? pulumi.output(existingGroups) : pulumi.output([this.toolsSecurityGroup!.id]);
@@ -165,6 +172,23 @@ export class AgentNetwork extends pulumi.ComponentResource {
             this.endpointServices.push(service);
         }
         return missing;
+    }
+
+    /**
+     * Subnets for EFS mount targets (issue 24 item 4), as a list of known length: one per
+     * availability zone (EFS allows one mount target per zone). An existing VPC's subnets must
+     * then be in distinct zones; the check runs once the subnets are looked up.
+     */
+    mountTargetSubnetIds(): pulumi.Output<string>[] {
+        const checked = pulumi.all([this.placement.subnetIds, this.placement.endpointSubnetIds]).apply(([all, perZone]) => {
+            if (all.length !== perZone.length) {
+                const problems = new Problems();
+                problems.add("subnetIds", all, "must be in distinct availability zones when storage has an EFS file system: EFS allows one mount target per zone (https://docs.aws.amazon.com/efs/latest/ug/accessing-fs.html)");
+                problems.throwIfAny(`AgentNetwork ${this.resourceName}`);
+            }
+            return all;
+        });
+        return Array.from({ length: this.subnetCount }, (_, i) => checked.apply((ids) => ids[i]));
     }
 
     /** A new VPC in the first supported zones; isolated subnets without NAT, private ones with it. */

@@ -3,6 +3,8 @@ import { AgentcoreAgentRuntime, AgentcoreAgentRuntimeArgs } from "@pulumi/aws/be
 import { AgentcoreAgentRuntimeEndpoint } from "@pulumi/aws/bedrock/agentcoreAgentRuntimeEndpoint";
 import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX, agentCoreName } from "../common/naming";
+import { storageNeedsGrant, storageStatements } from "../storage/grants";
+import { filesystemConfigurations } from "../storage/validate";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
 import { AgentRuntimeArgs, DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME } from "./types";
@@ -57,6 +59,10 @@ export class AgentRuntime extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        if (storageNeedsGrant(args.storage)) {
+            // issue 24 item 4: mount (and write) exactly the file systems mounted, through their access points only.
+            this.role.grant("file-storage", storageStatements(args.storage!));
+        }
         args.grants?.(this.role);
         this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: { ...args.image, ...checked.image } }, this.role.roleArn), {
             parent: this,
@@ -121,6 +127,7 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
                   }
                 : undefined,
         environmentVariables: mapOrUndefined(args.environmentVariables),
+        filesystemConfigurations: filesystemConfigurations(args.storage),
         lifecycleConfigurations: args.lifecycle
             ? [
                   {

@@ -24,7 +24,7 @@ export const RUNTIME_LIFECYCLE: readonly LifecycleContract[] = [
         delete: { kind: "real", why: "DeleteAgentRuntime: every version and endpoint of the runtime goes with it (pinned and rollback targets are lost)", source: runtime("Delete()", undefined, "DeleteAgentRuntime") },
         references: ["roleArn", "networkConfiguration"],
         native: { module: "bedrockagentcore/runtime" },
-        notes: ["Every in-place update (image, environment variables, role, network) makes a new immutable version; the DEFAULT endpoint follows it, custom endpoints stay on the version they pin."],
+        notes: ["Every in-place update (image, environment variables, role, network, filesystemConfigurations: agent_runtime.go filesystem_configuration has no RequiresReplace) makes a new immutable version; the DEFAULT endpoint follows it, custom endpoints stay on the version they pin."],
     },
     {
         type: "aws:bedrock/agentcoreAgentRuntimeEndpoint:AgentcoreAgentRuntimeEndpoint",

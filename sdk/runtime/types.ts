@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentExecutionRole } from "./executionRole";
+import type { RuntimeStorage } from "../storage/types";
 import type { InferenceProfileModels } from "./models";
 
 /** Server protocol of the agent container (shape ServerProtocol). */
@@ -119,6 +120,15 @@ export interface AgentRuntimeArgs {
     allowedGatewayArns?: pulumi.Input<string>[];
     /** Network mode. @default { mode: "PUBLIC" } */
     network?: RuntimeNetwork;
+    /**
+     * File systems mounted into every session (issue 24 item 4; `filesystemConfigurations`, at most 5):
+     * AgentCore-managed per-session storage (`SESSION`), or an EFS or S3 Files access point
+     * (VPC network only), for which the execution role gets `ClientMount`/`ClientWrite` on exactly
+     * that file system through exactly that access point, never `ClientRootAccess`. Changing it is
+     * an in-place update (a new runtime version). An `AgentFileSystem`'s `storage` is an EFS mount.
+     * @default none
+     */
+    storage?: RuntimeStorage[];
     /** Environment variables of the container (at most 50; keys 1-100 characters). Never put secrets here. */
     environmentVariables?: Record<string, pulumi.Input<string>>;
     /** Session lifecycle. @default AgentCore's: idle 900 s, max 28800 s */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkStorage } from "../storage/validate";
 import { Problems, checkInput, checkInputList, checkShape, checkTags, checkVpcIds } from "../validation";
 import { checkModelReferences } from "./models";
 import { AgentRuntimeArgs, DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
@@ -11,7 +12,7 @@ export const DEFAULT_ENDPOINT = "DEFAULT";
 /** The runtime arguments that are checked before anything is registered. */
 export type RuntimeSettings = Pick<
     AgentRuntimeArgs,
-    "protocol" | "authorizer" | "allowedGatewayArns" | "network" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "inferenceProfileModels" | "tags"
+    "protocol" | "authorizer" | "allowedGatewayArns" | "network" | "storage" | "environmentVariables" | "lifecycle" | "requestHeaderAllowlist" | "description" | "endpoints" | "models" | "inferenceProfileModels" | "tags"
 > & {
     /** The resolved AgentCore runtime name. */
     runtimeName: string;
@@ -42,6 +43,7 @@ export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, pre
     checkAllowedGateways(problems, s, at("allowedGatewayArns"));
     const network = checkNetwork(problems, s.network, at("network"), component);
     checkEndpoints(problems, s.endpoints, at("endpoints"));
+    checkStorage(problems, s.storage, at("storage"), s.network?.mode ?? "PUBLIC");
     checkModelReferences(
         problems,
         (s.models ?? []).map((model, i) => ({ path: at(`models[${i}]`), model })),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentcoreBrowser } from "@pulumi/aws/bedrock/agentcoreBrowser";
+import { AgentcoreBrowserProfile } from "@pulumi/aws/bedrock/agentcoreBrowserProfile";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { awsContext } from "../common/context";
@@ -41,6 +42,16 @@ export interface BrowserRecording {
 }
 
 /** Arguments of {@link Browser}. */
+/** A browser profile of a {@link Browser} (issue 24 item 6). */
+export interface BrowserProfileSettings {
+    /** AgentCore name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`, shape BrowserProfileName); a name given here is kept, and a replacement deletes the old profile first. @default the browser's name + `_profile`, cut to 41 characters, + `_` + a 6-hex suffix of the description */
+    name?: string;
+    /** Description (1-4096 characters; changing it replaces the profile and loses what it saved). */
+    description?: string;
+    /** Let agents save sessions into the profile (`SaveBrowserSessionProfile`), not only start sessions with it. @default true */
+    save?: boolean;
+}
+
 export interface BrowserArgs {
     /**
      * Use AWS's managed browser `aws.browser.v1` (public network, no recording)
@@ -65,6 +76,17 @@ export interface BrowserArgs {
     network?: BrowserNetwork;
     /** Record sessions (DOM, actions, console, network events) to a private, encrypted bucket. @default no recording */
     recording?: BrowserRecording;
+    /**
+     * A browser profile (issue 24 item 6): cookies and local storage a session saves
+     * (`SaveBrowserSessionProfile`) and later sessions start with, for logged-in browsing.
+     * `grantUse` then also grants starting sessions with the profile and, unless `save: false`,
+     * saving into it, on exactly this profile. The profile takes no KMS key (CreateBrowserProfile
+     * has no key parameter; @pulumi/aws 7.48 AgentcoreBrowserProfile has none): it is stored with
+     * AgentCore's own encryption, which this package does not claim to control. Protected with
+     * the browser (`protectFromDeletion`): deleting it loses every saved login.
+     * @default no profile
+     */
+    profile?: BrowserProfileSettings;
     /**
      * Protect the browser (`protect`: a change that replaces it stops at preview, since
      * runtime versions name it in `AGENTCORE_BROWSER_ID`), the recording bucket and its key
@@ -101,6 +123,13 @@ export class Browser extends pulumi.ComponentResource {
     readonly browserArn: pulumi.Output<string>;
     /** Where recordings land (`s3://<bucket>/<prefix>/`), when recording. */
     readonly recordingLocation?: pulumi.Output<string>;
+    /** The browser profile, when `profile` is set (issue 24 item 6). */
+    readonly profile?: AgentcoreBrowserProfile;
+    /** Profile id (`AGENTCORE_BROWSER_PROFILE_ID` in an environment), when `profile` is set. */
+    readonly profileId?: pulumi.Output<string>;
+    /** Profile ARN, when `profile` is set. */
+    readonly profileArn?: pulumi.Output<string>;
+    private readonly saveToProfile: boolean;
 
     constructor(name: string, args: BrowserArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}Browser`, name, {}, opts);
@@ -155,7 +184,22 @@ export class Browser extends pulumi.ComponentResource {
             this.browserId = this.browser.browserId;
             this.browserArn = this.browser.browserArn;
         }
-        this.registerOutputs({ browserId: this.browserId, browserArn: this.browserArn, recordingLocation: this.recordingLocation });
+        this.saveToProfile = args.profile?.save ?? true;
+        if (args.profile) {
+            // Name and description replace the profile (browser_profile.go: RequiresReplace): the generated name
+            // carries a suffix of the description, so a replacement never collides with the old profile.
+            const base = `${agentCoreName(name)}_profile`;
+            const profileName = args.profile.name !== undefined ? pulumi.output(args.profile.name) : replaceSafeNameOf(base, SANDBOX_NAME_RULE, { description: args.profile.description });
+            const protect = args.protectFromDeletion ?? false;
+            this.profile = new AgentcoreBrowserProfile(
+                `${name}-profile`,
+                { name: profileName, description: args.profile.description, tags: mapOrUndefined(args.tags) },
+                { parent: this, protect, retainOnDelete: protect, deleteBeforeReplace: args.profile.name !== undefined },
+            );
+            this.profileId = this.profile.profileId;
+            this.profileArn = this.profile.profileArn;
+        }
+        this.registerOutputs({ browserId: this.browserId, browserArn: this.browserArn, recordingLocation: this.recordingLocation, profileArn: this.profileArn });
     }
 
     /**
@@ -167,6 +211,9 @@ export class Browser extends pulumi.ComponentResource {
         return grantee.grant("browser-use", [
             allow("UseBrowser", perms.BROWSER_SESSION, [this.browserArn]),
             allow("DriveBrowserSessions", perms.BROWSER_AUTOMATION_STREAM, ["*"]),
+            // issue 24 item 6: exactly the profile operations an agent uses, on exactly this profile.
+            ...(this.profileArn ? [allow("StartSessionsWithProfile", perms.BROWSER_PROFILE_LOAD, [this.profileArn])] : []),
+            ...(this.profileArn && this.saveToProfile ? [allow("SaveSessionsToProfile", perms.BROWSER_PROFILE_SAVE, [this.browserArn, this.profileArn])] : []),
         ]);
     }
 }
@@ -208,6 +255,9 @@ export function checkBrowserArgs(
             problems.add(at("recording.retentionDays"), recording.retentionDays, "must be a whole number of days greater than 0 (S3 lifecycle Expiration Days)");
         }
     }
+    if (args.profile !== undefined) {
+        checkBrowserProfile(problems, args.profile, at("profile"));
+    }
     checkTags(problems, args.tags, at("tags"));
     return checked;
 }
@@ -241,5 +291,23 @@ function checkRecordingPrefix(problems: Problems, path: string, prefix: string):
             "must be segments of letters, digits and ! - _ . ' ( ) separated by single slashes, with no leading or trailing slash and no . or .. segment " +
                 "(S3 object key safe characters; * would widen the role's write grant beyond the prefix)",
         );
+    }
+}
+
+/** The profile settings: name (shape BrowserProfileName), description (shape Description), known keys only (issue 24 item 6). */
+function checkBrowserProfile(problems: Problems, profile: BrowserProfileSettings, path: string): void {
+    if (profile === null || typeof profile !== "object") {
+        problems.add(path, profile, "must be an object { name?, description?, save? }");
+        return;
+    }
+    for (const key of Object.keys(profile)) {
+        if (!["name", "description", "save"].includes(key)) {
+            problems.add(`${path}.${key}`, (profile as Record<string, unknown>)[key], "is not a setting of profile (settings: name, description, save)");
+        }
+    }
+    checkShape(problems, `${path}.name`, profile.name, "BrowserProfileName", { hint: NAME_HINT });
+    checkShape(problems, `${path}.description`, profile.description, "Description");
+    if (profile.save !== undefined && typeof profile.save !== "boolean") {
+        problems.add(`${path}.save`, profile.save, "must be true or false");
     }
 }

@@ -116,3 +116,40 @@ export const TOOLS_CONTRACT: AccessContract = {
     ],
 };
 
+
+const SERVICE_REFERENCE = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html";
+
+const profileCall = (id: string, action: string, resource: string, why: string, more: Partial<AccessCall> = {}): AccessCall => ({
+    id,
+    principal: "role:runtime",
+    action,
+    resource,
+    when: ["profile"],
+    why,
+    source: SERVICE_REFERENCE,
+    ...more,
+});
+
+/**
+ * The agent's use of its browser profile (issue 24 item 6). Bindings: `${browserArn}`,
+ * `${profileArn}`, `${otherProfileArn}`.
+ */
+export const BROWSER_PROFILE_CONTRACT: AccessContract = {
+    component: "Browser profile",
+    summary: "The runtime's execution role (role:runtime) starting browser sessions with its browser's profile and saving sessions into it, and nothing else on any profile.",
+    notes: [
+        "`StartBrowserSession` lists `browser-profile` as an optional resource type and `SaveBrowserSessionProfile` requires both the browser and the profile (IAM service reference for `bedrock-agentcore`): the grant names the one browser and the one profile. Control-plane actions on profiles (`GetBrowserProfile`, `DeleteBrowserProfile`, `ListBrowserProfiles`) are not the agent's. A browser profile takes no KMS key (CreateBrowserProfile has no key parameter, nor has @pulumi/aws 7.48's AgentcoreBrowserProfile): its encryption is AgentCore's and is not claimed here.",
+    ],
+    allowed: [
+        profileCall("start-with-profile", "bedrock-agentcore:StartBrowserSession", "${profileArn}", "Start a session with the profile's cookies and local storage loaded"),
+        profileCall("save-to-profile-browser", "bedrock-agentcore:SaveBrowserSessionProfile", "${browserArn}", "Save a session of this browser into the profile (authorized on the browser)", { when: ["profile", "save"] }),
+        profileCall("save-to-profile", "bedrock-agentcore:SaveBrowserSessionProfile", "${profileArn}", "…and on the profile", { when: ["profile", "save"] }),
+    ],
+    denied: [
+        profileCall("start-with-other-profile", "bedrock-agentcore:StartBrowserSession", "${otherProfileArn}", "Another team's profile (its logins) is not this agent's"),
+        profileCall("save-to-other-profile", "bedrock-agentcore:SaveBrowserSessionProfile", "${otherProfileArn}", "Nor may it overwrite another profile"),
+        profileCall("save-read-only", "bedrock-agentcore:SaveBrowserSessionProfile", "${profileArn}", "With `save: false` the agent only loads the profile", { when: ["profile", "no-save"] }),
+        profileCall("delete-profile", "bedrock-agentcore:DeleteBrowserProfile", "${profileArn}", "Deleting the profile is the deployer's, not the agent's"),
+        profileCall("get-profile", "bedrock-agentcore:GetBrowserProfile", "${profileArn}", "The control-plane read is not needed to use the profile"),
+    ],
+};

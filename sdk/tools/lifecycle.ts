@@ -2,6 +2,7 @@ import { LIFECYCLE_READ_AT, LifecycleContract, ReplaceRow, tfSource } from "../c
 
 const browser = tfSource("bedrockagentcore/browser.go");
 const interpreter = tfSource("bedrockagentcore/code_interpreter.go");
+const profile = tfSource("bedrockagentcore/browser_profile.go", "014b1c9");
 const NO_UPDATE = "RequiresReplace (there is no UpdateBrowser / UpdateCodeInterpreter in the API model: every argument replaces)";
 const NOT_REREAD = "ForceNew (schema; not re-read line by line for this table, cross-checked against CloudFormation)";
 const s3 = (file: string) => tfSource(`s3/${file}`);
@@ -26,6 +27,23 @@ const EMBEDDED = (property: string) => ({ none: `a property of AWS::S3::Bucket i
 
 /** Lifecycle of what `Browser`, `CodeInterpreter` and `RecordingBucket` create. */
 export const TOOLS_LIFECYCLE: readonly LifecycleContract[] = [
+    {
+        // issue 24 item 6.
+        type: "aws:bedrock/agentcoreBrowserProfile:AgentcoreBrowserProfile",
+        createdBy: ["Browser (profile)", "AgentEnvironment (browser.profile)"],
+        providerSource: "internal/service/bedrockagentcore/browser_profile.go",
+        readAt: LIFECYCLE_READ_AT,
+        replaces: [
+            { argument: "name", source: profile("name", undefined, "RequiresReplace") },
+            { argument: "description", source: profile("description", undefined, "RequiresReplace") },
+        ],
+        name: { argument: "name", scope: "the account and region" },
+        restrictions: [],
+        delete: { kind: "real", why: "DeleteBrowserProfile: every saved cookie and local-storage entry (logged-in sessions) is lost", source: profile("Delete()", undefined, "DeleteBrowserProfile") },
+        references: [],
+        native: { module: "bedrockagentcore/browserProfile" },
+        notes: ["The resource has no update: only tags change in place. A generated name carries a suffix of the description, so a replacement creates the new profile before deleting the old one without a name collision; a given name deletes first (`deleteBeforeReplace`)."],
+    },
     {
         type: "aws:bedrock/agentcoreBrowser:AgentcoreBrowser",
         createdBy: ["Browser"],

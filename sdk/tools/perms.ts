@@ -56,3 +56,13 @@ export const DATA_LIST_BUCKET = ["s3:ListBucket"];
 /** Every S3 action: the subject of the recording bucket's TLS-only deny. */
 export const S3_ALL = ["s3:*"];
 
+
+/**
+ * Start sessions with a browser profile loaded (issue 24 item 6): `StartBrowserSession` lists
+ * `browser-profile` as an optional resource type, so a session started with a profile is
+ * authorized on the profile's ARN as well as the browser's (IAM service reference for
+ * `bedrock-agentcore`, https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html).
+ */
+export const BROWSER_PROFILE_LOAD = ["bedrock-agentcore:StartBrowserSession"];
+/** Save a session's cookies and local storage into the profile: on the browser and the profile (both required resource types). */
+export const BROWSER_PROFILE_SAVE = ["bedrock-agentcore:SaveBrowserSessionProfile"];

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EnvironmentProfile } from "../environment/profiles";
 import { Problems } from "../validation";
-import { BrowserArgs, BrowserRecording } from "./browser";
+import { BrowserArgs, BrowserProfileSettings, BrowserRecording } from "./browser";
 import { CodeInterpreterArgs } from "./codeInterpreter";
 import { ToolVpcConfig } from "./types";
 
@@ -39,6 +39,13 @@ export interface BrowserSection {
     recording?: Omit<BrowserRecording, "customerManagedKey">;
     /** Description (1-4096 characters). */
     description?: string;
+    /**
+     * A browser profile for logged-in browsing (issue 24 item 6): the runtime may start sessions with
+     * it and (unless `save: false`) save sessions into it; its id is `AGENTCORE_BROWSER_PROFILE_ID`.
+     * Protected with a custom browser where the profile protects data. No KMS key: AgentCore takes none for profiles.
+     * @default none
+     */
+    profile?: BrowserProfileSettings;
 }
 
 /** What a tool section takes from its environment. */
@@ -85,6 +92,7 @@ export function browserArgsFor(section: BrowserSection, env: ToolEnvironment): B
         },
         // Runtime versions name the browser, and recordings are data: protected where the profile protects data.
         protectFromDeletion: section.managed ? undefined : env.profile.protectData,
+        ...(section.profile ? { profile: section.profile } : {}),
         tags: env.tags,
     };
 }

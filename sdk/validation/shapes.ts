@@ -123,6 +123,14 @@ export const SHAPES = {
     LambdaEvaluatorConfigLambdaTimeoutInSecondsInteger: { type: "integer", min: 1, max: 300 },
     TargetTrafficSplitEntryWeightInteger: { type: "integer", min: 1, max: 99 },
     TargetTrafficSplitEntryNameString: { type: "string", pattern: "[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?", min: 1, max: 64 },
+    // issue 24 items 4 and 6: the runtime's file systems and browser profiles.
+    FilesystemConfigurations: { type: "list", min: 0, max: 5 },
+    MountPath: { type: "string", pattern: "/mnt/[a-zA-Z0-9._-]+/?", min: 6, max: 200 },
+    EfsAccessPointArn: { type: "string", pattern: "arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-:]+:access-point/fsap-[0-9a-f]{8,40}", min: 0, max: 128 },
+    S3FilesAccessPointArn: { type: "string", pattern: "arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}", min: 0, max: 256 },
+    EfsFileSystemArn: { type: "string", pattern: "arn:aws[-a-z]*:elasticfilesystem:[a-z0-9-]+:[0-9]{12}:file-system/fs-[0-9a-f]{8,40}", min: 0, max: 256 },
+    S3FilesFileSystemArn: { type: "string", pattern: "arn:aws[-a-z]*:s3files:[a-z0-9-]+:[0-9]{12}:file-system/fs-[0-9a-f]{17,40}", min: 0, max: 256 },
+    BrowserProfileName: { type: "string", pattern: "[a-zA-Z][a-zA-Z0-9_]{0,47}" },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;

@@ -1,0 +1,62 @@
+import { AccessCall, AccessContract } from "../common/contract";
+
+// issue 24 item 4: who may use the runtime's file systems.
+const EFS_ACCESS_POINTS = "https://docs.aws.amazon.com/efs/latest/ug/efs-access-points.html";
+const EFS_IAM = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticfilesystem.html";
+const S3FILES_IAM = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3files.html";
+const FILESYSTEM_PAGE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-filesystem-configurations.html";
+
+const efs = (id: string, action: string, why: string, more: Partial<AccessCall> = {}): AccessCall => ({
+    id,
+    principal: "role:runtime",
+    action,
+    resource: "${fileSystemArn}",
+    context: { "elasticfilesystem:AccessPointArn": "${accessPointArn}" },
+    when: ["efs"],
+    why,
+    source: EFS_ACCESS_POINTS,
+    ...more,
+});
+
+const s3files = (id: string, action: string, why: string, more: Partial<AccessCall> = {}): AccessCall => ({
+    id,
+    principal: "role:runtime",
+    action,
+    resource: "${s3FilesFileSystemArn}",
+    context: { "s3files:AccessPointArn": "${s3FilesAccessPointArn}" },
+    when: ["s3files"],
+    why,
+    source: S3FILES_IAM,
+    ...more,
+});
+
+/**
+ * The execution role's access to the file systems mounted into its sessions. Bindings:
+ * `${fileSystemArn}`, `${accessPointArn}` (the EFS mount), `${s3FilesFileSystemArn}`,
+ * `${s3FilesAccessPointArn}` (the S3 Files mount), `${otherFileSystemArn}`, `${otherAccessPointArn}`.
+ */
+export const STORAGE_CONTRACT: AccessContract = {
+    component: "AgentFileSystem / AgentRuntime storage",
+    summary: "The runtime's execution role (role:runtime) mounting the EFS and S3 Files access points of its `storage`, and nothing else on any file system.",
+    notes: [
+        `AgentCore mounts each access point for the session with the execution role's credentials; the role gets \`ClientMount\` (and \`ClientWrite\` unless the mount is read-only) on exactly the mounted file system, with the \`elasticfilesystem:AccessPointArn\` (\`s3files:AccessPointArn\`) condition naming the access point, so it cannot mount the file system's root or another access point. \`ClientRootAccess\` is never granted: the access point's POSIX user is never root (uid/gid 0 are refused). Session storage (\`SESSION\`) is managed by AgentCore and needs no grant (${FILESYSTEM_PAGE}).`,
+        "The network side is not an IAM decision and is tested on the rendered security groups (tests/storage): the mount targets' group admits TCP 2049 from the runtime's security group only, and the environment's runtime group gets egress 2049 to it. The file system has no file system policy: without one, EFS lets IAM identity policies decide (EFS \"IAM for NFS clients\"), which is what these rows evaluate.",
+        "S3 Files rows are evaluated under the IAM service reference's action and condition-key names; the mount behaviour of S3 Files itself was not checked against AWS (no account).",
+    ],
+    allowed: [
+        efs("efs-mount", "elasticfilesystem:ClientMount", "Mount the EFS file system through its access point at session start", { source: EFS_IAM }),
+        efs("efs-write", "elasticfilesystem:ClientWrite", "Write files through the access point (not granted for read-only mounts)", { when: ["efs", "writable"] }),
+        s3files("s3files-mount", "s3files:ClientMount", "Mount the S3 Files file system through its access point"),
+    ],
+    denied: [
+        efs("efs-root", "elasticfilesystem:ClientRootAccess", "Root on the file system would bypass the access point's POSIX identity: never granted"),
+        efs("efs-other-access-point", "elasticfilesystem:ClientMount", "Another access point of the same file system (another root directory or identity) is not the one mounted", {
+            context: { "elasticfilesystem:AccessPointArn": "${otherAccessPointArn}" },
+        }),
+        efs("efs-no-access-point", "elasticfilesystem:ClientMount", "Mounting the file system's root directly, without the access point", { context: {} }),
+        efs("efs-other-file-system", "elasticfilesystem:ClientMount", "Any other file system of the account", { resource: "${otherFileSystemArn}" }),
+        efs("efs-write-read-only", "elasticfilesystem:ClientWrite", "A read-only mount gets ClientMount only", { when: ["efs", "read-only"] }),
+        s3files("s3files-root", "s3files:ClientRootAccess", "Root on the S3 Files file system: never granted"),
+        s3files("s3files-write-read-only", "s3files:ClientWrite", "A read-only S3 Files mount gets ClientMount only", { when: ["s3files", "read-only"] }),
+    ],
+};
