@@ -52,6 +52,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
             {
                 runtimeName: this.runtimeName,
                 repositoryArn: args.image?.repositoryArn,
+                pullsImage: args.code === undefined,
                 models: args.models,
                 inferenceProfileModels: args.inferenceProfileModels,
                 allowWorkloadTokenForUserId: args.allowWorkloadTokenForUserId,
