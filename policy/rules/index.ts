@@ -43,6 +43,7 @@ import { ecrLifecycleKeepsTagged } from "./versions/ecr-lifecycle";
 import { imageDigest } from "./versions/image-digest";
 import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
+import { codeArtifactBucket, codeArtifactPinned } from "./versions/code-artifact";
 
 /** Every rule of the pack, in the order the README lists them. */
 export const allPolicies: AgentcorePolicy[] = [
@@ -53,6 +54,8 @@ export const allPolicies: AgentcorePolicy[] = [
     pinnedEndpoint,
     imageDigest,
     imageImmutableTag,
+    codeArtifactPinned,
+    codeArtifactBucket,
     ecrImmutableTags,
     ecrLifecycleKeepsTagged,
     ecrScanOnPush,
