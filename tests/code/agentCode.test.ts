@@ -155,6 +155,16 @@ describe("issue 23 item 1: bad code input is refused, naming the field", () => {
         assert.deepEqual(quota.messages.map((p) => p.replace(/\(not adjustable.*$/, "")), [`code.source "251.0 MB" zipped is larger than AgentCore's 250 MB quota for a direct code deployment package `]);
     });
 
+    it("a symbolic link out of the folder is refused (the zip holds files of the folder only)", () => {
+        const dir = copyOfSample();
+        const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "outside-")), "secret.txt");
+        fs.writeFileSync(outside, "not for the package");
+        fs.symlinkSync(outside, path.join(dir, "leak.txt"));
+        const problems = problemsOf(() => new AgentEnvironment("agent", envArgs("dev", { code: { ...CODE, source: dir } })));
+        assert.equal(problems.length, 1, problems.join("\n"));
+        assert.match(problems[0], /^code\.source ".*" cannot be packed: leak\.txt is a symbolic link to \/etc\/hostname, outside the folder or not a file/);
+    });
+
     it("the install command asks for Linux ARM64 binary wheels only", () => {
         assert.deepEqual(arm64InstallCommand({ requirements: "requirements.txt", target: "agent", pythonVersion: "3.12" }), [
             "uv", "pip", "install", "--python-platform", "aarch64-manylinux2014", "--python-version", "3.12", "--only-binary=:all:", "--target", "agent", "-r", "requirements.txt",
