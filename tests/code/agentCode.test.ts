@@ -162,7 +162,7 @@ describe("issue 23 item 1: bad code input is refused, naming the field", () => {
         fs.symlinkSync(outside, path.join(dir, "leak.txt"));
         const problems = problemsOf(() => new AgentEnvironment("agent", envArgs("dev", { code: { ...CODE, source: dir } })));
         assert.equal(problems.length, 1, problems.join("\n"));
-        assert.match(problems[0], /^code\.source ".*" cannot be packed: leak\.txt is a symbolic link to \/etc\/hostname, outside the folder or not a file/);
+        assert.match(problems[0], /^code\.source ".*" cannot be packed: leak\.txt is a symbolic link to .*secret\.txt, outside the folder or not a file/);
     });
 
     it("the install command asks for Linux ARM64 binary wheels only", () => {
