@@ -306,6 +306,8 @@ const OUTPUTS: Record<string, OutputFactory> = {
     "aws:s3/bucketPolicy:BucketPolicy": (_name, inputs) => ({ id: inputs.bucket }),
     "aws:s3/bucketVersioning:BucketVersioning": (_name, inputs) => ({ id: inputs.bucket }),
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": (_name, inputs) => ({ id: inputs.bucket }),
+    // A code package (issue 23): its version id names the bytes uploaded, here the key (a content hash).
+    "aws:s3/bucketObjectv2:BucketObjectv2": (_name, inputs, t) => ({ id: `${inputs.bucket}/${inputs.key}`, arn: `arn:${t.partition}:s3:::${inputs.bucket}/${inputs.key}`, versionId: `v${stableHex(31, String(inputs.key))}` }),
     "aws:cloudwatch/logGroup:LogGroup": (name, inputs, t) => {
         const n = inputs.name ?? `${name}-${stableHex(7, name)}`;
         return { id: n, name: n, arn: `arn:${t.partition}:logs:${t.region}:${t.accountId}:log-group:${n}` };

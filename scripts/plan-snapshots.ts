@@ -24,6 +24,7 @@ export const REGENERATE = "npx tsx scripts/plan-snapshots.ts";
 export const GOLDEN_PROGRAMS: readonly string[] = [
     ".",
     "examples/byo-vpc",
+    "examples/code-agent",
     "examples/gateway-tools",
     "examples/harness",
     "examples/platform",

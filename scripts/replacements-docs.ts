@@ -16,6 +16,7 @@ import { GOVERNANCE_LIFECYCLE } from "../sdk/governance/lifecycle";
 import { IAM_LIFECYCLE } from "../sdk/iam/lifecycle";
 import { IDENTITY_LIFECYCLE } from "../sdk/identity/lifecycle";
 import { IMAGE_LIFECYCLE } from "../sdk/image/lifecycle";
+import { CODE_LIFECYCLE } from "../sdk/code/lifecycle";
 import { KMS_LIFECYCLE } from "../sdk/kms/lifecycle";
 import { MEMORY_LIFECYCLE } from "../sdk/memory/lifecycle";
 import { NETWORK_LIFECYCLE } from "../sdk/network/lifecycle";
@@ -37,6 +38,7 @@ export const LIFECYCLE_CONTRACTS: readonly LifecycleContract[] = [
     ...IDENTITY_LIFECYCLE,
     ...TOOLS_LIFECYCLE,
     ...IMAGE_LIFECYCLE,
+    ...CODE_LIFECYCLE,
     ...OBSERVABILITY_LIFECYCLE,
     ...KMS_LIFECYCLE,
     ...NETWORK_LIFECYCLE,

@@ -4,6 +4,7 @@
  */
 export * from "./environment";
 export * from "./image";
+export * from "./code";
 export * from "./runtime";
 export * from "./iam";
 export * from "./kms";

@@ -72,6 +72,8 @@ export const T = {
     s3BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     s3Sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     s3SseV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    s3Versioning: "aws:s3/bucketVersioning:BucketVersioning",
+    s3VersioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
     inferenceProfile: "aws:bedrock/inferenceProfile:InferenceProfile",
 
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",

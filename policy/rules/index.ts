@@ -47,6 +47,7 @@ import { pinnedEndpoint } from "./versions/pinned-endpoint";
 import { efsEncrypted } from "./storage/efs-encrypted";
 import { nfsIngress } from "./storage/nfs-ingress";
 import { efsClientRoot } from "./iam/efs-client-root";
+import { codeArtifactBucket, codeArtifactPinned } from "./versions/code-artifact";
 
 /** Every rule of the pack, in the order the README lists them. */
 export const allPolicies: AgentcorePolicy[] = [
@@ -57,6 +58,8 @@ export const allPolicies: AgentcorePolicy[] = [
     pinnedEndpoint,
     imageDigest,
     imageImmutableTag,
+    codeArtifactPinned,
+    codeArtifactBucket,
     ecrImmutableTags,
     ecrLifecycleKeepsTagged,
     ecrScanOnPush,

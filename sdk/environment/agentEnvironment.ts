@@ -12,6 +12,7 @@ import { InvokeAccess, InvokeCallerAuth, InvokeResourcePolicy, callersAreIamPrin
 import { Grantable, allow, policyDocument } from "../iam/grants";
 import { AgentIdentity } from "../identity/agentIdentity";
 import { AgentImage } from "../image/agentImage";
+import { AgentCode } from "../code/agentCode";
 import { AgentMemory } from "../memory/agentMemory";
 import { AgentNetwork } from "../network/agentNetwork";
 import { AgentObservability, AgentObservabilityArgs } from "../observability/agentObservability";
@@ -45,8 +46,10 @@ export type { AgentEnvironmentArgs, EnvironmentInvokeAccess, InvokeGrantOptions 
 export class AgentEnvironment extends pulumi.ComponentResource {
     /** The profile row in force (after the environment was chosen). */
     readonly profile: EnvironmentProfile;
-    /** The image component. */
-    readonly image: AgentImage;
+    /** The image component (when the agent runs an image). */
+    readonly image?: AgentImage;
+    /** The code package component (when the agent runs a code package, issue 23 item 1). */
+    readonly code?: AgentCode;
     /** The private network (VPC modes only; PUBLIC creates none). */
     readonly network?: AgentNetwork;
     /** The EFS file systems of the `storage` section, by child name (issue 24 item 4). */
@@ -61,8 +64,13 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly runtimeArn: pulumi.Output<string>;
     /** Newest runtime version: the candidate to review and promote. */
     readonly latestVersion: pulumi.Output<string>;
-    /** Container URI (by digest) the newest version runs. */
-    readonly imageUri: pulumi.Output<string>;
+    /** Container URI (by digest) the newest version runs, when the agent runs an image. */
+    readonly imageUri?: pulumi.Output<string>;
+    /**
+     * What the newest version runs: the container URI by digest, or the code package as
+     * `s3://<bucket>/<key>?versionId=<version id>`.
+     */
+    readonly artifactUri: pulumi.Output<string>;
     /** The agent's memory, when the args ask for one. */
     readonly memory?: AgentMemory;
     /** Log and trace delivery, dashboard and alarms. */
@@ -114,7 +122,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         this.platform = r.platform;
         this.invokeAuth = r.invokeAuth;
 
-        this.image = new AgentImage(name, r.image, { parent: this });
+        this.image = r.image && new AgentImage(name, r.image, { parent: this });
+        this.code = r.code && new AgentCode(`${name}-code`, r.code, { parent: this });
         this.network = this.buildNetwork(r);
         this.buildFileSystems(r);
         this.memory = r.memory && new AgentMemory(r.children.memory, r.memory, { parent: this });
@@ -138,7 +147,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
 
         this.runtimeArn = this.runtime.runtimeArn;
         this.latestVersion = this.runtime.latestVersion;
-        this.imageUri = this.image.imageUri;
+        this.imageUri = this.image?.imageUri;
+        this.artifactUri = this.image ? this.image.imageUri : pulumi.interpolate`s3://${this.code!.bucket}/${this.code!.key}?versionId=${this.code!.versionId}`;
         this.invokeEndpointArn =
             this.endpointName === "DEFAULT" ? this.runtime.defaultEndpointArn : this.runtime.endpoints[this.endpointName].agentRuntimeEndpointArn;
         this.registerOutputs({
@@ -146,6 +156,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             runtimeArn: this.runtimeArn,
             latestVersion: this.latestVersion,
             imageUri: this.imageUri,
+            artifactUri: this.artifactUri,
         });
     }
 
@@ -186,6 +197,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             {
                 ...runtime,
                 image: this.image,
+                code: this.code,
                 ...(frontDoorArn ? { allowedGatewayArns: [frontDoorArn] } : {}),
                 network: this.network?.runtimeNetwork ?? { mode: "PUBLIC" },
                 storage: this.storageOf(r),

@@ -16,7 +16,8 @@ import { checkObservabilityArgs } from "../observability/agentObservability";
 import { environmentObservability } from "../observability/environment";
 import { ObservedResource } from "../observability/types";
 import { checkPlatformOutputs, missingEndpoints } from "../platform/validate";
-import { checkRuntimeSettings } from "../runtime/validate";
+import { checkOneArtifact, checkRuntimeSettings } from "../runtime/validate";
+import { checkCodeArgs } from "../code/validate";
 import { checkSmokeTestArgs } from "../smoke/smokeTest";
 import { browserArgsFor, checkBrowserArgs, checkCodeInterpreterArgs, checkToolSections, codeInterpreterArgsFor } from "../tools";
 import { Problems, checkShape } from "../validation";
@@ -91,7 +92,9 @@ export function checkEnvironment(problems: Problems, args: AgentEnvironmentArgs,
     if (args.runtimeVersion !== undefined) {
         checkShape(problems, "runtimeVersion", String(args.runtimeVersion), "AgentRuntimeVersion");
     }
-    if (profile.protectData && args.image.repository?.forceDelete === true) {
+    // issue 23 item 1: exactly one artifact, named by its field.
+    checkOneArtifact(problems, args);
+    if (profile.protectData && args.image?.repository?.forceDelete === true) {
         problems.add(
             "image.repository.forceDelete",
             true,
@@ -122,7 +125,12 @@ function checkSections(problems: Problems, args: AgentEnvironmentArgs, r: Resolv
     const { children, profile } = r;
     // Stands for ids and URLs that exist only once the parts are created (unknown at plan time).
     const pending = pulumi.output("");
-    checkImageArgs(problems, r.name, { ...r.image, tags: undefined });
+    if (r.image) {
+        checkImageArgs(problems, r.name, { ...r.image, tags: undefined });
+    }
+    if (r.code) {
+        checkCodeArgs(problems, r.code, "code");
+    }
     if (r.network.mode !== "PUBLIC") {
         checkVpcNetworkSettings(problems, r.network, "network.");
     }

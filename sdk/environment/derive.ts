@@ -1,5 +1,6 @@
 // Derivations (issue 26): pure functions from an environment's args and profile row to
 // its parts' values. No check here (those are in checks.ts), no resource, no output.
+import type { AgentCodeArgs } from "../code/types";
 import { baseTags } from "../common/naming";
 import { DeliverySettings, canaryEndpointName, deliveryEndpoints } from "../delivery/validate";
 import { EvaluationSection } from "../evaluation/types";
@@ -33,16 +34,22 @@ export function environmentTags(args: AgentEnvironmentArgs): Record<string, stri
 
 /** The image component's arguments: the section, with the profile's expiry of untagged images and force delete (off where data is protected). */
 export function imageArgsFor(args: AgentEnvironmentArgs, profile: EnvironmentProfile, tags?: Record<string, string>) {
+    const image = args.image ?? {};
     return {
-        ...args.image,
+        ...image,
         repository: {
-            ...args.image.repository,
-            untaggedImageExpiryDays: args.image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays,
+            ...image.repository,
+            untaggedImageExpiryDays: image.repository?.untaggedImageExpiryDays ?? profile.untaggedImageExpiryDays,
             // Only where data is not protected may `pulumi destroy` (or a repository replacement) delete images.
-            forceDelete: args.image.repository?.forceDelete ?? !profile.protectData,
+            forceDelete: image.repository?.forceDelete ?? !profile.protectData,
         },
         tags,
     };
+}
+
+/** The code component's arguments (issue 23 item 1): the section, with the profile's key (customer-managed where it wants one) and protection. */
+export function codeArgsFor(code: NonNullable<AgentEnvironmentArgs["code"]>, profile: EnvironmentProfile, tags?: Record<string, string>): AgentCodeArgs {
+    return { ...code, customerManagedKey: profile.customerManagedKeys, protectFromDeletion: profile.protectData, tags };
 }
 
 /** The memory component's arguments: the section, with the profile's expiry, key and deletion protection. */

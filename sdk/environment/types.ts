@@ -8,6 +8,7 @@ import type { GatewayToolPolicies, ToolPolicyMode } from "../governance/types";
 import type { InvokeAccess } from "../governance/resourcePolicy";
 import type { AgentIdentityArgs } from "../identity/agentIdentity";
 import type { AgentImageArgs } from "../image/agentImage";
+import type { AgentCodeArgs } from "../code/types";
 import type { AgentMemoryArgs } from "../memory/agentMemory";
 import type { NetworkSettings } from "../network/types";
 import type { EnvironmentObservabilityArgs } from "../observability/environment";
@@ -35,8 +36,18 @@ export interface AgentEnvironmentArgs {
     environment: EnvironmentName;
     /** AgentCore runtime name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default the component name with hyphens mapped to underscores */
     agentName?: string;
-    /** The agent image: `{ build: { context } }` to build for linux/arm64, or `{ imageUri }` for an existing ECR image. */
-    image: AgentImageArgs;
+    /**
+     * The agent image: `{ build: { context } }` to build for linux/arm64, or `{ imageUri }` for
+     * an existing ECR image. Exactly one of `image` or `code`.
+     */
+    image?: AgentImageArgs;
+    /**
+     * The agent as a code package (direct code deployment, no Docker): a Python folder packed
+     * as a zip into a private, versioned, encrypted bucket (a customer-managed key where the
+     * profile wants one; protected in prod), each runtime version pinned to the object's
+     * version id. Exactly one of `image` or `code` (docs/choosing.md).
+     */
+    code?: EnvironmentCodeArgs;
     /** Bedrock models and inference profiles the agent may invoke. @default [] */
     models?: string[];
     /**
@@ -180,6 +191,9 @@ export interface AgentEnvironmentArgs {
     evaluation?: EvaluationSection;
 }
 
+/** The code section of `AgentEnvironmentArgs`: the key and protection come from the profile. */
+export type EnvironmentCodeArgs = Omit<AgentCodeArgs, "customerManagedKey" | "protectFromDeletion" | "tags">;
+
 /** The identity section of `AgentEnvironmentArgs`: providers, workload identity, token vault key (protected as the profile says). */
 export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "protectFromDeletion" | "tags"> {
     /**
@@ -279,8 +293,10 @@ export interface ResolvedEnvironment {
     features: NetworkFeatures;
     /** The network component's arguments (VPC modes only; PUBLIC creates none). */
     networkArgs?: AgentNetworkArgs;
-    /** The image component's arguments. */
-    image: AgentImageArgs;
+    /** The image component's arguments (when the agent runs an image). */
+    image?: AgentImageArgs;
+    /** The code component's arguments (when the agent runs a code package). */
+    code?: AgentCodeArgs;
     /** The memory component's arguments, when the args ask for memory. */
     memory?: AgentMemoryArgs & { eventExpiryDays: number; encryptionKey: NonNullable<AgentMemoryArgs["encryptionKey"]> };
     /** The identity component's arguments, when the identity section is given. */
@@ -294,7 +310,7 @@ export interface ResolvedEnvironment {
     /** The browser's arguments; a VPC placement names {@link ENVIRONMENT_VPC}, the environment's VPC. */
     browser?: BrowserArgs;
     /** The runtime's arguments but those that name other children (image, network, parts' ids, grants, the front door). */
-    runtime: Omit<AgentRuntimeArgs, "image" | "network" | "grants" | "allowedGatewayArns"> & { runtimeName: string; endpoints: RuntimeEndpointSpec[] };
+    runtime: Omit<AgentRuntimeArgs, "image" | "code" | "network" | "grants" | "allowedGatewayArns"> & { runtimeName: string; endpoints: RuntimeEndpointSpec[] };
     /** Name of the endpoint callers of this environment use: the pinned one, else DEFAULT. */
     endpointName: string;
     /** A JWT runtime behind a front door admits only the front door's gateway (issue 20 item 12). */

@@ -21,7 +21,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     readonly runtimeArn: pulumi.Output<string>;
     /** Newest runtime version: the candidate to review and promote. */
     readonly latestVersion: pulumi.Output<string>;
-    /** Container image URI (by digest) the newest version runs. */
+    /** Container image URI (by digest) the newest version runs; for a code package (TypeScript only), its `s3://` URI with version id. */
     readonly imageUri: pulumi.Output<string>;
     /** The memory id, when the environment has memory. */
     readonly memoryId?: pulumi.Output<string>;
@@ -41,7 +41,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         this.endpointName = pulumi.output(environment.endpointName);
         this.runtimeArn = environment.runtimeArn;
         this.latestVersion = environment.latestVersion;
-        this.imageUri = environment.imageUri;
+        this.imageUri = environment.imageUri ?? environment.artifactUri;
         this.memoryId = environment.memory?.memoryId;
         this.gatewayUrl = environment.gateway?.gatewayUrl;
         this.frontDoorInvocationUrl = environment.frontDoorInvocationUrl;

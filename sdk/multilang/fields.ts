@@ -30,6 +30,11 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
         "version": null,
         "weight": null,
     },
+    "code": {
+        "entryPoint": null,
+        "runtime": null,
+        "source": null,
+    },
     "codeInterpreter": {
         "dataBuckets": null,
         "description": null,
@@ -371,6 +376,11 @@ export const MULTILANG_ARGS_FIELDS: FieldTree = {
     "canary": {
         "version": null,
         "weight": null,
+    },
+    "code": {
+        "entryPoint": null,
+        "runtime": null,
+        "source": null,
     },
     "codeInterpreter": {
         "dataBuckets": null,

@@ -1,3 +1,4 @@
+import type { CodeRuntime } from "../code/types";
 /**
  * Maps the multi-language arguments (`types.ts`) onto the TypeScript API's
  * `AgentEnvironmentArgs`: a pure step that collects every problem. A field that
@@ -353,6 +354,8 @@ export function resolveEnvironmentArgs(args: t.AgentEnvironmentArgs): { args?: S
         environment: a.environment,
         agentName: a.agentName,
         image: a.image,
+        // The runtime is checked by AgentEnvironment (code.runtime), with the same path.
+        code: a.code && { ...a.code, runtime: a.code.runtime as CodeRuntime },
         models: a.models,
         inferenceProfileModels: a.inferenceProfileModels,
         runtimeVersion: a.runtimeVersion,

@@ -552,6 +552,16 @@ export interface EvaluationSettings {
     transactionSearchInAccount?: boolean;
 }
 
+/** A code package for direct code deployment (issue 23 item 1). */
+export interface CodeArgs {
+    /** The folder to pack: the agent's code with its dependencies installed as Linux ARM64 wheels. */
+    source: string;
+    /** The Python runtime: `PYTHON_3_10`, `PYTHON_3_11`, `PYTHON_3_12` or `PYTHON_3_13`. */
+    runtime: string;
+    /** The entry point: 1-2 elements, e.g. `["main.py"]`. */
+    entryPoint: string[];
+}
+
 /** Arguments of the multi-language `AgentEnvironment`: one agent in one environment. */
 /** A POSIX identity on an EFS file system (issue 24 item 4). */
 export interface PosixUserSettings {
@@ -588,8 +598,10 @@ export interface AgentEnvironmentArgs {
     environment: Environment;
     /** AgentCore runtime name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default the resource name with hyphens as underscores */
     agentName?: string;
-    /** The image: `build` (a context directory, built for linux/arm64) or `imageUri` (an existing ECR image). */
-    image: AgentImageArgs;
+    /** The image: `build` (a context directory, built for linux/arm64) or `imageUri` (an existing ECR image). Exactly one of `image` or `code`. */
+    image?: AgentImageArgs;
+    /** The agent as a code package (direct code deployment): `source` folder, `runtime` (`PYTHON_3_10`-`PYTHON_3_13`), `entryPoint` (1-2 elements). Exactly one of `image` or `code`. */
+    code?: CodeArgs;
     /** Bedrock models and inference profiles the agent may invoke. @default [] */
     models?: string[];
     /**

@@ -8,9 +8,10 @@ import { filesystemConfigurations } from "../storage/validate";
 import { Problems } from "../validation";
 import { AgentExecutionRole } from "./executionRole";
 import { AgentRuntimeArgs, DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME } from "./types";
-import { DEFAULT_ENDPOINT, checkPinnedVersionsExist, checkRuntimeSettings } from "./validate";
+import { DEFAULT_ENDPOINT, checkArtifact, checkPinnedVersionsExist, checkRuntimeSettings } from "./validate";
 
 export type { AgentRuntimeArgs, RuntimeImage } from "./types";
+export type { RuntimeCode } from "../code/types";
 
 /**
  * One AgentCore Runtime with its least-privilege execution role and its custom
@@ -45,13 +46,15 @@ export class AgentRuntime extends pulumi.ComponentResource {
         const component = `AgentRuntime ${name}`;
         const problems = new Problems();
         const checked = checkRuntimeSettings(problems, { ...args, runtimeName: this.runtimeName }, "", component);
+        checkArtifact(problems, args);
         problems.throwIfAny(component);
 
         this.role = new AgentExecutionRole(
             name,
             {
                 runtimeName: this.runtimeName,
-                repositoryArn: args.image.repositoryArn,
+                repositoryArn: args.image?.repositoryArn,
+                pullsImage: args.code === undefined,
                 models: args.models,
                 inferenceProfileModels: args.inferenceProfileModels,
                 allowWorkloadTokenForUserId: args.allowWorkloadTokenForUserId,
@@ -64,7 +67,7 @@ export class AgentRuntime extends pulumi.ComponentResource {
             this.role.grant("file-storage", storageStatements(args.storage!));
         }
         args.grants?.(this.role);
-        this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: { ...args.image, ...checked.image } }, this.role.roleArn), {
+        this.runtime = new AgentcoreAgentRuntime(`${name}-runtime`, runtimeInputs(this.runtimeName, { ...args, ...checked, image: args.image && { ...args.image, ...checked.image } }, this.role.roleArn), {
             parent: this,
             protect: args.protectFromDeletion ?? false,
             dependsOn: [...this.role.policies.values()],
@@ -107,7 +110,16 @@ function runtimeInputs(runtimeName: string, args: AgentRuntimeArgs, roleArn: pul
     const auth = args.authorizer;
     return {
         agentRuntimeName: runtimeName,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: args.image.imageUri } },
+        agentRuntimeArtifact: args.code
+            ? {
+                  // issue 23 item 1: every version pinned to the object version, as an image is pinned by digest.
+                  codeConfiguration: {
+                      runtime: args.code.runtime,
+                      entryPoints: args.code.entryPoint,
+                      code: { s3: { bucket: args.code.bucket, prefix: args.code.key, versionId: args.code.versionId } },
+                  },
+              }
+            : { containerConfiguration: { containerUri: args.image!.imageUri } },
         roleArn,
         networkConfiguration:
             network.mode === "VPC"

@@ -15,6 +15,12 @@ export interface AgentExecutionRoleArgs {
     /** ARN of the one ECR repository the image is pulled from. Omit only for images outside private ECR. */
     repositoryArn?: pulumi.Input<string>;
     /**
+     * The runtime pulls a container image, so the role needs `ecr:GetAuthorizationToken`.
+     * False for a code package (direct code deployment, issue 23 item 1): no ECR access at all.
+     * @default true
+     */
+    pullsImage?: boolean;
+    /**
      * Bedrock models the agent may invoke: foundation model ids
      * (`anthropic.claude-3-5-haiku-20241022-v1:0`), cross-region inference profile ids
      * (`us.anthropic.claude-sonnet-4-20250514-v1:0`) or full ARNs. No wildcard default.
@@ -123,8 +129,10 @@ function baselineStatements(ctx: AwsContext, args: AgentExecutionRoleArgs, ownWo
     if (args.repositoryArn !== undefined) {
         statements.push(allow("PullAgentImage", perms.ECR_PULL, [args.repositoryArn]));
     }
+    if (args.pullsImage ?? true) {
+        statements.push(allow("LogInToEcr", perms.ECR_TOKEN, ["*"]));
+    }
     statements.push(
-        allow("LogInToEcr", perms.ECR_TOKEN, ["*"]),
         allow("CreateRuntimeLogGroup", perms.LOGS_GROUP, [arn(ctx, "logs", logGroup)]),
         allow("DescribeLogGroups", perms.LOGS_DESCRIBE_GROUPS, ["*"]),
         allow("WriteRuntimeLogs", perms.LOGS_WRITE, [arn(ctx, "logs", `${logGroup}:log-stream:*`)]),

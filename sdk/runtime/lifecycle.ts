@@ -16,7 +16,7 @@ export const RUNTIME_LIFECYCLE: readonly LifecycleContract[] = [
                 argument: "agentRuntimeArtifact",
                 on: "kind",
                 source: runtime("agent_runtime_artifact", undefined, "ModifyPlan: switching between code_configuration and container_configuration replaces"),
-                nativeDisagrees: "CloudFormation updates AgentRuntimeArtifact in place (UpdateAgentRuntime takes agentRuntimeArtifact, API model); only the provider replaces on a code <-> container switch. The package always builds a container.",
+                nativeDisagrees: "CloudFormation updates AgentRuntimeArtifact in place (UpdateAgentRuntime takes agentRuntimeArtifact, API model); only the provider replaces on a code <-> container switch. With AgentEnvironment that is changing `image` to `code` or back (issue 23): the runtime and every version, pinned ones included, are replaced; prod protects the runtime, so the switch stops at preview. Switch by creating a new environment (another name) and moving callers.",
             },
         ],
         name: { argument: "agentRuntimeName", scope: "the account and region" },

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AgentExecutionRole } from "./executionRole";
 import type { RuntimeStorage } from "../storage/types";
+import type { RuntimeCode } from "../code/types";
 import type { InferenceProfileModels } from "./models";
 
 /** Server protocol of the agent container (shape ServerProtocol). */
@@ -88,8 +89,14 @@ export interface RuntimeImage {
 export interface AgentRuntimeArgs {
     /** AgentCore runtime name (`[a-zA-Z][a-zA-Z0-9_]{0,47}`). @default the component name with hyphens mapped to underscores */
     runtimeName?: string;
-    /** The container image, referenced by digest (pass an `AgentImage`). */
-    image: RuntimeImage;
+    /** The container image, referenced by digest (pass an `AgentImage`). Exactly one of `image` or `code`. */
+    image?: RuntimeImage;
+    /**
+     * The code package for direct code deployment (pass an `AgentCode`): a zip in S3, each
+     * runtime version pinned to the object's `versionId` as an image is pinned by digest.
+     * Exactly one of `image` or `code`.
+     */
+    code?: RuntimeCode;
     /** Bedrock models and inference profiles the agent may invoke (ids or ARNs). @default [] */
     models?: string[];
     /**

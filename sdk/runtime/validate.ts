@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkStorage } from "../storage/validate";
 import { Problems, checkInput, checkInputList, checkShape, checkTags, checkVpcIds } from "../validation";
+import { checkCodeSettings } from "../code/validate";
+import type { RuntimeCode } from "../code/types";
 import { checkModelReferences } from "./models";
 import { AgentRuntimeArgs, DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
 
@@ -52,6 +54,28 @@ export function checkRuntimeSettings(problems: Problems, s: RuntimeSettings, pre
     );
     checkTags(problems, s.tags, at("tags"));
     return { ...s, image, environmentVariables, authorizer, network };
+}
+
+/**
+ * Checks a runtime's artifact (issue 23 item 1): exactly one of `image` or `code`
+ * (`AgentRuntimeArtifact` is a union in the API model), and a code artifact's runtime,
+ * entry point and pinned object version.
+ */
+export function checkArtifact(problems: Problems, s: { image?: unknown; code?: RuntimeCode }, prefix = ""): void {
+    checkOneArtifact(problems, s, prefix);
+    if (s.code !== undefined) {
+        checkCodeSettings(problems, s.code, `${prefix}code`);
+    }
+}
+
+/** Records a problem unless exactly one of `image` or `code` is set, naming both fields. */
+export function checkOneArtifact(problems: Problems, s: { image?: unknown; code?: unknown }, prefix = ""): void {
+    const at = (field: string) => `${prefix}${field}`;
+    if (s.image !== undefined && s.code !== undefined) {
+        problems.add(`${at("image")} and ${at("code")}`, "both set", "are exclusive: a runtime runs either a container image or a code package (AgentRuntimeArtifact is a union in the API model); set exactly one");
+    } else if (s.image === undefined && s.code === undefined) {
+        problems.add(`${at("image")} or ${at("code")}`, undefined, "is required: a runtime runs a container image (image) or a code package (code); set exactly one");
+    }
 }
 
 /**

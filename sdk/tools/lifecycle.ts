@@ -11,7 +11,7 @@ const s3 = (file: string) => tfSource(`s3/${file}`);
 function bucketSetting(type: string, file: string, what: string, deleteWhy: string, native: LifecycleContract["native"], extra: ReplaceRow[] = []): LifecycleContract {
     return {
         type,
-        createdBy: ["RecordingBucket (Browser recording)"],
+        createdBy: type.endsWith("BucketLifecycleConfiguration") ? ["RecordingBucket (Browser recording)"] : ["RecordingBucket (Browser recording)", "AgentCode (code packages)"],
         providerSource: `internal/service/s3/${file}`,
         readAt: LIFECYCLE_READ_AT,
         replaces: [{ argument: "bucket", source: s3(file)("bucket", undefined, NOT_REREAD) }, ...extra],
@@ -85,7 +85,7 @@ export const TOOLS_LIFECYCLE: readonly LifecycleContract[] = [
     },
     {
         type: "aws:s3/bucket:Bucket",
-        createdBy: ["RecordingBucket"],
+        createdBy: ["RecordingBucket", "AgentCode (prod: protected and retained; elsewhere forceDestroy)"],
         providerSource: "internal/service/s3/bucket.go",
         readAt: LIFECYCLE_READ_AT,
         replaces: [

@@ -22,7 +22,7 @@ describe("resolveEnvironment: args in, one resolved value or every problem out (
         assert.deepEqual(r.runtime.endpoints.map((e) => [e.name, e.version]), [["prod", "3"], ["prod_previous", "2"]]);
         assert.equal(r.memory?.encryptionKey, "create");
         assert.equal(r.memory?.eventExpiryDays, 90);
-        assert.equal(r.image.repository?.forceDelete, false);
+        assert.equal(r.image?.repository?.forceDelete, false);
         assert.equal(r.delivery.settings.previousVersion, "2");
     });
 

@@ -82,6 +82,8 @@ describe("lifecycle tables (issue 21 item 1)", function () {
             // issue 24 item 1: the registry (classic) and an environment's records (aws-native).
             () => new AgentPlatform("platform", { registry: { environment: "prod" } }),
             () => new AgentEnvironment("agent", { ...everything("dev", NETWORKS.public), publish: { registry: "AbCdEf12345678" } }),
+            // issue 23 item 1: a code package instead of an image, where the profile wants customer keys.
+            () => new AgentEnvironment("agent", { ...everything("prod", NETWORKS["new VPC, isolated"]), image: undefined, code: { source: path.join(ROOT, "examples", "code-agent", "agent"), runtime: "PYTHON_3_12", entryPoint: ["main.py"] } }),
         ];
         for (const build of builds) {
             for (const r of (await record(build, "prod", "agentcore-test", ESTABLISHED)).all) {
