@@ -8,6 +8,7 @@ const WORKLOAD_TOKEN = "https://docs.aws.amazon.com/bedrock-agentcore/latest/dev
 const CDK_OAUTH = "https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-bedrockagentcore/lib/gateway/outbound-auth/oauth.ts";
 const SERVICE_REFERENCE = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html";
 const POLICY_ENCRYPTION = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/policy-encryption.html";
+const INTERCEPTOR_PERMISSIONS = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors-permissions.html";
 /** The request context of a KMS call AgentCore Gateway makes on the caller's behalf. */
 const VIA_AGENTCORE = { "kms:ViaService": "bedrock-agentcore.${region}.amazonaws.com" };
 /**
@@ -94,6 +95,15 @@ export const GATEWAY_CONTRACT: AccessContract = {
             when: ["smithy"],
             why: "A Smithy target calls the AWS service with the gateway's role: the actions of its operations, on the resources the target names.",
             source: GATEWAY_PERMISSIONS,
+        },
+        {
+            id: "invoke-interceptor",
+            principal: "role:gateway",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}",
+            when: ["interceptor"],
+            why: "issue 24 item 2: the gateway calls its REQUEST/RESPONSE interceptor function with its own role (\"your gateway service role must have the lambda:InvokeFunction IAM permissions to invoke the Lambda functions that serve as interceptors\").",
+            source: INTERCEPTOR_PERMISSIONS,
         },
         {
             id: "invoke-runtime-target",
@@ -299,6 +309,36 @@ export const GATEWAY_CONTRACT: AccessContract = {
             when: ["api-gateway-target"],
             why: "Not an operation the tool filters leave out.",
             source: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-target-api-gateway.html",
+        },
+        {
+            id: "invoke-interceptor-other-version",
+            principal: "role:gateway",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}:7",
+            when: ["interceptor"],
+            why: "issue 24 item 2: exactly the ARN the interceptor names, not another version or alias of the function (IAM matches Lambda ARNs exactly; the gateway invokes the configured ARN).",
+            source: INTERCEPTOR_PERMISSIONS,
+        },
+        {
+            id: "invoke-other-function-as-interceptor",
+            principal: "role:gateway",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}-admin",
+            when: ["interceptor"],
+            why: "issue 24 item 2: not a function whose name merely starts with the interceptor's.",
+            source: INTERCEPTOR_PERMISSIONS,
+        },
+        {
+            id: "service-invokes-interceptor",
+            principal: "service:bedrock-agentcore.amazonaws.com",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}",
+            context: { "aws:SourceAccount": "${account}", "aws:SourceArn": "${gatewayArn}" },
+            when: ["interceptor"],
+            why:
+                "issue 24 item 2: no Lambda resource policy admits AgentCore's service principal: the gateway invokes with its role (the role's identity grant above), which is all AWS documents; " +
+                "a resource policy for bedrock-agentcore.amazonaws.com would only widen who may invoke the function.",
+            source: INTERCEPTOR_PERMISSIONS,
         },
         {
             id: "invoke-other-function",

@@ -260,3 +260,79 @@ export interface ApiGatewayToolFilter {
     /** HTTP methods of that path exposed as tools. */
     methods: RestApiMethod[];
 }
+
+/**
+ * Where an interceptor runs (API model `GatewayInterceptionPoint`): `REQUEST` before the gateway calls
+ * the target, `RESPONSE` after the target answers and before the caller gets the response
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors.html).
+ */
+export type InterceptionPoint = "REQUEST" | "RESPONSE";
+
+/**
+ * A Lambda function the gateway calls at every invocation (API model `GatewayInterceptorConfiguration`):
+ * for PII redaction, tenant checks and header rewriting. The gateway calls it with its own role, which
+ * gets `lambda:InvokeFunction` on exactly `functionArn` (AWS: "your gateway service role must have the
+ * lambda:InvokeFunction IAM permissions to invoke the Lambda functions that serve as interceptors",
+ * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors-permissions.html).
+ * The function's event and answer follow AWS's contract
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors-types.html);
+ * `examples/platform/interceptor/` has a PII-redacting one.
+ */
+export interface GatewayInterceptor {
+    /** The function's ARN (optionally qualified by version or alias: the grant names exactly this ARN). */
+    functionArn: pulumi.Input<string>;
+    /** Where it runs: `REQUEST`, `RESPONSE` or both. A gateway has at most one interceptor per point. */
+    points: InterceptionPoint[];
+    /**
+     * Pass the caller's request headers to the function (`inputConfiguration.passRequestHeaders`). They
+     * carry the caller's `Authorization` token: only for a function that needs them and logs none.
+     * @default false
+     */
+    passRequestHeaders?: boolean;
+}
+
+/** A rate of one metric (API model `RateConfig`): `rate` (0-10,000,000) per `period`. */
+export interface GatewayRate {
+    /** How many per period (0-10,000,000; API model `RateConfigRateDouble`). */
+    rate: number;
+    /** The period (API model `Period`). */
+    period: "second" | "minute";
+}
+
+/** One entry of a rate limit (API model `LimitEntry`): which callers or tools it counts, and their limits. */
+export interface GatewayRateLimitEntry {
+    /**
+     * The values of the limit's dimension keys this entry applies to (1-10, each value 1-256 characters):
+     * an exact value, or `"*"` for every value (API model `DimensionValue`).
+     */
+    dimensions: Record<string, string>;
+    /** Requests per second or minute. */
+    requests?: GatewayRate;
+    /** Model tokens per second or minute. */
+    tokens?: GatewayRate;
+    /** New connections (per second only: the aws-native schema says "per second only"). */
+    connections?: GatewayRate;
+}
+
+/**
+ * A rate limit of the gateway (`AWS::BedrockAgentCore::GatewayRateLimit`, created with `@pulumi/aws-native`,
+ * an optional peer dependency loaded only when a gateway has rate limits). Limits count per principal
+ * (`$.context.iam.principal` behind AWS_IAM, `$.context.jwt.<claim>` behind a JWT authorizer), per target
+ * (`targetName`) or per tool (`toolName`).
+ */
+export interface GatewayRateLimitSpec {
+    /**
+     * The limit's id (`rateLimitId`, 2-64 characters `[a-zA-Z0-9][a-zA-Z0-9-_.]{0,62}[a-zA-Z0-9]`, unique per
+     * gateway); also names the child resource. Changing it replaces the limit.
+     */
+    id: string;
+    /** Description (at most 512 characters). */
+    description?: string;
+    /**
+     * What the limit counts by (1-10 of `targetName`, `toolName`, `qualifiedModelId`, `$.context.iam.principal`,
+     * `$.context.iam.sourceIdentity`, `$.context.jwt.<claim>`). Changing them replaces the limit.
+     */
+    dimensionKeys: string[];
+    /** The entries (1-1000). */
+    entries: GatewayRateLimitEntry[];
+}

@@ -6,7 +6,8 @@ import { GatewayToolPolicies } from "../governance/types";
 import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
 import { Problems, checkInput, checkShape, checkWhenKnown, isKnown } from "../validation";
 import { smithyActions, unknownActionReason } from "./smithy";
-import { GatewayInboundAuth, GatewayTargetSpec, McpListingMode, SchemaSource, SmithyPermissions, TargetCredentials } from "./types";
+import { checkInterceptors, checkRateLimits } from "./extensions";
+import { GatewayInboundAuth, GatewayInterceptor, GatewayRateLimitSpec, GatewayTargetSpec, McpListingMode, SchemaSource, SmithyPermissions, TargetCredentials } from "./types";
 
 /** The gateway arguments checked before anything is registered (names resolved; providers referred to as the caller does). */
 export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
@@ -18,6 +19,8 @@ export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
     semanticSearch?: boolean;
     tags?: Record<string, string>;
     toolPolicies?: GatewayToolPolicies;
+    interceptors?: GatewayInterceptor[];
+    rateLimits?: GatewayRateLimitSpec[];
 }
 
 /**
@@ -48,7 +51,10 @@ export function checkGatewaySettings<ApiKey, OAuth2>(
     checkTags(problems, s.tags, at("tags"));
     checkAuthenticateOnlyPolicies(problems, s, at);
     policyProblems.messages.forEach((m) => problems.addMessage(m));
-    return { ...s, inboundAuth, targets, encryption, toolPolicyCheck };
+    // issue 24 items 2 and 3.
+    const interceptors = checkInterceptors(problems, s.interceptors, at("interceptors"), component);
+    checkRateLimits(problems, s.rateLimits, at("rateLimits"), s.inboundAuth);
+    return { ...s, inboundAuth, targets, encryption, toolPolicyCheck, interceptors };
 }
 
 /**

@@ -7,6 +7,8 @@ import { RenderedAccess, documentOf, evaluate, renderedRole, unexercised, violat
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup";
+/** issue 24 item 2: the gateway's PII-redacting interceptor. */
+const INTERCEPTOR = "arn:aws:lambda:us-east-1:123456789012:function:pii-redactor";
 const TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
 /** A team's MCP server on an AgentCore Runtime, behind the gateway. */
 const MCP_RUNTIME = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/orders_mcp-AbCdEf1234";
@@ -84,6 +86,7 @@ function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: In
                     },
                 ],
             },
+            interceptors: [{ functionArn: INTERCEPTOR, points: ["REQUEST", "RESPONSE"] }],
             targets: [
                 { type: "lambda", name: "orders", functionArn: FN, tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object" } }] },
                 { type: "smithy", name: "dynamo", schema: { inline: DYNAMO_MODEL }, permissions: { resources: [TABLE] } },
@@ -121,7 +124,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
     if (keyArn) {
         deployer = gatewayDeployerKeyStatement(keyArn as string, "us-east-1");
     }
-    const features = ["tool-policies", "lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
+    const features = ["interceptor", "tool-policies", "lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
     if (keyArn) {
         features.push("cmk");
     }
@@ -134,6 +137,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
             gatewayId: gateway.outputs.gatewayId,
             gatewayArn: gateway.outputs.gatewayArn,
             functionArn: FN,
+            interceptorArn: INTERCEPTOR,
             tableArn: TABLE,
             mcpRuntimeArn: MCP_RUNTIME,
             workloadIdentityArn: gateway.outputs.workloadIdentityDetails[0].workloadIdentityArn,
