@@ -32,6 +32,16 @@ export function checkToolAccess(problems: Problems, identity: EnvironmentIdentit
         }
         if (credentials && "oauth2" in credentials && !oauth2.includes(credentials.oauth2)) {
             problems.add(`gateway.targets[${i}].credentials.oauth2`, credentials.oauth2, `must name a provider of identity.oauth2 (defined: ${oauth2.join(", ") || "none"})`);
+        } else if (credentials && "oauth2" in credentials && credentials.grantType === "TOKEN_EXCHANGE") {
+            // issue 24 item 5: on-behalf-of exchange needs the provider's onBehalfOfTokenExchangeConfig.
+            const vendor = identity!.oauth2![credentials.oauth2].vendor;
+            if (vendor.type !== "CustomOauth2" || vendor.tokenExchange === undefined) {
+                problems.add(
+                    `gateway.targets[${i}].credentials.oauth2`,
+                    credentials.oauth2,
+                    `must name a provider configured for token exchange with grantType TOKEN_EXCHANGE: set identity.oauth2.${credentials.oauth2}.vendor.tokenExchange (CustomOauth2)`,
+                );
+            }
         }
     });
 }

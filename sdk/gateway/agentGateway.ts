@@ -171,8 +171,12 @@ export class AgentGateway extends pulumi.ComponentResource {
             "",
             component,
         );
+        checkExchangeProviders(problems, args.targets ?? []);
         problems.throwIfAny(component);
         const { inboundAuth, targets, encryption, toolPolicyCheck, interceptors } = checked;
+        for (const warning of userDataWarnings(targets)) {
+            pulumi.log.warn(warning, this);
+        }
         // Loaded here, after the checks and before anything is registered: a missing optional peer fails with its install command.
         const native = (args.rateLimits ?? []).length > 0 ? awsNativeAgentCore('gateway rate limits (AgentGateway rateLimits; AgentEnvironment sets one in staging and prod: gateway.rateLimits: "none" turns it off)') : undefined;
         if (inboundAuth.type === "AUTHENTICATE_ONLY") {
@@ -443,6 +447,43 @@ function targetStatements(ctx: AwsContext, inboundAuth: GatewayInboundAuth, targ
         }
     }
     return statements;
+}
+
+/** issue 24 item 5: a TOKEN_EXCHANGE target needs a provider configured for on-behalf-of token exchange. */
+function checkExchangeProviders(problems: Problems, targets: GatewayTargetSpec[]): void {
+    targets.forEach((target, i) => {
+        const credentials = "credentials" in target ? target.credentials : undefined;
+        if (credentials && "oauth2" in credentials && credentials.grantType === "TOKEN_EXCHANGE" && !credentials.oauth2.tokenExchange) {
+            problems.add(
+                `targets[${i}].credentials.oauth2`,
+                credentials.oauth2.providerName,
+                "must be configured for token exchange with grantType TOKEN_EXCHANGE: a CustomOauth2 provider with vendor.tokenExchange (onBehalfOfTokenExchangeConfig)",
+            );
+        }
+    });
+}
+
+/**
+ * issue 24 item 5 (advisory): a target marked `reachesUserData` that does not act as the user: it calls with the
+ * gateway's role (Lambda, Smithy, API Gateway without credentials, runtime-hosted MCP) or a service credential
+ * (client credentials, an API key), so every caller reaches every user's data through it.
+ */
+export function userDataWarnings(targets: GatewayTargetSpec[]): string[] {
+    return targets.flatMap((target) => {
+        if (!target.reachesUserData) {
+            return [];
+        }
+        const credentials = "credentials" in target ? target.credentials : undefined;
+        const asUser = credentials && "oauth2" in credentials && (credentials.grantType === "TOKEN_EXCHANGE" || credentials.grantType === "AUTHORIZATION_CODE");
+        if (asUser) {
+            return [];
+        }
+        const how = !credentials ? "the gateway's role" : "apiKey" in credentials ? "an API key" : "the gateway's own OAuth token (CLIENT_CREDENTIALS)";
+        return [
+            `target ${target.name} reaches user data (reachesUserData) but calls with ${how}, not as the user: every caller of the gateway reaches every user's data through it. ` +
+                'Use an mcpServer or openApi target with credentials { oauth2: <provider>, grantType: "TOKEN_EXCHANGE" } (or AUTHORIZATION_CODE), or restrict it with toolPolicies',
+        ];
+    });
 }
 
 /**

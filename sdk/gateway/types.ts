@@ -104,8 +104,18 @@ export type TargetCredentials<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
           oauth2: OAuth2;
           /** Scopes to request (at most 100, each 1-64 characters). */
           scopes: string[];
-          /** Grant type. @default "CLIENT_CREDENTIALS" */
-          grantType?: "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE";
+          /**
+           * Grant type. `CLIENT_CREDENTIALS`: the gateway's own token (the tool acts as the gateway).
+           * `AUTHORIZATION_CODE`: the user's consent (three-legged). `TOKEN_EXCHANGE` (issue 24 item 5):
+           * the caller's inbound JWT is exchanged for a token to this API on the user's behalf (RFC 8693,
+           * on-behalf-of), so the tool acts as the user: needs a JWT inbound auth (CUSTOM_JWT or
+           * AUTHENTICATE_ONLY), an `mcpServer` or `openApi` target (AWS's outbound-auth matrix,
+           * gateway-outbound-auth.html) and a `CustomOauth2` provider with `vendor.tokenExchange`.
+           * The gateway role gets the same token-vault grants as for client credentials, on exactly this
+           * provider and the gateway's workload identity (no user-id token, no consent completion).
+           * @default "CLIENT_CREDENTIALS"
+           */
+          grantType?: "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE" | "TOKEN_EXCHANGE";
           /** Where the user's browser returns after consent (required for AUTHORIZATION_CODE). */
           defaultReturnUrl?: string;
       };
@@ -124,6 +134,14 @@ interface TargetBase {
     name: string;
     /** Description (1-200 characters). */
     description?: string;
+    /**
+     * issue 24 item 5: the target reads or changes an end user's own data (their mail, files, tickets,
+     * records). Such a target should act as the user (`credentials` with `grantType` `TOKEN_EXCHANGE`
+     * or `AUTHORIZATION_CODE`); with the gateway's role or a service credential (client credentials, an
+     * API key) every caller reaches every user's data through it, and the component warns (advisory).
+     * @default false
+     */
+    reachesUserData?: boolean;
 }
 
 /** One gateway target: the tools it exposes and how the gateway reaches them (provider references as in {@link TargetCredentials}). */

@@ -138,6 +138,9 @@ export const SHAPES = {
     DimensionValue: { type: "string", min: 1, max: 256 },
     RateConfigRateDouble: { type: "double", min: 0, max: 10000000 },
     Period: { type: "string", enum: ["second", "minute"] },
+    // issue 24 item 5: on-behalf-of token exchange.
+    ActorTokenContentType: { type: "string", enum: ["NONE", "M2M", "AWS_IAM_ID_TOKEN_JWT"] },
+    ScopeType: { type: "string", min: 1, max: 128 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;

@@ -30,7 +30,7 @@ const DYNAMO_MODEL = JSON.stringify({
 });
 
 type Inbound = "iam" | "jwt" | "cognito" | "authenticate-only";
-type Grant = "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE";
+type Grant = "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE" | "TOKEN_EXCHANGE";
 
 /** An environment whose gateway has a Lambda, a Smithy, an API-key and an OAuth2 target. */
 function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: Inbound, grant: Grant, encryption?: EnvironmentGatewayArgs["encryption"]): AgentEnvironmentArgs {
@@ -65,7 +65,12 @@ function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: In
             apiKeys: { search: { apiKey: pulumi.secret("search-api-key-0123456789") } },
             oauth2: {
                 crm: {
-                    vendor: { type: "CustomOauth2", discoveryUrl: "https://login.example.com/.well-known/openid-configuration" },
+                    vendor: {
+                        type: "CustomOauth2",
+                        discoveryUrl: "https://login.example.com/.well-known/openid-configuration",
+                        // issue 24 item 5: on-behalf-of token exchange (RFC 8693).
+                        ...(grant === "TOKEN_EXCHANGE" ? { tokenExchange: { actorTokenContent: "NONE" as const } } : {}),
+                    },
                     clientId: "crm-client",
                     clientSecret: pulumi.secret("crm-client-secret-0123456789"),
                 },
@@ -124,7 +129,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
     if (keyArn) {
         deployer = gatewayDeployerKeyStatement(keyArn as string, "us-east-1");
     }
-    const features = ["interceptor", "tool-policies", "lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
+    const features = ["interceptor", "tool-policies", "lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : grant === "TOKEN_EXCHANGE" ? "token-exchange" : "client-credentials"];
     if (keyArn) {
         features.push("cmk");
     }
@@ -168,6 +173,7 @@ describe("access contract: AgentGateway", () => {
         shapes["staging (external JWT, three-legged, created key)"] = await gatewayShape("staging", "jwt", "AUTHORIZATION_CODE");
         shapes["prod (Cognito, client credentials, created key)"] = await gatewayShape("prod", "cognito", "CLIENT_CREDENTIALS");
         shapes["staging (AUTHENTICATE_ONLY external issuer, client credentials, created key)"] = await gatewayShape("staging", "authenticate-only", "CLIENT_CREDENTIALS");
+        shapes["prod (external JWT, token exchange, created key)"] = await gatewayShape("prod", "jwt", "TOKEN_EXCHANGE");
     });
 
     for (const shape of [
@@ -176,6 +182,7 @@ describe("access contract: AgentGateway", () => {
         "staging (external JWT, three-legged, created key)",
         "prod (Cognito, client credentials, created key)",
         "staging (AUTHENTICATE_ONLY external issuer, client credentials, created key)",
+        "prod (external JWT, token exchange, created key)",
     ]) {
         it(`every allowed call is allowed and every denied call denied: ${shape}`, async () => {
             assert.deepEqual(await violations(GATEWAY_CONTRACT, shapes[shape]), []);
