@@ -1,7 +1,11 @@
 import { strict as assert } from "assert";
 import { AgentEnvironment, AgentEnvironmentArgs, AgentGateway, AgentGatewayArgs } from "../../sdk";
 import { MissingOptionalDependencyError, setOptionalLoaderForTests } from "../../sdk/common/optional";
+import * as pulumi from "@pulumi/pulumi";
+import { userDataWarnings } from "../../sdk/gateway/agentGateway";
 import { parseJsonInput, problemsOf as problemsOfBuild, record } from "../harness";
+
+const pulumiSecret = (value: string) => pulumi.secret(value);
 
 // issue 24 items 2 (interceptors) and 3 (rate limits) on AgentGateway and AgentEnvironment.
 
@@ -157,5 +161,65 @@ describe("AgentEnvironment gateway rate limits from the profile (issue 24 item 3
     it("the environment checks its rate limits before anything is built, under gateway.", () => {
         const problems = problemsOfBuild(() => new AgentEnvironment("agent", environment("prod", { rateLimits: [{ ...PER_TOOL, id: "x" }] })));
         assert.ok(problems.some((p) => p.startsWith('gateway.rateLimits[0].id "x"')), problems.join("\n"));
+    });
+});
+
+describe("end-user identity to tools (issue 24 item 5)", () => {
+    const CRM_URL = "https://login.example.com/.well-known/openid-configuration";
+    const JWT = { type: "CUSTOM_JWT" as const, discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedAudiences: ["tools"] };
+    const withExchange = (gateway: AgentEnvironmentArgs["gateway"], tokenExchange: object | null = { actorTokenContent: "NONE" }): AgentEnvironmentArgs => ({
+        ...environment("dev", gateway),
+        identity: { oauth2: { crm: { vendor: { type: "CustomOauth2", discoveryUrl: CRM_URL, ...(tokenExchange ? { tokenExchange } : {}) } as never, clientId: "crm", clientSecret: pulumiSecret("crm-client-secret-0123456789") } } },
+    });
+    const crmTarget = (grantType: "TOKEN_EXCHANGE" | "CLIENT_CREDENTIALS" = "TOKEN_EXCHANGE") => ({
+        type: "mcpServer" as const,
+        name: "crm",
+        endpoint: "https://mcp.example.com/mcp",
+        credentials: { oauth2: "crm", scopes: ["crm.read"], grantType },
+    });
+
+    it("TOKEN_EXCHANGE: the target sends the grant type and the provider its onBehalfOfTokenExchangeConfig", async () => {
+        const reg = await record(() => new AgentEnvironment("agent", withExchange({ inboundAuth: JWT, targets: [crmTarget()] })), "dev");
+        assert.deepEqual(reg.one("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget").inputs.credentialProviderConfiguration.oauth.grantType, "TOKEN_EXCHANGE");
+        assert.deepEqual(parseJsonInput(reg.one("aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider").inputs.oauth2ProviderConfig).customOauth2ProviderConfig.onBehalfOfTokenExchangeConfig, {
+            grantType: "TOKEN_EXCHANGE",
+            tokenExchangeGrantTypeConfig: { actorTokenContent: "NONE" },
+        });
+    });
+
+    const cases: [string, AgentEnvironmentArgs, string][] = [
+        ["on an AWS_IAM gateway (no user token to exchange)", withExchange({ targets: [crmTarget()] }), 'gateway.targets[0].credentials.grantType "TOKEN_EXCHANGE" exchanges the caller\'s inbound JWT, which a AWS_IAM gateway does not receive'],
+        ["with a provider not configured for it", withExchange({ inboundAuth: JWT, targets: [crmTarget()] }, null), 'gateway.targets[0].credentials.oauth2 "crm" must name a provider configured for token exchange'],
+        [
+            "actor scopes without M2M",
+            withExchange({ inboundAuth: JWT, targets: [crmTarget()] }, { actorTokenContent: "NONE", actorTokenScopes: ["x"] }),
+            "identity.oauth2.crm.vendor.tokenExchange.actorTokenScopes",
+        ],
+        [
+            "caller IAM credentials (AWS: AgentCore Runtime HTTP targets only)",
+            withExchange({ inboundAuth: JWT, targets: [{ ...crmTarget(), credentials: { callerIam: { service: "execute-api" } } as never }] }),
+            "gateway.targets[0].credentials.callerIam \"(set)\" is refused: @pulumi/aws 7.48 can send callerIamCredentials",
+        ],
+    ];
+    for (const [what, args, expected] of cases) {
+        it(`refuses TOKEN_EXCHANGE / caller identity ${what}, naming the field`, () => {
+            const problems = problemsOfBuild(() => new AgentEnvironment("agent", args)).join("\n");
+            assert.ok(problems.includes(expected), `expected "${expected}" in:\n${problems}`);
+        });
+    }
+
+    it("a target marked reachesUserData that calls as the gateway (role, API key, client credentials) gets an advisory; one acting as the user does not", () => {
+        const lambda = { type: "lambda" as const, name: "mail", functionArn: PII, tools: [], reachesUserData: true };
+        const provider = { providerName: "crm", tokenExchange: true } as never;
+        const warnings = userDataWarnings([
+            lambda,
+            { type: "mcpServer", name: "crm", endpoint: "https://x", credentials: { oauth2: provider, scopes: [], grantType: "CLIENT_CREDENTIALS" }, reachesUserData: true },
+            { type: "mcpServer", name: "files", endpoint: "https://x", credentials: { oauth2: provider, scopes: [], grantType: "TOKEN_EXCHANGE" }, reachesUserData: true },
+            { type: "mcpServer", name: "public", endpoint: "https://x" },
+        ]);
+        assert.deepEqual(
+            warnings.map((w) => w.split(":")[0]),
+            ["target mail reaches user data (reachesUserData) but calls with the gateway's role, not as the user", "target crm reaches user data (reachesUserData) but calls with the gateway's own OAuth token (CLIENT_CREDENTIALS), not as the user"],
+        );
     });
 });
