@@ -107,6 +107,7 @@ export function checkRateLimits(problems: Problems, limits: GatewayRateLimitSpec
         return;
     }
     const ids = new Set<string>();
+    const keySets = new Map<string, number>();
     limits.forEach((limit, i) => {
         const at = `${path}[${i}]`;
         checkKeys(problems, at, limit, RATE_LIMIT_KEYS);
@@ -136,6 +137,13 @@ export function checkRateLimits(problems: Problems, limits: GatewayRateLimitSpec
                 problems.add(kat, key, `counts by a claim of the caller's JWT, which only a CUSTOM_JWT or AUTHENTICATE_ONLY gateway has (inboundAuth is ${inboundAuth.type}): use $.context.iam.principal`);
             }
         });
+        // "Unique per gateway — no two limits can share the same dimensionKeys" (CfnGatewayRateLimitProps.dimensionKeys).
+        const keySet = JSON.stringify(keys);
+        if (keys.length > 0 && keySets.has(keySet)) {
+            problems.add(`${at}.dimensionKeys`, keys, `are those of rateLimits[${keySets.get(keySet)}]: no two limits of a gateway may share the same dimensionKeys (AWS::BedrockAgentCore::GatewayRateLimit)`);
+        } else {
+            keySets.set(keySet, i);
+        }
         const entries = Array.isArray(limit.entries) ? limit.entries : [];
         if (!Array.isArray(limit.entries)) {
             problems.add(`${at}.entries`, limit.entries, "must list 1-1000 entries");
@@ -149,11 +157,23 @@ function checkEntry(problems: Problems, entry: GatewayRateLimitEntry, at: string
     checkKeys(problems, at, entry, ENTRY_KEYS);
     const dimensions = entry.dimensions ?? {};
     checkShape(problems, `${at}.dimensions`, dimensions, "LimitEntryDimensionsMap");
+    // "Keys must match the parent rate limit's dimension keys. Values may use * as a wildcard, but only in trailing
+    // positions based on the dimension keys ordering" (CloudFormation, GatewayRateLimit LimitEntry.Dimensions).
     for (const [key, value] of Object.entries(dimensions)) {
         if (!keys.includes(key)) {
             problems.add(`${at}.dimensions.${key}`, value, `must be one of the limit's dimensionKeys (${keys.join(", ") || "none"})`);
         }
         checkShape(problems, `${at}.dimensions.${key}`, value, "DimensionValue", { hint: '(an exact value or "*")' });
+    }
+    const missing = keys.filter((k) => !(k in dimensions));
+    if (missing.length > 0) {
+        problems.add(`${at}.dimensions`, dimensions, `must give a value for every dimension key of the limit (missing: ${missing.join(", ")}; "*" for any)`);
+    }
+    const firstWildcard = keys.findIndex((k) => dimensions[k] === "*");
+    if (firstWildcard >= 0) {
+        keys.slice(firstWildcard + 1)
+            .filter((k) => dimensions[k] !== undefined && dimensions[k] !== "*")
+            .forEach((k) => problems.add(`${at}.dimensions.${k}`, dimensions[k], `must be "*": a wildcard may only be followed by wildcards in dimensionKeys order (${keys[firstWildcard]} is "*")`));
     }
     const metrics = (["requests", "tokens", "connections"] as const).filter((m) => entry[m] !== undefined);
     if (metrics.length === 0) {

@@ -131,6 +131,17 @@ describe("AgentGateway rate limits (issue 24 item 3)", () => {
         ["a rate out of range", { rateLimits: [{ ...PER_TOOL, entries: [{ dimensions: { toolName: "*" }, requests: { rate: 20000000, period: "minute" } }] }] }, ["rateLimits[0].entries[0].requests.rate 20000000 must be between 0 and 10000000"]],
         ["an hourly period", { rateLimits: [{ ...PER_TOOL, entries: [{ dimensions: { toolName: "*" }, requests: { rate: 1, period: "hour" as "minute" } }] }] }, ['rateLimits[0].entries[0].requests.period "hour" must be one of']],
         ["connections per minute", { rateLimits: [{ ...PER_TOOL, entries: [{ dimensions: { toolName: "*" }, connections: { rate: 1, period: "minute" } }] }] }, ['rateLimits[0].entries[0].connections.period "minute" must be "second"']],
+        [
+            "an entry missing a dimension key",
+            { rateLimits: [{ ...PER_TOOL, dimensionKeys: ["toolName", "targetName"], entries: [{ dimensions: { toolName: "*" }, requests: { rate: 1, period: "second" } }] }] },
+            ["rateLimits[0].entries[0].dimensions", "must give a value for every dimension key of the limit (missing: targetName"],
+        ],
+        [
+            "an exact value after a wildcard",
+            { rateLimits: [{ ...PER_TOOL, dimensionKeys: ["targetName", "toolName"], entries: [{ dimensions: { targetName: "*", toolName: "orders___lookup" }, requests: { rate: 1, period: "second" } }] }] },
+            ['rateLimits[0].entries[0].dimensions.toolName "orders___lookup" must be "*": a wildcard may only be followed by wildcards'],
+        ],
+        ["two limits with the same dimension keys", { rateLimits: [PER_TOOL, { ...PER_TOOL, id: "per-tool-2" }] }, ["rateLimits[1].dimensionKeys", "no two limits of a gateway may share the same dimensionKeys"]],
         ["no entries", { rateLimits: [{ ...PER_TOOL, entries: [] }] }, ["rateLimits[0].entries [] must have at least 1 items"]],
         ["an unknown key", { rateLimits: [{ ...PER_TOOL, limit: 5 } as never] }, ["rateLimits[0].limit 5 is not a known field"]],
     ];
