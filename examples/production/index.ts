@@ -31,6 +31,24 @@ const agent = new AgentEnvironment("orders-agent", {
         targets: [orderTools(config.require("orderLookupFunctionArn"))],
         // Every tool call is decided by these Cedar policies: logged only in staging (shadow), enforced in prod.
         toolPolicies: { policies: TOOL_POLICIES },
+        // issue 24 item 3: rate limits (AWS::BedrockAgentCore::GatewayRateLimit, created with the optional peer
+        // @pulumi/aws-native). Without this list the profile sets one per-caller limit (1200/min in staging,
+        // 600/min in prod); this list replaces it: each Cognito client (the token's client_id) and each tool.
+        // `rateLimits: "none"` turns them off.
+        rateLimits: [
+            {
+                id: "per-client",
+                description: "Each client: at most this many tool calls a minute",
+                dimensionKeys: ["$.context.jwt.client_id"],
+                entries: [{ dimensions: { "$.context.jwt.client_id": "*" }, requests: { rate: environment === "prod" ? 600 : 1200, period: "minute" } }],
+            },
+            {
+                id: "per-tool",
+                description: "Each tool: at most 20 calls a second, whoever calls (protects the order service behind it)",
+                dimensionKeys: ["toolName"],
+                entries: [{ dimensions: { toolName: "*" }, requests: { rate: 20, period: "second" } }],
+            },
+        ],
     },
     observability: {
         dashboard: true,

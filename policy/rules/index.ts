@@ -1,6 +1,7 @@
 import { AgentcorePolicy } from "../common/rule";
 import { gatewayAuthorizer } from "./auth/gateway-authorizer";
 import { gatewayExceptionLevel } from "./auth/gateway-exception-level";
+import { gatewayInterceptorHeaders } from "./auth/gateway-interceptor-headers";
 import { jwtAudience } from "./auth/jwt-audience";
 import { resourcePolicyPrincipal } from "./auth/resource-policy-principal";
 import { browserRecordingBucket } from "./encryption/browser-recording-bucket";
@@ -66,6 +67,7 @@ export const allPolicies: AgentcorePolicy[] = [
     ecrKmsEncryption,
     gatewayAuthorizer,
     gatewayExceptionLevel,
+    gatewayInterceptorHeaders,
     jwtAudience,
     resourcePolicyPrincipal,
     customerManagedKeys,

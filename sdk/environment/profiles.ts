@@ -36,6 +36,13 @@ export interface EnvironmentProfile {
      * unless asked (dev).
      */
     evaluationSamplingPercentage: number;
+    /**
+     * Requests per minute each caller of an environment's gateway may make (a `per-principal` rate limit,
+     * `AWS::BedrockAgentCore::GatewayRateLimit` through the optional peer `@pulumi/aws-native`); 0 means
+     * no limit. An agent turn makes a handful of tool calls, so 600 a minute (10 a second) is far above one
+     * agent's use and stops a runaway loop or a leaked credential from exhausting the tools' quotas.
+     */
+    gatewayRequestsPerPrincipalPerMinute: number;
 }
 
 /** The one table environment defaults come from; an `environment` argument picks a row. */
@@ -53,6 +60,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         browserRecordingRetentionDays: 7,
         toolPolicyMode: "LOG_ONLY",
         evaluationSamplingPercentage: 0,
+        gatewayRequestsPerPrincipalPerMinute: 0,
     },
     staging: {
         endpoint: "pinned",
@@ -67,6 +75,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         browserRecordingRetentionDays: 30,
         toolPolicyMode: "LOG_ONLY",
         evaluationSamplingPercentage: 10,
+        gatewayRequestsPerPrincipalPerMinute: 1200,
     },
     prod: {
         endpoint: "pinned",
@@ -81,5 +90,6 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         browserRecordingRetentionDays: 90,
         toolPolicyMode: "ENFORCE",
         evaluationSamplingPercentage: 5,
+        gatewayRequestsPerPrincipalPerMinute: 600,
     },
 };

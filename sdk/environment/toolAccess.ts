@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AgentGateway, AgentGatewayArgs } from "../gateway/agentGateway";
-import { GatewayTargetSpec, TargetCredentials } from "../gateway/types";
+import { GatewayRateLimitSpec, GatewayTargetSpec, TargetCredentials } from "../gateway/types";
+import { principalDimension } from "../gateway/extensions";
 import { AgentIdentity } from "../identity/agentIdentity";
 import { AgentExecutionRole } from "../runtime/executionRole";
 import { Problems } from "../validation";
@@ -31,6 +32,16 @@ export function checkToolAccess(problems: Problems, identity: EnvironmentIdentit
         }
         if (credentials && "oauth2" in credentials && !oauth2.includes(credentials.oauth2)) {
             problems.add(`gateway.targets[${i}].credentials.oauth2`, credentials.oauth2, `must name a provider of identity.oauth2 (defined: ${oauth2.join(", ") || "none"})`);
+        } else if (credentials && "oauth2" in credentials && credentials.grantType === "TOKEN_EXCHANGE") {
+            // issue 24 item 5: on-behalf-of exchange needs the provider's onBehalfOfTokenExchangeConfig.
+            const vendor = identity!.oauth2![credentials.oauth2].vendor;
+            if (vendor.type !== "CustomOauth2" || vendor.tokenExchange === undefined) {
+                problems.add(
+                    `gateway.targets[${i}].credentials.oauth2`,
+                    credentials.oauth2,
+                    `must name a provider configured for token exchange with grantType TOKEN_EXCHANGE: set identity.oauth2.${credentials.oauth2}.vendor.tokenExchange (CustomOauth2)`,
+                );
+            }
         }
     });
 }
@@ -54,8 +65,37 @@ export function gatewaySectionArgs(
         // A protected user pool blocks `pulumi destroy`: on only where the profile protects data.
         protectUserPool: profile.protectData,
         toolPolicies: gateway.toolPolicies && { ...gateway.toolPolicies, mode: gateway.toolPolicies.mode ?? profile.toolPolicyMode },
+        rateLimits: gatewayRateLimits(gateway, profile),
         tags,
     };
+}
+
+/** The id of the profile's default rate limit. */
+export const PROFILE_RATE_LIMIT_ID = "per-principal";
+
+/**
+ * issue 24 item 3: the gateway's rate limits: the section's list, none for `"none"`, else the profile's
+ * per-principal limit (none in dev, or when the gateway has no caller identity to count by).
+ */
+export function gatewayRateLimits(gateway: EnvironmentGatewayArgs, profile: EnvironmentProfile): GatewayRateLimitSpec[] | undefined {
+    if (gateway.rateLimits === "none") {
+        return undefined;
+    }
+    if (gateway.rateLimits !== undefined) {
+        return gateway.rateLimits;
+    }
+    const key = principalDimension(gateway.inboundAuth ?? { type: "AWS_IAM" });
+    if (profile.gatewayRequestsPerPrincipalPerMinute <= 0 || key === undefined) {
+        return undefined;
+    }
+    return [
+        {
+            id: PROFILE_RATE_LIMIT_ID,
+            description: `Each caller: at most ${profile.gatewayRequestsPerPrincipalPerMinute} requests a minute (environment profile)`,
+            dimensionKeys: [key],
+            entries: [{ dimensions: { [key]: "*" }, requests: { rate: profile.gatewayRequestsPerPrincipalPerMinute, period: "minute" } }],
+        },
+    ];
 }
 
 /** Grants the runtime's role invoke on the gateway and use of the providers the agent's own code calls, as its own workload identity. */

@@ -3,7 +3,7 @@ import type { CanarySettings } from "../delivery/types";
 import type { EvaluationSection } from "../evaluation/types";
 import type { ResolvedEvaluation } from "../evaluation/validate";
 import type { AgentGatewayArgs } from "../gateway/agentGateway";
-import type { GatewayTargetSpec } from "../gateway/types";
+import type { GatewayRateLimitSpec, GatewayTargetSpec } from "../gateway/types";
 import type { GatewayToolPolicies, ToolPolicyMode } from "../governance/types";
 import type { InvokeAccess } from "../governance/resourcePolicy";
 import type { AgentIdentityArgs } from "../identity/agentIdentity";
@@ -205,7 +205,7 @@ export interface EnvironmentIdentityArgs extends Omit<AgentIdentityArgs, "protec
 }
 
 /** The gateway section of `AgentEnvironmentArgs`: targets name providers of the identity section. */
-export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectFromDeletion" | "protectUserPool" | "tags" | "toolPolicies"> {
+export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets" | "debugErrors" | "protectFromDeletion" | "protectUserPool" | "tags" | "toolPolicies" | "rateLimits"> {
     /** Targets; `credentials: { apiKey: "<name>" }` or `{ oauth2: "<name>" }` name a provider of the identity section. @default [] */
     targets?: GatewayTargetSpec<string, string>[];
     /**
@@ -216,6 +216,16 @@ export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets"
      * @default no policy engine
      */
     toolPolicies?: Omit<GatewayToolPolicies, "mode"> & { mode?: ToolPolicyMode };
+    /**
+     * Rate limits of the gateway (see `AgentGatewayArgs.rateLimits`; created with the optional peer
+     * `@pulumi/aws-native`). Unset, the profile decides (`gatewayRequestsPerPrincipalPerMinute`): none in
+     * dev; in staging and prod one limit `per-principal` counting requests per minute of each caller
+     * (`$.context.iam.principal` behind AWS_IAM, `$.context.jwt.sub` behind a JWT authorizer; none for
+     * NONE). `"none"` turns the profile's limit off (e.g. where `@pulumi/aws-native` is not installed); a
+     * list replaces it.
+     * @default the profile's
+     */
+    rateLimits?: GatewayRateLimitSpec[] | "none";
 }
 
 /** Who may invoke the environment's runtime (and gateways), as resource-based policies. */

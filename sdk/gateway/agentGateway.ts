@@ -22,8 +22,11 @@ import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { Problems } from "../validation";
 import { CognitoMachineAuth } from "./cognitoAuthorizer";
 import * as perms from "./perms";
-import { GatewayInboundAuth, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
+import { GatewayInboundAuth, GatewayInterceptor, GatewayRateLimitSpec, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
 import { checkGatewaySettings } from "./validate";
+import { interceptorInputs, rateLimitInputs } from "./extensions";
+import { awsNativeAgentCore } from "../common/optional";
+import type { GatewayRateLimit } from "@pulumi/aws-native/bedrockagentcore/gatewayRateLimit";
 
 /** Arguments of {@link AgentGateway}. */
 export interface AgentGatewayArgs {
@@ -96,6 +99,22 @@ export interface AgentGatewayArgs {
      * @default no policy engine: every authenticated caller may call every tool
      */
     toolPolicies?: GatewayToolPolicies;
+    /**
+     * Lambda functions the gateway calls before each target call (`REQUEST`) and/or before it answers
+     * (`RESPONSE`): PII redaction, tenant checks, header rewriting. At most two, one per point. The
+     * gateway's role may invoke exactly these function ARNs (a qualified ARN is granted as given).
+     * No Lambda resource policy is created: the gateway calls with its role, and AWS documents only the
+     * role's `lambda:InvokeFunction` (gateway-interceptors-permissions.html); a function in another
+     * account needs a resource policy naming the gateway's role (`role.arn`), which you add there.
+     * Changing them updates the gateway in place. @default none
+     */
+    interceptors?: GatewayInterceptor[];
+    /**
+     * Rate limits of the gateway (`AWS::BedrockAgentCore::GatewayRateLimit`), per principal, target or
+     * tool. They are created with `@pulumi/aws-native` (an optional peer dependency, loaded only when this
+     * list is not empty: without it the component fails with the install command). @default none
+     */
+    rateLimits?: GatewayRateLimitSpec[];
 }
 
 /**
@@ -136,6 +155,8 @@ export class AgentGateway extends pulumi.ComponentResource {
      * on the same key is a superset of them. Undefined without such an engine or key.
      */
     readonly policyEngineDeployerKeyStatements?: pulumi.Output<PolicyStatement[]>;
+    /** The rate limits by id (aws-native resources), when `rateLimits` are given. */
+    readonly rateLimits: Record<string, GatewayRateLimit> = {};
     /** The engine created here and its key's scope, when both exist (for `policyEngineKeyPolicyStatements`). */
     private readonly engineKeyScope?: PolicyEngineKeyScope;
 
@@ -150,8 +171,14 @@ export class AgentGateway extends pulumi.ComponentResource {
             "",
             component,
         );
+        checkExchangeProviders(problems, args.targets ?? []);
         problems.throwIfAny(component);
-        const { inboundAuth, targets, encryption, toolPolicyCheck } = checked;
+        const { inboundAuth, targets, encryption, toolPolicyCheck, interceptors } = checked;
+        for (const warning of userDataWarnings(targets)) {
+            pulumi.log.warn(warning, this);
+        }
+        // Loaded here, after the checks and before anything is registered: a missing optional peer fails with its install command.
+        const native = (args.rateLimits ?? []).length > 0 ? awsNativeAgentCore('gateway rate limits (AgentGateway rateLimits; AgentEnvironment sets one in staging and prod: gateway.rateLimits: "none" turns it off)') : undefined;
         if (inboundAuth.type === "AUTHENTICATE_ONLY") {
             pulumi.log.warn(AUTHENTICATE_ONLY_WARNING, this);
         }
@@ -236,6 +263,15 @@ export class AgentGateway extends pulumi.ComponentResource {
                   { parent: this },
               )
             : undefined;
+        // issue 24 item 2: the role may invoke exactly the interceptor functions, before the gateway that calls them exists.
+        const interceptorGrant =
+            interceptors && interceptors.length > 0
+                ? new RolePolicy(
+                      `${name}-interceptors`,
+                      { role: this.role.id, name: "gateway-interceptors", policy: pulumi.jsonStringify(policyDocument([interceptorStatement(interceptors)])) },
+                      { parent: this },
+                  )
+                : undefined;
         // The gateway attaches the engine with its role's grant: wait for IAM as the targets do.
         const evaluationPropagated = evaluation ? iamPropagationWait(`${name}-policy-engine-propagated`, [evaluation], this) : undefined;
         this.gateway = new AgentcoreGateway(
@@ -250,6 +286,7 @@ export class AgentGateway extends pulumi.ComponentResource {
                 kmsKeyArn: keyArn,
                 exceptionLevel: args.debugErrors ? "DEBUG" : undefined,
                 policyEngineConfiguration: policyEngineArn && governance ? { arn: policyEngineArn, mode: governance.mode } : undefined,
+                interceptorConfigurations: interceptorInputs(interceptors),
                 tags: mapOrUndefined(args.tags),
             },
             {
@@ -259,7 +296,12 @@ export class AgentGateway extends pulumi.ComponentResource {
                 // A kept name must replace on a search-type change too: AWS has semantic search chosen when the
                 // gateway is created, but the provider's protocol_configuration has no RequiresReplace (docs/replacements.md).
                 replaceOnChanges: args.gatewayName !== undefined ? ["protocolConfiguration"] : undefined,
-                dependsOn: [...(keyPolicy ? [keyPolicy] : []), ...(evaluation ? [evaluation] : []), ...(evaluationPropagated ? [evaluationPropagated] : [])],
+                dependsOn: [
+                    ...(keyPolicy ? [keyPolicy] : []),
+                    ...(evaluation ? [evaluation] : []),
+                    ...(evaluationPropagated ? [evaluationPropagated] : []),
+                    ...(interceptorGrant ? [interceptorGrant] : []),
+                ],
             },
         );
         this.gatewayArn = this.gateway.gatewayArn;
@@ -294,6 +336,14 @@ export class AgentGateway extends pulumi.ComponentResource {
         if (this.policyEngine && toolPolicyCheck) {
             // AgentCore validates each policy against the tools of the gateway's targets: every target (and the engine's attachment, the gateway) first.
             this.policyEngine.addPolicies(toolPolicyCheck.sources, this.gatewayArn, governance?.validationMode ?? "FAIL_ON_ANY_FINDINGS", [this.gateway, ...Object.values(this.targets)]);
+        }
+        // issue 24 item 3: rate limits belong to the gateway (gatewayIdentifier); an id is unique per gateway, so a
+        // replacement (new id keys, dimension keys or gateway) deletes the old limit first.
+        for (const limit of args.rateLimits ?? []) {
+            this.rateLimits[limit.id] = new native!.GatewayRateLimit(`${name}-rate-${limit.id}`, rateLimitInputs(this.gateway.gatewayId, limit), {
+                parent: this,
+                deleteBeforeReplace: true,
+            });
         }
         this.registerOutputs({ gatewayArn: this.gatewayArn, gatewayUrl: this.gatewayUrl });
     }
@@ -397,6 +447,52 @@ function targetStatements(ctx: AwsContext, inboundAuth: GatewayInboundAuth, targ
         }
     }
     return statements;
+}
+
+/** issue 24 item 5: a TOKEN_EXCHANGE target needs a provider configured for on-behalf-of token exchange. */
+function checkExchangeProviders(problems: Problems, targets: GatewayTargetSpec[]): void {
+    targets.forEach((target, i) => {
+        const credentials = "credentials" in target ? target.credentials : undefined;
+        if (credentials && "oauth2" in credentials && credentials.grantType === "TOKEN_EXCHANGE" && !credentials.oauth2.tokenExchange) {
+            problems.add(
+                `targets[${i}].credentials.oauth2`,
+                credentials.oauth2.providerName,
+                "must be configured for token exchange with grantType TOKEN_EXCHANGE: a CustomOauth2 provider with vendor.tokenExchange (onBehalfOfTokenExchangeConfig)",
+            );
+        }
+    });
+}
+
+/**
+ * issue 24 item 5 (advisory): a target marked `reachesUserData` that does not act as the user: it calls with the
+ * gateway's role (Lambda, Smithy, API Gateway without credentials, runtime-hosted MCP) or a service credential
+ * (client credentials, an API key), so every caller reaches every user's data through it.
+ */
+export function userDataWarnings(targets: GatewayTargetSpec[]): string[] {
+    return targets.flatMap((target) => {
+        if (!target.reachesUserData) {
+            return [];
+        }
+        const credentials = "credentials" in target ? target.credentials : undefined;
+        const asUser = credentials && "oauth2" in credentials && (credentials.grantType === "TOKEN_EXCHANGE" || credentials.grantType === "AUTHORIZATION_CODE");
+        if (asUser) {
+            return [];
+        }
+        const how = !credentials ? "the gateway's role" : "apiKey" in credentials ? "an API key" : "the gateway's own OAuth token (CLIENT_CREDENTIALS)";
+        return [
+            `target ${target.name} reaches user data (reachesUserData) but calls with ${how}, not as the user: every caller of the gateway reaches every user's data through it. ` +
+                'Use an mcpServer or openApi target with credentials { oauth2: <provider>, grantType: "TOKEN_EXCHANGE" } (or AUTHORIZATION_CODE), or restrict it with toolPolicies',
+        ];
+    });
+}
+
+/**
+ * `lambda:InvokeFunction` on exactly the interceptors' function ARNs, as given: IAM matches a Lambda ARN
+ * exactly, so an unqualified grant does not cover a qualified invocation nor the reverse, and the gateway
+ * invokes the ARN it is configured with (gateway-interceptors-permissions.html).
+ */
+export function interceptorStatement(interceptors: GatewayInterceptor[]): pulumi.Input<PolicyStatement> {
+    return allow("InvokeInterceptors", perms.LAMBDA_INVOKE, [...new Set(interceptors.map((i) => i.functionArn))]);
 }
 
 /** The role may use the gateway's customer-managed key only through AgentCore in this region (identity side; a supplied key's policy must also admit the role). */

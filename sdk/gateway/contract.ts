@@ -8,6 +8,8 @@ const WORKLOAD_TOKEN = "https://docs.aws.amazon.com/bedrock-agentcore/latest/dev
 const CDK_OAUTH = "https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-bedrockagentcore/lib/gateway/outbound-auth/oauth.ts";
 const SERVICE_REFERENCE = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html";
 const POLICY_ENCRYPTION = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/policy-encryption.html";
+const TOKEN_EXCHANGE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/on-behalf-of-token-exchange.html";
+const INTERCEPTOR_PERMISSIONS = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors-permissions.html";
 /** The request context of a KMS call AgentCore Gateway makes on the caller's behalf. */
 const VIA_AGENTCORE = { "kms:ViaService": "bedrock-agentcore.${region}.amazonaws.com" };
 /**
@@ -49,6 +51,10 @@ export const GATEWAY_CONTRACT: AccessContract = {
         "and the key calls of a least-privileged deployer (account:deployer) whose identity policy is `gatewayDeployerKeyStatement` (`kms:CreateGrant`, `kms:DescribeKey`, `kms:Decrypt`, `kms:GenerateDataKey` on the gateway's key, only through AgentCore); " +
         "and those of a deployer of the gateway's policy engine holding only `policyEngineDeployerKeyStatements` (account:engineDeployer).",
     notes: [
+        "End-user identity to tools (issue 24 item 5). With `grantType: \"TOKEN_EXCHANGE\"` (on-behalf-of, RFC 8693) a target's token is obtained for the caller from the caller's inbound JWT: the gateway's role holds only the " +
+            "token-vault actions on exactly that provider and its own workload identity (rows `token-exchange-*`), never the user-id token or the consent completion. `CALLER_IAM_CREDENTIALS` (forward access sessions: " +
+            "the caller's own IAM permissions govern, so the gateway's role would hold none of the target's data actions) is refused: AWS accepts it only on AgentCore Runtime HTTP targets " +
+            "([outbound auth](https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-outbound-auth.html)), which `AgentGateway` does not create.",
         "A gateway with tool policies encrypts its own policy engine with the gateway's customer-managed key. Policy in AgentCore does not act as a service principal on that key: it " +
             "\"calls `kms:CreateGrant` using your identity through a Forward Access Session (FAS) … your AWS KMS key policy must grant `kms:CreateGrant` permission to your AWS account principal " +
             "(not to a service principal)\", and the caller \"must also have access to the key\" ([policy encryption](https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/policy-encryption.html)). " +
@@ -94,6 +100,15 @@ export const GATEWAY_CONTRACT: AccessContract = {
             when: ["smithy"],
             why: "A Smithy target calls the AWS service with the gateway's role: the actions of its operations, on the resources the target names.",
             source: GATEWAY_PERMISSIONS,
+        },
+        {
+            id: "invoke-interceptor",
+            principal: "role:gateway",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}",
+            when: ["interceptor"],
+            why: "issue 24 item 2: the gateway calls its REQUEST/RESPONSE interceptor function with its own role (\"your gateway service role must have the lambda:InvokeFunction IAM permissions to invoke the Lambda functions that serve as interceptors\").",
+            source: INTERCEPTOR_PERMISSIONS,
         },
         {
             id: "invoke-runtime-target",
@@ -165,6 +180,33 @@ export const GATEWAY_CONTRACT: AccessContract = {
             resource: "${oauthSecretArn}",
             when: ["oauth2"],
             why: "The provider's client secret lives in a Secrets Manager secret.",
+            source: OUTBOUND_AUTH,
+        },
+        {
+            id: "token-exchange-workload-token",
+            principal: "role:gateway",
+            action: "bedrock-agentcore:GetWorkloadAccessTokenForJWT",
+            resource: "${workloadIdentityArn}",
+            when: ["token-exchange"],
+            why: "issue 24 item 5: on-behalf-of (RFC 8693) starts from the caller's inbound JWT, which the service binds to the gateway's workload identity before the exchange.",
+            source: TOKEN_EXCHANGE,
+        },
+        {
+            id: "token-exchange-get-token",
+            principal: "role:gateway",
+            action: "bedrock-agentcore:GetResourceOauth2Token",
+            resource: "${oauthProviderArn}",
+            when: ["token-exchange"],
+            why: "issue 24 item 5: the token vault exchanges the user's token at the provider's authorization server for one to the target, on the user's behalf.",
+            source: TOKEN_EXCHANGE,
+        },
+        {
+            id: "token-exchange-client-secret",
+            principal: "role:gateway",
+            action: "secretsmanager:GetSecretValue",
+            resource: "${oauthSecretArn}",
+            when: ["token-exchange"],
+            why: "issue 24 item 5: the exchange authenticates the gateway's client at the token endpoint with the provider's client secret.",
             source: OUTBOUND_AUTH,
         },
         {
@@ -301,6 +343,36 @@ export const GATEWAY_CONTRACT: AccessContract = {
             source: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-target-api-gateway.html",
         },
         {
+            id: "invoke-interceptor-other-version",
+            principal: "role:gateway",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}:7",
+            when: ["interceptor"],
+            why: "issue 24 item 2: exactly the ARN the interceptor names, not another version or alias of the function (IAM matches Lambda ARNs exactly; the gateway invokes the configured ARN).",
+            source: INTERCEPTOR_PERMISSIONS,
+        },
+        {
+            id: "invoke-other-function-as-interceptor",
+            principal: "role:gateway",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}-admin",
+            when: ["interceptor"],
+            why: "issue 24 item 2: not a function whose name merely starts with the interceptor's.",
+            source: INTERCEPTOR_PERMISSIONS,
+        },
+        {
+            id: "service-invokes-interceptor",
+            principal: "service:bedrock-agentcore.amazonaws.com",
+            action: "lambda:InvokeFunction",
+            resource: "${interceptorArn}",
+            context: { "aws:SourceAccount": "${account}", "aws:SourceArn": "${gatewayArn}" },
+            when: ["interceptor"],
+            why:
+                "issue 24 item 2: no Lambda resource policy admits AgentCore's service principal: the gateway invokes with its role (the role's identity grant above), which is all AWS documents; " +
+                "a resource policy for bedrock-agentcore.amazonaws.com would only widen who may invoke the function.",
+            source: INTERCEPTOR_PERMISSIONS,
+        },
+        {
             id: "invoke-other-function",
             principal: "role:gateway",
             action: "lambda:InvokeFunction",
@@ -371,6 +443,33 @@ export const GATEWAY_CONTRACT: AccessContract = {
             when: ["oauth2", "client-credentials"],
             why: "Client-credentials targets have no user consent to complete.",
             source: CDK_OAUTH,
+        },
+        {
+            id: "token-exchange-no-user-id-token",
+            principal: "role:gateway",
+            action: "bedrock-agentcore:GetWorkloadAccessTokenForUserId",
+            resource: "${workloadIdentityArn}",
+            when: ["token-exchange"],
+            why: "issue 24 item 5: the user comes from the validated inbound JWT; the user-id variant would let the gateway name any user.",
+            source: WORKLOAD_TOKEN,
+        },
+        {
+            id: "token-exchange-no-consent",
+            principal: "role:gateway",
+            action: "bedrock-agentcore:CompleteResourceTokenAuth",
+            resource: "${oauthProviderArn}",
+            when: ["token-exchange"],
+            why: "issue 24 item 5: token exchange needs no consent flow (\"without triggering additional consent flows\").",
+            source: TOKEN_EXCHANGE,
+        },
+        {
+            id: "token-exchange-other-provider",
+            principal: "role:gateway",
+            action: "bedrock-agentcore:GetResourceOauth2Token",
+            resource: "arn:${partition}:bedrock-agentcore:${region}:${account}:token-vault/default/oauth2credentialprovider/payroll",
+            when: ["token-exchange"],
+            why: "issue 24 item 5: only the provider the target names, not another provider of the token vault.",
+            source: TOKEN_EXCHANGE,
         },
         {
             id: "read-other-secret",

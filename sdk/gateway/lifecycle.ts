@@ -5,8 +5,33 @@ const target = tfSource("bedrockagentcore/gateway_target.go", "00ee2ca");
 const cognito = (file: string) => tfSource(`cognitoidp/${file}`);
 const NOT_REREAD = "ForceNew (schema; not re-read line by line for this table, cross-checked against CloudFormation)";
 
+const RATE_LIMIT_NATIVE = (property: string) => `@pulumi/aws-native 1.79 bedrockagentcore/gatewayRateLimit.js \`${property}\`: replaceOnChanges (CloudFormation AWS::BedrockAgentCore::GatewayRateLimit create-only)`;
+
 /** Lifecycle of what `AgentGateway` (and its Cognito authorizer) creates. */
 export const GATEWAY_LIFECYCLE: readonly LifecycleContract[] = [
+    {
+        // issue 24 item 3. Classic @pulumi/aws 7.48 has no rate-limit resource: the only source is CloudFormation's schema as aws-native generates it.
+        type: "aws-native:bedrockagentcore:GatewayRateLimit",
+        createdBy: ["AgentGateway"],
+        providerSource: "@pulumi/aws-native (CloudFormation AWS::BedrockAgentCore::GatewayRateLimit)",
+        readAt: "1.79.0",
+        replaces: [
+            { argument: "gatewayIdentifier", source: RATE_LIMIT_NATIVE("gatewayIdentifier") },
+            { argument: "rateLimitId", source: RATE_LIMIT_NATIVE("rateLimitId") },
+            {
+                argument: "dimensionKeys",
+                native: "dimensionKeys[*]",
+                source: RATE_LIMIT_NATIVE("dimensionKeys[*]"),
+                note: "UpdateGatewayRateLimit takes only description and entries (\"key and dimensionKeys are immutable and cannot be changed\", API model)",
+            },
+        ],
+        name: { argument: "rateLimitId", scope: "the gateway", scopeArguments: ["gatewayIdentifier"] },
+        restrictions: [],
+        delete: { kind: "real", why: "DeleteGatewayRateLimit: the gateway stops counting that limit", source: RATE_LIMIT_NATIVE("DeleteGatewayRateLimit") },
+        references: ["gatewayIdentifier"],
+        native: { module: "bedrockagentcore/gatewayRateLimit" },
+        notes: ["`description` and `entries` (the rates) update in place (UpdateGatewayRateLimit)."],
+    },
     {
         type: "aws:bedrock/agentcoreGateway:AgentcoreGateway",
         createdBy: ["AgentGateway", "CanaryFrontDoor"],

@@ -104,8 +104,21 @@ export type TargetCredentials<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
           oauth2: OAuth2;
           /** Scopes to request (at most 100, each 1-64 characters). */
           scopes: string[];
-          /** Grant type. @default "CLIENT_CREDENTIALS" */
-          grantType?: "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE";
+          /**
+           * Grant type. `CLIENT_CREDENTIALS`: the gateway's own token (the tool acts as the gateway).
+           * `AUTHORIZATION_CODE`: the user's consent (three-legged). `TOKEN_EXCHANGE` (issue 24 item 5):
+           * the caller's inbound JWT is exchanged for a token to this API on the user's behalf (RFC 8693,
+           * on-behalf-of), so the tool acts as the user: needs a JWT inbound auth (CUSTOM_JWT or
+           * AUTHENTICATE_ONLY), an `mcpServer` or `openApi` target (AWS's outbound-auth matrix,
+           * gateway-outbound-auth.html) and a `CustomOauth2` provider with `vendor.tokenExchange`.
+           * The gateway role gets the same token-vault grants as for client credentials, on exactly this
+           * provider and the gateway's workload identity (no user-id token, no consent completion).
+           * Not run against AWS: @pulumi/aws 7.48's target documents only CLIENT_CREDENTIALS and
+           * AUTHORIZATION_CODE but validates `grant_type` against the AWS SDK's `OAuthGrantType` enum
+           * (gateway_target.go), whose API model has TOKEN_EXCHANGE: deploy a TOKEN_EXCHANGE target in dev first.
+           * @default "CLIENT_CREDENTIALS"
+           */
+          grantType?: "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE" | "TOKEN_EXCHANGE";
           /** Where the user's browser returns after consent (required for AUTHORIZATION_CODE). */
           defaultReturnUrl?: string;
       };
@@ -124,6 +137,14 @@ interface TargetBase {
     name: string;
     /** Description (1-200 characters). */
     description?: string;
+    /**
+     * issue 24 item 5: the target reads or changes an end user's own data (their mail, files, tickets,
+     * records). Such a target should act as the user (`credentials` with `grantType` `TOKEN_EXCHANGE`
+     * or `AUTHORIZATION_CODE`); with the gateway's role or a service credential (client credentials, an
+     * API key) every caller reaches every user's data through it, and the component warns (advisory).
+     * @default false
+     */
+    reachesUserData?: boolean;
 }
 
 /** One gateway target: the tools it exposes and how the gateway reaches them (provider references as in {@link TargetCredentials}). */
@@ -259,4 +280,80 @@ export interface ApiGatewayToolFilter {
     path: string;
     /** HTTP methods of that path exposed as tools. */
     methods: RestApiMethod[];
+}
+
+/**
+ * Where an interceptor runs (API model `GatewayInterceptionPoint`): `REQUEST` before the gateway calls
+ * the target, `RESPONSE` after the target answers and before the caller gets the response
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors.html).
+ */
+export type InterceptionPoint = "REQUEST" | "RESPONSE";
+
+/**
+ * A Lambda function the gateway calls at every invocation (API model `GatewayInterceptorConfiguration`):
+ * for PII redaction, tenant checks and header rewriting. The gateway calls it with its own role, which
+ * gets `lambda:InvokeFunction` on exactly `functionArn` (AWS: "your gateway service role must have the
+ * lambda:InvokeFunction IAM permissions to invoke the Lambda functions that serve as interceptors",
+ * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors-permissions.html).
+ * The function's event and answer follow AWS's contract
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-interceptors-types.html);
+ * `examples/platform/interceptor/` has a PII-redacting one.
+ */
+export interface GatewayInterceptor {
+    /** The function's ARN (optionally qualified by version or alias: the grant names exactly this ARN). */
+    functionArn: pulumi.Input<string>;
+    /** Where it runs: `REQUEST`, `RESPONSE` or both. A gateway has at most one interceptor per point. */
+    points: InterceptionPoint[];
+    /**
+     * Pass the caller's request headers to the function (`inputConfiguration.passRequestHeaders`). They
+     * carry the caller's `Authorization` token: only for a function that needs them and logs none.
+     * @default false
+     */
+    passRequestHeaders?: boolean;
+}
+
+/** A rate of one metric (API model `RateConfig`): `rate` (0-10,000,000) per `period`. */
+export interface GatewayRate {
+    /** How many per period (0-10,000,000; API model `RateConfigRateDouble`). */
+    rate: number;
+    /** The period (API model `Period`). */
+    period: "second" | "minute";
+}
+
+/** One entry of a rate limit (API model `LimitEntry`): which callers or tools it counts, and their limits. */
+export interface GatewayRateLimitEntry {
+    /**
+     * The values of the limit's dimension keys this entry applies to (1-10, each value 1-256 characters):
+     * an exact value, or `"*"` for every value (API model `DimensionValue`).
+     */
+    dimensions: Record<string, string>;
+    /** Requests per second or minute. */
+    requests?: GatewayRate;
+    /** Model tokens per second or minute. */
+    tokens?: GatewayRate;
+    /** New connections (per second only: the aws-native schema says "per second only"). */
+    connections?: GatewayRate;
+}
+
+/**
+ * A rate limit of the gateway (`AWS::BedrockAgentCore::GatewayRateLimit`, created with `@pulumi/aws-native`,
+ * an optional peer dependency loaded only when a gateway has rate limits). Limits count per principal
+ * (`$.context.iam.principal` behind AWS_IAM, `$.context.jwt.<claim>` behind a JWT authorizer), per target
+ * (`targetName`) or per tool (`toolName`).
+ */
+export interface GatewayRateLimitSpec {
+    /**
+     * The limit's id (`rateLimitId`, 2-64 characters `[a-zA-Z0-9][a-zA-Z0-9-_.]{0,62}[a-zA-Z0-9]`, unique per
+     * gateway); also names the child resource. Changing it replaces the limit.
+     */
+    id: string;
+    /** Description (at most 512 characters). */
+    description?: string;
+    /**
+     * What the limit counts by (1-10 of `targetName`, `toolName`, `qualifiedModelId`, `$.context.iam.principal`,
+     * `$.context.iam.sourceIdentity`, `$.context.jwt.<claim>`). Changing them replaces the limit.
+     */
+    dimensionKeys: string[];
+    /** The entries (1-1000). */
+    entries: GatewayRateLimitEntry[];
 }

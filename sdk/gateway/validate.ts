@@ -6,7 +6,8 @@ import { GatewayToolPolicies } from "../governance/types";
 import { checkAuthorizer, checkScopes, checkTags } from "../runtime/validate";
 import { Problems, checkInput, checkShape, checkWhenKnown, isKnown } from "../validation";
 import { smithyActions, unknownActionReason } from "./smithy";
-import { GatewayInboundAuth, GatewayTargetSpec, McpListingMode, SchemaSource, SmithyPermissions, TargetCredentials } from "./types";
+import { checkInterceptors, checkRateLimits } from "./extensions";
+import { GatewayInboundAuth, GatewayInterceptor, GatewayRateLimitSpec, GatewayTargetSpec, McpListingMode, SchemaSource, SmithyPermissions, TargetCredentials } from "./types";
 
 /** The gateway arguments checked before anything is registered (names resolved; providers referred to as the caller does). */
 export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
@@ -18,6 +19,8 @@ export interface GatewaySettings<ApiKey = unknown, OAuth2 = unknown> {
     semanticSearch?: boolean;
     tags?: Record<string, string>;
     toolPolicies?: GatewayToolPolicies;
+    interceptors?: GatewayInterceptor[];
+    rateLimits?: GatewayRateLimitSpec[];
 }
 
 /**
@@ -48,7 +51,33 @@ export function checkGatewaySettings<ApiKey, OAuth2>(
     checkTags(problems, s.tags, at("tags"));
     checkAuthenticateOnlyPolicies(problems, s, at);
     policyProblems.messages.forEach((m) => problems.addMessage(m));
-    return { ...s, inboundAuth, targets, encryption, toolPolicyCheck };
+    // issue 24 item 5: on-behalf-of token exchange needs the user's token (a JWT inbound) and a target type AWS allows it on.
+    checkTokenExchange(problems, s.targets, s.inboundAuth, at("targets"));
+    // issue 24 items 2 and 3.
+    const interceptors = checkInterceptors(problems, s.interceptors, at("interceptors"), component);
+    checkRateLimits(problems, s.rateLimits, at("rateLimits"), s.inboundAuth);
+    return { ...s, inboundAuth, targets, encryption, toolPolicyCheck, interceptors };
+}
+
+/**
+ * `TOKEN_EXCHANGE` (on-behalf-of, RFC 8693) exchanges the caller's inbound JWT, so the gateway must
+ * receive one (CUSTOM_JWT or AUTHENTICATE_ONLY), and AWS accepts it on MCP server and OpenAPI targets only
+ * (target matrix, https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-outbound-auth.html).
+ */
+function checkTokenExchange<ApiKey, OAuth2>(problems: Problems, targets: GatewayTargetSpec<ApiKey, OAuth2>[], inboundAuth: GatewayInboundAuth, path: string): void {
+    targets.forEach((target, i) => {
+        const credentials = "credentials" in target ? target.credentials : undefined;
+        if (!credentials || !("oauth2" in credentials) || credentials.grantType !== "TOKEN_EXCHANGE") {
+            return;
+        }
+        const at = `${path}[${i}].credentials.grantType`;
+        if (target.type !== "mcpServer" && target.type !== "openApi") {
+            problems.add(at, "TOKEN_EXCHANGE", `is accepted only on mcpServer and openApi targets (AWS's outbound-auth matrix), not on a ${target.type} target`);
+        }
+        if (inboundAuth.type !== "CUSTOM_JWT" && inboundAuth.type !== "AUTHENTICATE_ONLY") {
+            problems.add(at, "TOKEN_EXCHANGE", `exchanges the caller's inbound JWT, which a ${inboundAuth.type} gateway does not receive: use inboundAuth CUSTOM_JWT or AUTHENTICATE_ONLY`);
+        }
+    });
 }
 
 /**
@@ -450,6 +479,16 @@ function checkSmithyPermissions(problems: Problems, permissions: SmithyPermissio
 }
 
 function checkCredentials(problems: Problems, credentials: TargetCredentials<unknown, unknown>, path: string): void {
+    if ("callerIam" in (credentials as object)) {
+        problems.add(
+            `${path}.callerIam`,
+            "(set)",
+            "is refused: @pulumi/aws 7.48 can send callerIamCredentials (CALLER_IAM_CREDENTIALS, forward access sessions), but AWS accepts it only on AgentCore Runtime HTTP targets " +
+                "(target matrix, https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-outbound-auth.html), and AgentGateway's targets are MCP, Lambda, OpenAPI, Smithy and API Gateway targets: " +
+                'to have an mcpServer or openApi tool act as the user, use { oauth2: <provider>, grantType: "TOKEN_EXCHANGE" }',
+        );
+        return;
+    }
     if ("apiKey" in credentials) {
         checkShape(problems, `${path}.location`, credentials.location, "ApiKeyCredentialLocation");
         checkShape(problems, `${path}.parameterName`, credentials.parameterName, "ApiKeyCredentialParameterName");

@@ -55,6 +55,15 @@ export type OAuth2Vendor =
           type: "CustomOauth2";
           /** Its discovery URL, ending in `/.well-known/openid-configuration` or `/.well-known/oauth-authorization-server`. */
           discoveryUrl: pulumi.Input<string>;
+          /**
+           * issue 24 item 5: let gateway targets exchange the caller's token for one to this server on the
+           * user's behalf (RFC 8693 token exchange, `onBehalfOfTokenExchangeConfig` with grant type
+           * `TOKEN_EXCHANGE`, https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/on-behalf-of-token-exchange.html).
+           * `actorTokenContent` (API model `ActorTokenContentType`) says what identifies the agent as the actor;
+           * `actorTokenScopes` only with `M2M`. Required for a target with `grantType: "TOKEN_EXCHANGE"`.
+           * @default no token exchange
+           */
+          tokenExchange?: { actorTokenContent: "NONE" | "M2M" | "AWS_IAM_ID_TOKEN_JWT"; actorTokenScopes?: string[] };
       }
     | {
           /**
@@ -130,6 +139,8 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
     readonly secretArn: pulumi.Output<string>;
     /** The callback URL to register with the authorization server (authorization-code flows). */
     readonly callbackUrl: pulumi.Output<string>;
+    /** Whether the provider is configured for on-behalf-of token exchange (`vendor.tokenExchange`). */
+    readonly tokenExchange: boolean;
 
     private readonly ctx: AwsContext;
 
@@ -144,6 +155,7 @@ export class OAuth2CredentialProvider extends pulumi.ComponentResource implement
         problems.throwIfAny(component);
 
         this.ctx = awsContext(this);
+        this.tokenExchange = args.vendor.type === "CustomOauth2" && args.vendor.tokenExchange !== undefined;
         this.provider = new AgentcoreOauth2CredentialProvider(
             `${name}-provider`,
             {
@@ -184,7 +196,21 @@ interface WriteOnlyCredentials {
 /** The provider's configuration block for the vendor: exactly one block, holding the write-only credentials. */
 function providerConfig(vendor: OAuth2Vendor, credentials: WriteOnlyCredentials): ProviderConfig {
     if (vendor.type === "CustomOauth2") {
-        return { customOauth2ProviderConfig: { ...credentials, oauthDiscovery: { discoveryUrl: vendor.discoveryUrl } } };
+        const exchange = vendor.tokenExchange;
+        return {
+            customOauth2ProviderConfig: {
+                ...credentials,
+                oauthDiscovery: { discoveryUrl: vendor.discoveryUrl },
+                ...(exchange
+                    ? {
+                          onBehalfOfTokenExchangeConfig: {
+                              grantType: "TOKEN_EXCHANGE",
+                              tokenExchangeGrantTypeConfig: { actorTokenContent: exchange.actorTokenContent, ...(exchange.actorTokenScopes ? { actorTokenScopes: exchange.actorTokenScopes } : {}) },
+                          },
+                      }
+                    : {}),
+            },
+        };
     }
     if (isTenantVendor(vendor.type)) {
         const tenant = vendor as Extract<OAuth2Vendor, { issuer: unknown }>;
@@ -236,8 +262,22 @@ function checkVendor(problems: Problems, vendor: OAuth2Vendor, path: string, com
     const discoveryUrl = given.discoveryUrl;
     const tenantOnly = (reason: string) =>
         TENANT_FIELDS.filter((f) => given[f] !== undefined).forEach((f) => problems.add(`${path}.${f}`, given[f], `applies only to the tenant vendors (${TENANT_OAUTH2_VENDORS.join(", ")}): ${reason}`));
+    if (vendor.type !== "CustomOauth2" && (given as { tokenExchange?: unknown }).tokenExchange !== undefined) {
+        problems.add(`${path}.tokenExchange`, "(set)", "applies only to CustomOauth2 (@pulumi/aws 7.48 has onBehalfOfTokenExchangeConfig only in customOauth2ProviderConfig)");
+    }
     if (vendor.type === "CustomOauth2") {
         tenantOnly("CustomOauth2 finds the endpoints through vendor.discoveryUrl");
+        const exchange = vendor.tokenExchange;
+        if (exchange !== undefined) {
+            checkShape(problems, `${path}.tokenExchange.actorTokenContent`, exchange.actorTokenContent, "ActorTokenContentType");
+            if (exchange.actorTokenContent === undefined) {
+                problems.add(`${path}.tokenExchange.actorTokenContent`, undefined, "is required (NONE, M2M or AWS_IAM_ID_TOKEN_JWT)");
+            }
+            if (exchange.actorTokenScopes !== undefined && exchange.actorTokenContent !== "M2M") {
+                problems.add(`${path}.tokenExchange.actorTokenScopes`, exchange.actorTokenScopes, "applies only with actorTokenContent M2M (API model TokenExchangeGrantTypeConfigType)");
+            }
+            (exchange.actorTokenScopes ?? []).forEach((scope, i) => checkShape(problems, `${path}.tokenExchange.actorTokenScopes[${i}]`, scope, "ScopeType"));
+        }
         if (discoveryUrl === undefined || discoveryUrl === "") {
             problems.add(`${path}.discoveryUrl`, discoveryUrl, "is required for CustomOauth2 (the server's /.well-known/openid-configuration or /.well-known/oauth-authorization-server URL)");
             return vendor;

@@ -110,6 +110,14 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
             "discoveryUrl": null,
             "type": null,
         },
+        "interceptors": {
+            "[]": {
+                "functionArn": null,
+                "passRequestHeaders": null,
+                "points": null,
+            },
+        },
+        "rateLimits": null,
         "semanticSearch": null,
         "targets": {
             "[]": {
@@ -133,6 +141,7 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
                     "resources": null,
                 },
                 "qualifier": null,
+                "reachesUserData": null,
                 "restApiId": null,
                 "runtimeArn": null,
                 "schema": {
@@ -188,6 +197,10 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
                     "discoveryUrl": null,
                     "issuer": null,
                     "tokenEndpoint": null,
+                    "tokenExchange": {
+                        "actorTokenContent": null,
+                        "actorTokenScopes": null,
+                    },
                     "type": null,
                 },
             },

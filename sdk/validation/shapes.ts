@@ -135,6 +135,27 @@ export const SHAPES = {
     EfsFileSystemArn: { type: "string", pattern: "arn:aws[-a-z]*:elasticfilesystem:[a-z0-9-]+:[0-9]{12}:file-system/fs-[0-9a-f]{8,40}", min: 0, max: 256 },
     S3FilesFileSystemArn: { type: "string", pattern: "arn:aws[-a-z]*:s3files:[a-z0-9-]+:[0-9]{12}:file-system/fs-[0-9a-f]{17,40}", min: 0, max: 256 },
     BrowserProfileName: { type: "string", pattern: "[a-zA-Z][a-zA-Z0-9_]{0,47}" },
+    // issue 24 items 2 and 3: gateway interceptors and rate limits.
+    GatewayInterceptorConfigurations: { type: "list", min: 1, max: 2 },
+    GatewayInterceptionPoints: { type: "list", min: 1, max: 2 },
+    GatewayInterceptionPoint: { type: "string", enum: ["REQUEST", "RESPONSE"] },
+    GatewayRateLimitId: { type: "string", pattern: "[a-zA-Z0-9][a-zA-Z0-9\\-_\\.]{0,62}[a-zA-Z0-9]", min: 2, max: 64 },
+    GatewayRateLimitDescription: { type: "string", min: 0, max: 512 },
+    DimensionKeys: { type: "list", min: 1, max: 10 },
+    DimensionKey: {
+        type: "string",
+        pattern: "(targetName|toolName|qualifiedModelId|\\$\\.context\\.iam\\.principal|\\$\\.context\\.iam\\.sourceIdentity|\\$\\.context\\.jwt\\.[a-zA-Z_][a-zA-Z0-9_\\-\\.]{0,61}[a-zA-Z0-9_])",
+        min: 1,
+        max: 80,
+    },
+    LimitEntries: { type: "list", min: 1, max: 1000 },
+    LimitEntryDimensionsMap: { type: "map", min: 1, max: 10 },
+    DimensionValue: { type: "string", min: 1, max: 256 },
+    RateConfigRateDouble: { type: "double", min: 0, max: 10000000 },
+    Period: { type: "string", enum: ["second", "minute"] },
+    // issue 24 item 5: on-behalf-of token exchange.
+    ActorTokenContentType: { type: "string", enum: ["NONE", "M2M", "AWS_IAM_ID_TOKEN_JWT"] },
+    ScopeType: { type: "string", min: 1, max: 128 },
 } as const satisfies Record<string, ShapeConstraint>;
 
 export type ShapeName = keyof typeof SHAPES;

@@ -7,6 +7,8 @@ import { RenderedAccess, documentOf, evaluate, renderedRole, unexercised, violat
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup";
+/** issue 24 item 2: the gateway's PII-redacting interceptor. */
+const INTERCEPTOR = "arn:aws:lambda:us-east-1:123456789012:function:pii-redactor";
 const TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
 /** A team's MCP server on an AgentCore Runtime, behind the gateway. */
 const MCP_RUNTIME = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/orders_mcp-AbCdEf1234";
@@ -28,7 +30,7 @@ const DYNAMO_MODEL = JSON.stringify({
 });
 
 type Inbound = "iam" | "jwt" | "cognito" | "authenticate-only";
-type Grant = "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE";
+type Grant = "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE" | "TOKEN_EXCHANGE";
 
 /** An environment whose gateway has a Lambda, a Smithy, an API-key and an OAuth2 target. */
 function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: Inbound, grant: Grant, encryption?: EnvironmentGatewayArgs["encryption"]): AgentEnvironmentArgs {
@@ -63,7 +65,12 @@ function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: In
             apiKeys: { search: { apiKey: pulumi.secret("search-api-key-0123456789") } },
             oauth2: {
                 crm: {
-                    vendor: { type: "CustomOauth2", discoveryUrl: "https://login.example.com/.well-known/openid-configuration" },
+                    vendor: {
+                        type: "CustomOauth2",
+                        discoveryUrl: "https://login.example.com/.well-known/openid-configuration",
+                        // issue 24 item 5: on-behalf-of token exchange (RFC 8693).
+                        ...(grant === "TOKEN_EXCHANGE" ? { tokenExchange: { actorTokenContent: "NONE" as const } } : {}),
+                    },
                     clientId: "crm-client",
                     clientSecret: pulumi.secret("crm-client-secret-0123456789"),
                 },
@@ -84,6 +91,7 @@ function gatewayEnvironment(environment: "dev" | "staging" | "prod", inbound: In
                     },
                 ],
             },
+            interceptors: [{ functionArn: INTERCEPTOR, points: ["REQUEST", "RESPONSE"] }],
             targets: [
                 { type: "lambda", name: "orders", functionArn: FN, tools: [{ name: "lookup_order", description: "Find an order", inputSchema: { type: "object" } }] },
                 { type: "smithy", name: "dynamo", schema: { inline: DYNAMO_MODEL }, permissions: { resources: [TABLE] } },
@@ -121,7 +129,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
     if (keyArn) {
         deployer = gatewayDeployerKeyStatement(keyArn as string, "us-east-1");
     }
-    const features = ["tool-policies", "lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : "client-credentials"];
+    const features = ["interceptor", "tool-policies", "lambda", "smithy", "runtime-target", "api-gateway-target", "credentials", "api-key", "oauth2", inbound === "iam" ? "iam-inbound" : "jwt", grant === "AUTHORIZATION_CODE" ? "three-legged" : grant === "TOKEN_EXCHANGE" ? "token-exchange" : "client-credentials"];
     if (keyArn) {
         features.push("cmk");
     }
@@ -134,6 +142,7 @@ async function gatewayShape(environment: "dev" | "staging" | "prod", inbound: In
             gatewayId: gateway.outputs.gatewayId,
             gatewayArn: gateway.outputs.gatewayArn,
             functionArn: FN,
+            interceptorArn: INTERCEPTOR,
             tableArn: TABLE,
             mcpRuntimeArn: MCP_RUNTIME,
             workloadIdentityArn: gateway.outputs.workloadIdentityDetails[0].workloadIdentityArn,
@@ -164,6 +173,7 @@ describe("access contract: AgentGateway", () => {
         shapes["staging (external JWT, three-legged, created key)"] = await gatewayShape("staging", "jwt", "AUTHORIZATION_CODE");
         shapes["prod (Cognito, client credentials, created key)"] = await gatewayShape("prod", "cognito", "CLIENT_CREDENTIALS");
         shapes["staging (AUTHENTICATE_ONLY external issuer, client credentials, created key)"] = await gatewayShape("staging", "authenticate-only", "CLIENT_CREDENTIALS");
+        shapes["prod (external JWT, token exchange, created key)"] = await gatewayShape("prod", "jwt", "TOKEN_EXCHANGE");
     });
 
     for (const shape of [
@@ -172,6 +182,7 @@ describe("access contract: AgentGateway", () => {
         "staging (external JWT, three-legged, created key)",
         "prod (Cognito, client credentials, created key)",
         "staging (AUTHENTICATE_ONLY external issuer, client credentials, created key)",
+        "prod (external JWT, token exchange, created key)",
     ]) {
         it(`every allowed call is allowed and every denied call denied: ${shape}`, async () => {
             assert.deepEqual(await violations(GATEWAY_CONTRACT, shapes[shape]), []);

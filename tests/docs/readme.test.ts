@@ -20,6 +20,7 @@ const ROWS: [string, keyof EnvironmentProfile, (value: any) => string][] = [
     ["browser recording retention (days)", "browserRecordingRetentionDays", String],
     ["gateway tool-policy mode", "toolPolicyMode", (v) => v],
     ["online evaluation sampling (%)", "evaluationSamplingPercentage", String],
+    ["gateway requests per caller per minute (0: no limit)", "gatewayRequestsPerPrincipalPerMinute", String],
 ];
 
 /** Markdown files under a folder (one level of subfolders, as examples/<name>/README.md). */

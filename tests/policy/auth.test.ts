@@ -1,6 +1,7 @@
 import { gatewayAuthorizer } from "../../policy/rules/auth/gateway-authorizer";
 import { lambdaPermissionSource } from "../../policy/rules/auth/lambda-permission-source";
 import { gatewayExceptionLevel } from "../../policy/rules/auth/gateway-exception-level";
+import { gatewayInterceptorHeaders } from "../../policy/rules/auth/gateway-interceptor-headers";
 import { jwtAudience } from "../../policy/rules/auth/jwt-audience";
 import { resourcePolicyPrincipal } from "../../policy/rules/auth/resource-policy-principal";
 import { change, compliantStack, json, UNKNOWN_STRING } from "./fixtures";
@@ -165,4 +166,26 @@ describeRule({
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "t", inputs: { exceptionLevel: "DEBUG" } }],
     unknown: change(S, "agent-gateway", "exceptionLevel", UNKNOWN_STRING),
+});
+
+// issue 24 item 2: interceptors receive the callers' headers (their tokens) only when asked.
+const PII_FN = "arn:aws:lambda:us-east-1:123456789012:function:pii-redactor";
+const interceptor = (passRequestHeaders: unknown) => [{ interceptionPoints: ["RESPONSE"], interceptor: { lambda: { arn: PII_FN } }, inputConfiguration: { passRequestHeaders } }];
+describeRule({
+    policy: gatewayInterceptorHeaders,
+    failing: [
+        {
+            title: "flags an interceptor given the request headers",
+            specs: change(S, "agent-gateway", "interceptorConfigurations", interceptor(true)),
+            expect: [`agent-gateway: Gateway interceptor 0 (${PII_FN}) receives the callers' request headers, including their Authorization token (passRequestHeaders true): pass them only to a function that needs them and logs none`],
+        },
+        {
+            title: "flags an aws-native Gateway's interceptor given the headers",
+            specs: [{ type: "aws-native:bedrockagentcore:Gateway", name: "n", inputs: { interceptorConfigurations: interceptor(true) } }],
+            expect: [`n: Gateway interceptor 0 (${PII_FN}) receives the callers' request headers, including their Authorization token (passRequestHeaders true): pass them only to a function that needs them and logs none`],
+        },
+        { title: "passes an interceptor without the headers", specs: change(S, "agent-gateway", "interceptorConfigurations", interceptor(false)), expect: [] },
+    ],
+    notApplicable: [{ type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", name: "t", inputs: { interceptorConfigurations: interceptor(true) } }],
+    unknown: change(S, "agent-gateway", "interceptorConfigurations", UNKNOWN_STRING),
 });

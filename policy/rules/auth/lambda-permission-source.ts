@@ -41,7 +41,7 @@ export const lambdaPermissionSource = resourceRule({
         "A Lambda permission that lets the AgentCore service (bedrock-agentcore.amazonaws.com) invoke a function names the one calling resource: an exact sourceArn that carries the account (the gateway's ARN), or sourceArn plus sourceAccount where the ARN carries no account; otherwise any AgentCore resource (of any account) can call the function (confused deputy).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Components: a Lambda target (`gateway.targets[].functionArn`) needs no resource policy: the gateway's role invokes it. Raw resources: Set sourceArn to the gateway's ARN (gatewayArn) on the aws.lambda.Permission; add sourceAccount when the ARN carries no account.",
+    remediationSteps: "Components: a Lambda target (`gateway.targets[].functionArn`) or interceptor (`gateway.interceptors[].functionArn`) needs no resource policy: the gateway's role invokes it. Raw resources: Set sourceArn to the gateway's ARN (gatewayArn) on the aws.lambda.Permission; add sourceAccount when the ARN carries no account.",
     types: [T.lambdaPermission],
     check: (res) => {
         const principal = at(res.props, "principal");
