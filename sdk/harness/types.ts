@@ -6,6 +6,7 @@ import type { AgentMemoryArgs } from "../memory/agentMemory";
 import type { AgentNetworkArgs } from "../network/agentNetwork";
 import type { NetworkSettings } from "../network/types";
 import type { InferenceProfileModels } from "../runtime/models";
+import { BUILTIN_TOOL_NAMES } from "../../policy/rules/harness/tool-patterns";
 
 // The arguments of AgentHarness and their resolved form (issue 23 item 2), below the component
 // and its resolve step.
@@ -14,7 +15,7 @@ import type { InferenceProfileModels } from "../runtime/models";
 export type HarnessBuiltinTool = "shell" | "file_operations";
 
 /** The built-in tools AWS puts in every harness session unless `allowedTools` restricts them (harness-tools guide). */
-export const HARNESS_BUILTIN_TOOLS: readonly HarnessBuiltinTool[] = ["shell", "file_operations"];
+export const HARNESS_BUILTIN_TOOLS: readonly HarnessBuiltinTool[] = BUILTIN_TOOL_NAMES;
 
 /** Inbound JWT authorization of a harness (the harness's `authorizerConfiguration.customJwtAuthorizer`). */
 export interface HarnessJwtAuthorizer {

@@ -46,7 +46,7 @@ function everyMemory(resource: string): boolean {
 export const harnessMemoryRecords = stackRule({
     name: "agentcore-harness-memory-records",
     description:
-        "A harness's execution role reads or deletes memory records (RetrieveMemoryRecords, GetMemoryRecord, ListMemoryRecords, DeleteMemoryRecord, BatchDeleteMemoryRecords) only on named memories, never on every memory (`*`, `memory/*`).",
+        "A harness's execution role reads or deletes memory records (RetrieveMemoryRecords, GetMemoryRecord, ListMemoryRecords, DeleteMemoryRecord, BatchDeleteMemoryRecords) only on named memories, never on every memory (`*`, `memory/*`, or any resource whose memory id is wildcarded, in one account and region too).",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
