@@ -227,6 +227,11 @@ describe("AgentHarness: aws-native only for the pinned endpoint, and a lifecycle
         const tabled = new Set(LIFECYCLE_CONTRACTS.map((c) => c.type));
         assert.deepEqual([...seen].filter((t) => !tabled.has(t) && t !== "awsx:ec2:Vpc").sort(), []);
         assert.deepEqual(lifecycleOf(HARNESS).replaces.map((r) => r.argument), ["harnessName"]);
+        // Red-team finding 3: a replacement resets versions to 1, so a pinned harnessVersion must move with it.
+        assert.ok(
+            lifecycleOf(HARNESS).notes?.some((n) => /versions start again at 1/.test(n) && /Set harnessVersion to "1" in the same change/.test(n)),
+            `the harness row must say a replacement resets versions: ${JSON.stringify(lifecycleOf(HARNESS).notes)}`,
+        );
         assert.deepEqual(lifecycleOf(ENDPOINT).replaces.map((r) => r.argument), ["harnessId", "endpointName"]);
     });
 });
