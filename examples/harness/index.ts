@@ -9,6 +9,9 @@ const environment = config.require("environment") as EnvironmentName;
 const orders = new AgentHarness("orders-harness", {
     environment,
     model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
+    // Explicit wherever an endpoint is pinned: every version shares the role, so a model change adds the new model here,
+    // promotes (harnessVersion), and only then removes the old one (docs/harness.md).
+    models: ["us.anthropic.claude-sonnet-4-20250514-v1:0"],
     systemPrompt: "You answer questions about customer orders. Look orders up with the tools; never guess an order's state.",
     // Pinned in staging and prod (the endpoint named after the environment); dev calls DEFAULT.
     harnessVersion: config.get("harnessVersion"),

@@ -21,6 +21,22 @@ import { AgentHarnessArgs, GATEWAY_TOOL_NAME, ResolvedHarness } from "./types";
 export type { AgentHarnessArgs } from "./types";
 
 /**
+ * The id of the runtime AgentCore provisions for a harness, read from its
+ * `environmentActuals` once it exists. Throws when they name none: granting logs and tokens
+ * to a made-up runtime id would be a silent wrong grant.
+ */
+export function harnessRuntimeIdOf(envs: { agentcoreRuntimeEnvironments?: { agentRuntimeId?: string }[] }[] | undefined, name: string): string {
+    const id = envs?.[0]?.agentcoreRuntimeEnvironments?.[0]?.agentRuntimeId;
+    if (typeof id !== "string" || id.length === 0) {
+        throw new Error(
+            `AgentHarness ${name}: the harness's environmentActuals name no runtime (environmentActual.agentcoreRuntimeEnvironment.agentRuntimeId), ` +
+                "so the harness-runtime policy (its log group and workload token) cannot name it; check the harness in the AgentCore console and run the update again",
+        );
+    }
+    return id;
+}
+
+/**
  * A managed agent loop (AgentCore Harness) in one environment, from one args object and an
  * `environment` profile, as `AgentEnvironment` is for a container: the model allowlist, the
  * least-privilege execution role, memory through `AgentMemory`, tools through `AgentGateway`
@@ -102,14 +118,18 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
     }
 
     /**
-     * The execution role: trusted by AgentCore for this account and this harness only
-     * (`aws:SourceAccount`, `aws:SourceArn` = `harness/<harnessName>-??????????`), allowed to
+     * The execution role: trusted by AgentCore for this account (`aws:SourceAccount`) and, as
+     * `aws:SourceArn`, this harness (`harness/<harnessName>-??????????`) or a runtime of this
+     * account and region (`runtime/*`, the runtime the harness runs inside), allowed to
      * invoke the listed models only (inference profiles expanded as for runtimes), write traces
      * and metrics. Logs and workload tokens name the runtime AgentCore provisions for the harness,
      * known once it exists ({@link grantOwnRuntime}).
      */
     private buildRole(r: ResolvedHarness, ctx: AwsContext): Role {
-        const trust = agentCoreTrustPolicy("AssumedByAgentCoreHarness", ctx.accountId, agentCoreArnPattern(ctx, "harness", r.harnessName));
+        // Either this harness or a runtime of this account and region: harness sessions run inside a runtime AgentCore provisions
+        // ("The harness is a managed abstraction that runs inside Runtime", harness-vs-runtime guide), which may assume the role with its own ARN.
+        // Which runtime may use the role is guarded by iam:PassRole (only a principal allowed to pass it can attach it), not by this condition.
+        const trust = agentCoreTrustPolicy("AssumedByAgentCoreHarness", ctx.accountId, [agentCoreArnPattern(ctx, "harness", r.harnessName), arn(ctx, "bedrock-agentcore", "runtime/*")]);
         const role = new Role(
             r.children.role,
             { assumeRolePolicy: pulumi.jsonStringify(trust), description: `Execution role of AgentCore harness ${r.harnessName}`, maxSessionDuration: 3600, tags: r.tags },
@@ -140,7 +160,10 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
             tools: this.gateway
                 ? [{ type: "agentcore_gateway", name: GATEWAY_TOOL_NAME, config: { agentcoreGateway: { gatewayArn: this.gateway.gatewayArn, outboundAuth: { awsIam: true } } } }]
                 : undefined,
-            memory: this.memory ? { agentcoreMemoryConfiguration: { arn: this.memory.memoryArn } } : undefined,
+            // Without a memory block AWS creates a managed memory under its own key ("Managed memory (default)",
+            // https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-memory.html; API model
+            // HarnessManagedMemoryConfiguration.encryptionKeyArn "Defaults to AWS-owned key"): no memory asked for is sent as disabled.
+            memory: this.memory ? { agentcoreMemoryConfiguration: { arn: this.memory.memoryArn } } : { disabled: {} },
             environments: [
                 {
                     agentcoreRuntimeEnvironments: [
@@ -186,7 +209,15 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
      * role has them (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html).
      */
     private grantOwnRuntime(ctx: AwsContext): void {
-        const runtimeId = this.harness.environmentActuals.apply((envs) => envs?.[0]?.agentcoreRuntimeEnvironments?.[0]?.agentRuntimeId ?? "unknown-runtime");
+        // Unknown at a preview that creates the harness (the apply does not run); known once it exists, and then it must name the runtime.
+        const runtimeId = this.harness.environmentActuals.apply((envs) => {
+            try {
+                return harnessRuntimeIdOf(envs, this.resourceName);
+            } catch (e) {
+                pulumi.log.error((e as Error).message, this);
+                throw e;
+            }
+        });
         const logGroup = pulumi.interpolate`log-group:/aws/bedrock-agentcore/runtimes/${runtimeId}-*`;
         this.grant("harness-runtime", [
             allow("CreateHarnessLogGroup", perms.LOGS_GROUP, [arn(ctx, "logs", logGroup)]),

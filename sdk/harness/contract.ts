@@ -1,6 +1,8 @@
 import { AccessCall, AccessContract } from "../common/contract";
 
 const HARNESS_SECURITY = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-security.html";
+const HARNESS_VS_RUNTIME = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-vs-runtime.html";
+const PASS_ROLE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html";
 const HARNESS_VERSIONING = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-versioning.html";
 const RUNTIME_PERMISSIONS = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html";
 const SERVICE_REFERENCE = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html";
@@ -47,11 +49,18 @@ export const HARNESS_CONTRACT: AccessContract = {
     summary:
         "The harness's execution role (role:harness), assumed by AgentCore for this harness only, with what AgentHarness grants it: the listed models, its memory (read and write, never delete, never another memory) and its gateway.",
     notes: [
-        "Unsettled, checked under mocks only: the harness security guide's sample execution-role policy could not be read in full here, so the role follows the runtime permissions page (a harness is backed by an AgentCore Runtime, harness versioning guide) without ECR. The trust names the harness ARN (`harness/<harnessName>-??????????`); whether AgentCore assumes a harness's role with the harness's ARN or its runtime's as `aws:SourceArn` is not documented, and a refused assumption fails `CreateHarness` (the provider retries `Role validation failed` only for propagation).",
+        "Unsettled, checked under mocks only: the harness security guide's sample execution-role policy could not be read in full here, so the role follows the runtime permissions page (a harness is backed by an AgentCore Runtime, harness versioning guide) without ECR.",
+        "The trust admits `aws:SourceArn` of this harness (`harness/<harnessName>-??????????`) or of any runtime of this account and region (`runtime/*`): harness sessions run inside a runtime AgentCore provisions (\"The harness is a managed abstraction that runs inside Runtime\", harness-vs-runtime guide), and which ARN AgentCore presents when it assumes the role is not documented; a refused assumption fails `CreateHarness`. Which runtime may use the role is guarded by `iam:PassRole` (only a principal allowed to pass the role can make a runtime or harness run with it), not by this condition; `aws:SourceAccount` keeps other accounts out.",
         "The runtime AgentCore provisions for a harness is known only once the harness exists (`environmentActual.agentcoreRuntimeEnvironment.agentRuntimeId`): the log-group and workload-token grants naming it are a second inline policy (`harness-runtime`) created after the harness.",
     ],
     allowed: [
         trust("assume-role", "arn:${partition}:bedrock-agentcore:${region}:${account}:harness/${harnessId}", "AgentCore assumes the execution role to run this harness (confused-deputy conditions: this account, this harness's id `<name>-<10 characters>`)."),
+        trust(
+            "assume-role-as-harness-runtime",
+            "arn:${partition}:bedrock-agentcore:${region}:${account}:runtime/${harnessRuntimeId}",
+            "AgentCore assumes the role for the runtime the harness runs inside, which may present the runtime's ARN (red-team finding 7); PassRole, not this condition, decides which runtime gets the role.",
+            HARNESS_VS_RUNTIME,
+        ),
         role("invoke-profile", "bedrock:InvokeModel", PROFILE, "The loop calls the cross-Region inference profile it runs (the model allowlist).", PROFILE_PREREQUISITES, { resourcePolicies: ["endpoint:bedrock-runtime"] }),
         role("invoke-profile-stream", "bedrock:InvokeModelWithResponseStream", PROFILE, "Streaming calls (ConverseStream) of the same profile.", PROFILE_PREREQUISITES, { resourcePolicies: ["endpoint:bedrock-runtime"] }),
         role("invoke-profile-model-us-west-2", "bedrock:InvokeModel", PROFILE_MODEL_IN("us-west-2"), "Bedrock also authorizes the profile's foundation model in each destination Region of its geography.", PROFILE_PREREQUISITES),
@@ -68,6 +77,8 @@ export const HARNESS_CONTRACT: AccessContract = {
         trust("assume-role-for-other-harness", "arn:${partition}:bedrock-agentcore:${region}:${account}:harness/someoneelse-AbCdEf1234", "Another harness must not run with this role."),
         trust("assume-role-for-name-prefix", "arn:${partition}:bedrock-agentcore:${region}:${account}:harness/${harnessName}_admin-AbCdEf1234", "A harness whose name only starts with this one's must not match: the trust names `<name>-??????????`.", CONDITION_OPERATORS),
         trust("assume-role-from-other-account", "arn:${partition}:bedrock-agentcore:${region}:210987654321:harness/${harnessId}", "The same harness id in another account is not this harness."),
+        trust("assume-role-as-runtime-of-other-account", "arn:${partition}:bedrock-agentcore:${region}:210987654321:runtime/${harnessRuntimeId}", "A runtime of another account must not run with this role."),
+        trust("assume-role-as-runtime-in-other-region", "arn:${partition}:bedrock-agentcore:eu-west-1:${account}:runtime/${harnessRuntimeId}", "Nor a runtime of this account in another region.", PASS_ROLE),
         role("invoke-unlisted-model", "bedrock:InvokeModel", "arn:${partition}:bedrock:${region}::foundation-model/unlisted.model-v1:0", "Only the models the harness lists (`models`).", RUNTIME_PERMISSIONS),
         role("invoke-profile-model-outside-geography", "bedrock:InvokeModel", PROFILE_MODEL_IN("eu-west-1"), "The US profile's model outside the US geography is not granted.", PROFILE_PREREQUISITES),
         role("retrieve-other-memory", "bedrock-agentcore:RetrieveMemoryRecords", OTHER_MEMORY, "Records of every other memory stay out of reach: the grant names this harness's memory only (issue 23 item 4).", SERVICE_REFERENCE, { when: ["memory"] }),

@@ -22,12 +22,13 @@ export const HARNESS_LIFECYCLE: readonly LifecycleContract[] = [
             module: "bedrockagentcore/harness",
             onlyNative: {
                 "memory.managedMemoryConfiguration.encryptionKeyArn":
-                    "CloudFormation recreates a harness whose managed memory changes key; AgentHarness never uses managed memory (its memory is an AgentMemory, referenced by agentcoreMemoryConfiguration.arn), so the property is never set.",
+                    "CloudFormation recreates a harness whose managed memory changes key; AgentHarness never uses managed memory (its memory is an AgentMemory, referenced by agentcoreMemoryConfiguration.arn, or memory is sent disabled), so the property is never set.",
             },
         },
         notes: [
             "Every in-place update (model, prompt, tools, allowedTools, memory, network, role) makes a new immutable harness version; DEFAULT follows it, a pinned endpoint stays on its version (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-versioning.html).",
             "A derived harnessName changes only with the component name, so a replacement always has a new name: create-before-delete never collides.",
+            "A replacement (a new harnessName) is a new harness whose versions start again at 1 (harness versioning guide: creating a harness makes version 1): a pinned endpoint naming a higher version (harnessVersion \"7\") fails. Set harnessVersion to \"1\" in the same change (or unpin in dev), then promote again.",
         ],
     },
     {

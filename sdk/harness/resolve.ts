@@ -2,6 +2,7 @@
 // defaulted value, or every problem at once. Pure: no resource, no output. The profile row,
 // the network, the memory section and the gateway section are derived by the functions
 // AgentEnvironment uses (environment/derive.ts, environment/toolAccess.ts), not copies of them.
+import { createHash } from "crypto";
 import { agentCoreName, baseTags } from "../common/naming";
 import { featuresOf, memoryArgsFor, resolveNetwork } from "../environment/derive";
 import { ENVIRONMENT_PROFILES } from "../environment/profiles";
@@ -18,14 +19,24 @@ export type HarnessResolution = { ok: true; value: ResolvedHarness } | { ok: fal
 /** Longest harness name (API shape HarnessName `[a-zA-Z][a-zA-Z0-9_]{0,39}`). */
 export const HARNESS_NAME_MAX = 40;
 
+/** Hex characters of the hash that ends a shortened derived name. */
+const NAME_HASH_LENGTH = 6;
+
 /**
- * The harness name derived from the component name: AgentCore's name rule, cut to 40. The
- * provider replaces a harness only when its name changes (harness.go `harness_name`:
- * RequiresReplace, the only such argument), so a derived name needs no replacement suffix:
- * a replacement always comes with a new name, and create-before-delete never collides.
+ * The harness name derived from the component name: AgentCore's name rule; a name longer than
+ * 40 characters is cut to 33 and ends in `_` and 6 hex characters of the SHA-256 of the component
+ * name, so two long names sharing their first 40 characters do not collide. The provider
+ * replaces a harness only when its name changes (harness.go `harness_name`: RequiresReplace,
+ * the only such argument), so a derived name needs no replacement suffix: a replacement always
+ * comes with a new name, and create-before-delete never collides.
  */
 export function harnessNameOf(name: string): string {
-    return agentCoreName(name).slice(0, HARNESS_NAME_MAX);
+    const full = agentCoreName(name);
+    if (full.length <= HARNESS_NAME_MAX) {
+        return full;
+    }
+    const hash = createHash("sha256").update(name).digest("hex").slice(0, NAME_HASH_LENGTH);
+    return `${full.slice(0, HARNESS_NAME_MAX - NAME_HASH_LENGTH - 1)}_${hash}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AgentMemoryArgs } from "../memory/agentMemory";
 import type { AgentNetworkArgs } from "../network/agentNetwork";
 import type { NetworkSettings } from "../network/types";
 import type { InferenceProfileModels } from "../runtime/models";
+import { BUILTIN_TOOL_NAMES } from "../../policy/rules/harness/tool-patterns";
 
 // The arguments of AgentHarness and their resolved form (issue 23 item 2), below the component
 // and its resolve step.
@@ -14,7 +15,7 @@ import type { InferenceProfileModels } from "../runtime/models";
 export type HarnessBuiltinTool = "shell" | "file_operations";
 
 /** The built-in tools AWS puts in every harness session unless `allowedTools` restricts them (harness-tools guide). */
-export const HARNESS_BUILTIN_TOOLS: readonly HarnessBuiltinTool[] = ["shell", "file_operations"];
+export const HARNESS_BUILTIN_TOOLS: readonly HarnessBuiltinTool[] = BUILTIN_TOOL_NAMES;
 
 /** Inbound JWT authorization of a harness (the harness's `authorizerConfiguration.customJwtAuthorizer`). */
 export interface HarnessJwtAuthorizer {
@@ -28,9 +29,9 @@ export interface HarnessJwtAuthorizer {
     /** Accepted scopes. */
     allowedScopes?: pulumi.Input<string>[];
     /**
-     * Only these workloads (gateway ARNs, 1-10) may present tokens to the harness
-     * (`allowedWorkloadConfiguration.hostingEnvironments`): a harness served behind a gateway
-     * admits only calls that gateway forwards. @default any caller with a valid token
+     * Refused for a harness: the API model's AllowedWorkloadConfiguration ("At launch, this is
+     * supported only for AgentCore Runtime targets") does not cover harnesses, so AWS could
+     * reject or ignore it. Kept in the type so that setting it is an error naming the field.
      */
     allowedGatewayArns?: pulumi.Input<string>[];
 }
@@ -42,11 +43,11 @@ export type HarnessAuthorizer = { type: "AWS_IAM" } | HarnessJwtAuthorizer;
 export interface AgentHarnessArgs {
     /** The environment; selects the row of `ENVIRONMENT_PROFILES` that supplies every default (network, keys, protection, pinning). */
     environment: EnvironmentName;
-    /** AgentCore harness name (`[a-zA-Z][a-zA-Z0-9_]{0,39}`, API shape HarnessName). @default the component name with hyphens mapped to underscores and a suffix that changes with the name (replace-safe) */
+    /** AgentCore harness name (`[a-zA-Z][a-zA-Z0-9_]{0,39}`, API shape HarnessName). @default the component name with hyphens mapped to underscores; a name longer than 40 characters is cut to 33 and ends in `_` and 6 hex characters of a hash of the full name (no suffix otherwise: a harness is replaced only when its name changes) */
     harnessName?: string;
     /** The Bedrock model the loop runs (a foundation model id, a system inference profile id or an ARN); it must be one of `models`. */
     model: string;
-    /** The Bedrock models and inference profiles the harness may invoke (its role's allowlist). @default [model] */
+    /** The Bedrock models and inference profiles the harness may invoke (its role's allowlist). Required where an endpoint is pinned (staging, prod, or `harnessVersion` set): every version shares the role, so a model change must add the new model before the pinned endpoint moves and remove the old one after. @default [model] (dev on DEFAULT) */
     models?: string[];
     /** Foundation models behind inference profiles that cannot be expanded offline (see `AgentEnvironmentArgs.inferenceProfileModels`). @default {} */
     inferenceProfileModels?: InferenceProfileModels;
@@ -66,7 +67,7 @@ export interface AgentHarnessArgs {
      * @default [] (none)
      */
     builtinTools?: HarnessBuiltinTool[];
-    /** Memory for the harness, as `AgentEnvironment`'s memory section (profile defaults for expiry, key and protection). @default no memory */
+    /** Memory for the harness, as `AgentEnvironment`'s memory section (profile defaults for expiry, key and protection). @default no memory: the harness is sent `memory: { disabled: {} }` (AWS would otherwise create a managed memory under its own key) */
     memory?: Omit<AgentMemoryArgs, "protectFromDeletion" | "tags">;
     /** An MCP gateway for the harness's tools (with Cedar `toolPolicies`), referenced by the harness as its `tools` server. @default none */
     gateway?: EnvironmentGatewayArgs;

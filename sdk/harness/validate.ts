@@ -9,15 +9,19 @@ import { checkGatewaySettings } from "../gateway/validate";
 import { checkMemorySettings } from "../memory/validate";
 import { checkVpcNetworkSettings } from "../network/validate";
 import { checkModelReferences } from "../runtime/models";
-import { checkAuthorizer, MAX_ALLOWED_GATEWAYS } from "../runtime/validate";
+import { checkAuthorizer } from "../runtime/validate";
 import { Problems, checkShape } from "../validation";
 import { checkTags } from "../validation/tags";
+import { builtinToolsReached } from "../../policy/rules/harness/tool-patterns";
 import { AGENT_HARNESS_ARG_KEYS, AgentHarnessArgs, HARNESS_BUILTIN_TOOLS, ResolvedHarness } from "./types";
 
 /** The harness-tools guide: without allowedTools every tool is allowed, and the built-in shell and file tools are in every session. */
 export const HARNESS_TOOLS_GUIDE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-tools.html";
 /** The harness versioning guide: DEFAULT follows the newest version; other endpoints stay on the version they name. */
 export const HARNESS_VERSIONING_GUIDE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness-versioning.html";
+
+/** The control-plane API model (data/aws-models/bedrock-agentcore-control.service-2.json), shape AllowedWorkloadConfiguration. */
+const ALLOWED_WORKLOAD_SOURCE = "https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_AllowedWorkloadConfiguration.html";
 
 /** Checks that `environment` names a profile row and that no key is unknown; false when nothing else can be resolved. */
 export function checkHarnessBasics(problems: Problems, args: AgentHarnessArgs): boolean {
@@ -39,22 +43,19 @@ export function checkHarnessBasics(problems: Problems, args: AgentHarnessArgs): 
 
 /**
  * Why a pattern of `allowedTools` reaches a built-in tool (`shell`, `file_operations`), or
- * undefined. Patterns as the API takes them (HarnessAllowedTool): `*`, a built-in name or glob,
- * `@builtin`, `@builtin/<name or glob>`, `@<server>`, `@<server>/<tool or glob>`.
+ * undefined, read by the matcher the pack's agentcore-harness-tools rule uses
+ * (policy/rules/harness/tool-patterns.ts): `*`, a built-in name or glob, and any `@` pattern
+ * whose server part matches `builtin` (`@builtin`, `@*`, `@b*\/shell`, `@?uiltin`).
  */
 export function builtinReach(pattern: string): string | undefined {
     if (pattern === "*") {
         return "allows every tool, the built-in shell and file tools included";
     }
-    if (pattern === "@builtin" || pattern.startsWith("@builtin/")) {
-        return "names built-in tools";
-    }
-    if (pattern.startsWith("@")) {
+    const reached = builtinToolsReached(pattern);
+    if (reached.length === 0) {
         return undefined;
     }
-    const glob = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-    const reached = HARNESS_BUILTIN_TOOLS.filter((t) => glob.test(t));
-    return reached.length > 0 ? `reaches the built-in ${reached.join(" and ")}` : undefined;
+    return pattern.startsWith("@") ? `names built-in tools (reaches ${reached.join(" and ")})` : `reaches the built-in ${reached.join(" and ")}`;
 }
 
 /** Checks `allowedTools` and `builtinTools`: built-ins only through the opt-in, and something allowed (an empty list would be read as unset: every tool). */
@@ -107,6 +108,16 @@ export function checkHarness(problems: Problems, args: AgentHarnessArgs, r: Reso
     } else if (!r.models.includes(args.model)) {
         problems.add("model", args.model, `must be one of models (${r.models.join(", ")}): the harness's role may invoke only the models listed there`);
     }
+    // Red-team finding 2: the role is shared by every version, so a model change must keep the pinned version's model invocable until promotion.
+    if ((profile.endpoint === "pinned" || args.harnessVersion !== undefined) && args.models === undefined) {
+        problems.add(
+            "models",
+            undefined,
+            `is required where an endpoint is pinned (${args.environment}${args.harnessVersion !== undefined ? `, harnessVersion ${JSON.stringify(args.harnessVersion)}` : ""}): ` +
+                "every harness version runs with the same role, so with models defaulting to [model] a model change would remove the pinned version's model from the role before promotion. " +
+                "List the models explicitly; to change the model, add the new one to models, deploy, move harnessVersion, deploy, then remove the old one",
+        );
+    }
     checkModelReferences(
         problems,
         r.models.map((model, i) => ({ path: args.models ? `models[${i}]` : "model", model })),
@@ -154,8 +165,14 @@ export function checkHarness(problems: Problems, args: AgentHarnessArgs, r: Reso
     if (auth && auth.type === "CUSTOM_JWT") {
         const { allowedGatewayArns, ...jwt } = auth;
         checkAuthorizer(problems, jwt, "authorizer");
-        if (allowedGatewayArns !== undefined && (allowedGatewayArns.length < 1 || allowedGatewayArns.length > MAX_ALLOWED_GATEWAYS)) {
-            problems.add("authorizer.allowedGatewayArns", allowedGatewayArns.length, `must list 1-${MAX_ALLOWED_GATEWAYS} gateway ARNs (API model: AllowedWorkloadConfiguration.hostingEnvironments)`);
+        // Red-team finding 6: not sent, so AWS can neither reject it nor silently ignore it.
+        if (allowedGatewayArns !== undefined) {
+            problems.add(
+                "authorizer.allowedGatewayArns",
+                allowedGatewayArns,
+                `is not supported for a harness: the API model's AllowedWorkloadConfiguration says "At launch, this is supported only for AgentCore Runtime targets" (${ALLOWED_WORKLOAD_SOURCE}); ` +
+                    "remove it (restrict callers with allowedClients, allowedAudiences or allowedScopes)",
+            );
         }
     } else if (auth && auth.type !== "AWS_IAM") {
         problems.add("authorizer.type", (auth as { type: unknown }).type, "must be AWS_IAM or CUSTOM_JWT");

@@ -70,6 +70,8 @@ const EXPECTED: readonly string[] = [
     "agentcore-iam-trust-confused-deputy browser-role",
     "agentcore-iam-trust-confused-deputy harness-role",
     // Issue 25 item 7: a harness with every tool, on the public network, an API key in a header, a role that invokes any model.
+    // A harness without a memory block gets AWS's managed memory under AWS's key (harness red-team finding 1).
+    "agentcore-customer-managed-keys agent-harness",
     "agentcore-harness-tools agent-harness",
     "agentcore-runtime-vpc agent-harness",
     "agentcore-runtime-env-secrets agent-harness",

@@ -72,6 +72,7 @@ describe("cross-check: unknown values (as during a preview) never make a rule th
             resources: () => planned(path.join(ROOT, "examples", "bad-stack"), "prod"),
             // Issue 25: the registry's key, the harness's allowedTools and network are absent too.
             allUnknown: [
+                "agentcore-customer-managed-keys agent-harness",
                 "agentcore-customer-managed-keys agent-memory",
                 "agentcore-customer-managed-keys tool-policies",
                 "agentcore-customer-managed-keys tool-registry",

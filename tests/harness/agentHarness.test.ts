@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
 import { AgentHarness, AgentHarnessArgs, resolveHarness } from "../../sdk";
+import { harnessRuntimeIdOf } from "../../sdk/harness/agentHarness";
+import { harnessNameOf } from "../../sdk/harness/resolve";
 import { parseJsonInput, problemsOf, record } from "../harness";
 import { PROFILE, harnessArgs } from "./fixtures";
 import { GATE_OF, failuresAt } from "../crosscheck/gate";
@@ -34,6 +36,16 @@ describe("AgentHarness (issue 23 item 2)", function () {
             ["a built-in tool name that does not exist", harnessArgs("dev", { builtinTools: ["browser" as never] }), 'builtinTools[0] "browser" must be one of shell, file_operations'],
             ["a harness name with hyphens", harnessArgs("dev", { harnessName: "orders-agent" }), 'harnessName "orders-agent" must match'],
             ["prod memory under AWS's key", harnessArgs("prod", { memory: { encryptionKey: "aws-owned" } }), 'memory.encryptionKey "aws-owned" must be a customer-managed key in prod'],
+            ["red-team finding 2: prod without explicit models", harnessArgs("prod", { models: undefined }), "models (not set) is required where an endpoint is pinned (prod, harnessVersion \"1\"): every harness version runs with the same role"],
+            ["red-team finding 2: dev pinned with harnessVersion without explicit models", harnessArgs("dev", { harnessVersion: "3" }), 'models (not set) is required where an endpoint is pinned (dev, harnessVersion "3")'],
+            ...["@*", "@*/*", "@*/shell", "@builtin*", "@b*/shell", "@?uiltin", "@builtin/sh*", "@builtin/file_operations"].map(
+                (p): [string, AgentHarnessArgs, string] => [`red-team finding 4: ${p} in prod`, harnessArgs("prod", { allowedTools: [p] }), `allowedTools[0] ${JSON.stringify(p)} names built-in tools (reaches`],
+            ),
+            [
+                "red-team finding 6: allowedGatewayArns on a harness",
+                harnessArgs("dev", { authorizer: { type: "CUSTOM_JWT", discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["app"], allowedGatewayArns: ["arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/front-abcdefghij"] } }),
+                'authorizer.allowedGatewayArns ["arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/front-abcdefghij"] is not supported for a harness: the API model\'s AllowedWorkloadConfiguration says "At launch, this is supported only for AgentCore Runtime targets"',
+            ],
             ["LOG_ONLY tool policies in prod", harnessArgs("prod", { gateway: { ...harnessArgs("prod").gateway, toolPolicies: { ...harnessArgs("prod").gateway!.toolPolicies!, mode: "LOG_ONLY" } } }), "gateway.toolPolicies.mode"],
         ];
         for (const [title, args, expected] of cases) {
@@ -53,6 +65,27 @@ describe("AgentHarness (issue 23 item 2)", function () {
 
         it("accepts built-ins through the explicit opt-in, in prod too", () => {
             assert.deepEqual(problems(harnessArgs("prod", { builtinTools: ["file_operations", "shell"] })), []);
+        });
+
+        it("red-team finding 4: accepts MCP patterns whose server cannot be builtin, in prod", () => {
+            assert.deepEqual(problems(harnessArgs("prod", { allowedTools: ["@tools/*", "@t*/shell", "@docs/search"] })), []);
+        });
+
+        it("red-team finding 8: a long component name is cut with a hash of the full name, so two long names do not collide", () => {
+            const a = harnessNameOf("orders-agent-for-the-european-warehouse-team-a");
+            const b = harnessNameOf("orders-agent-for-the-european-warehouse-team-b");
+            assert.equal(a.length, 40, a);
+            assert.equal(b.length, 40, b);
+            assert.notEqual(a, b, "two names sharing their first 40 characters");
+            assert.match(a, /^orders_agent_for_the_european_war_[0-9a-f]{6}$/);
+            assert.equal(harnessNameOf("orders-agent"), "orders_agent", "short names carry no suffix");
+        });
+
+        it("the runtime id: known and missing fails loudly, never a made-up runtime (red-team: grantOwnRuntime)", () => {
+            assert.equal(harnessRuntimeIdOf([{ agentcoreRuntimeEnvironments: [{ agentRuntimeId: "orders_rt-AbCdEf1234" }] }], "orders"), "orders_rt-AbCdEf1234");
+            for (const envs of [[], undefined, [{ agentcoreRuntimeEnvironments: [] }], [{ agentcoreRuntimeEnvironments: [{ agentRuntimeId: "" }] }]]) {
+                assert.throws(() => harnessRuntimeIdOf(envs, "orders"), /AgentHarness orders: the harness's environmentActuals name no runtime/, `for ${JSON.stringify(envs)}`);
+            }
         });
     });
 
@@ -91,17 +124,17 @@ describe("AgentHarness (issue 23 item 2)", function () {
             assert.deepEqual(reg.one(HARNESS).inputs.allowedTools, ["file_operations", "@tools/*"]);
         });
 
-        it("JWT inbound auth with allowedWorkloadConfiguration", async () => {
-            const gw = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/front-abcdefghij";
-            const reg = await record(
-                () => new AgentHarness("orders", harnessArgs("dev", { authorizer: { type: "CUSTOM_JWT", discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["app"], allowedGatewayArns: [gw] } })),
-                "dev",
-            );
-            assert.deepEqual(reg.one(HARNESS).inputs.authorizerConfiguration.customJwtAuthorizer, {
-                discoveryUrl: "https://idp.example.com/.well-known/openid-configuration",
-                allowedClients: ["app"],
-                allowedWorkloadConfiguration: { hostingEnvironments: [{ arn: gw }] },
-            });
+        it("JWT inbound auth, without allowedWorkloadConfiguration (red-team finding 6)", async () => {
+            const reg = await record(() => new AgentHarness("orders", harnessArgs("dev", { authorizer: { type: "CUSTOM_JWT", discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["app"] } })), "dev");
+            assert.deepEqual(reg.one(HARNESS).inputs.authorizerConfiguration.customJwtAuthorizer, { discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["app"] });
+        });
+
+        it("red-team finding 1: a harness without memory is sent memory { disabled: {} }, never AWS's managed memory under AWS's key", async () => {
+            for (const env of ["dev", "prod"] as const) {
+                const reg = await record(() => new AgentHarness("orders", harnessArgs(env, { memory: undefined })), env);
+                assert.deepEqual(reg.one(HARNESS).inputs.memory, { disabled: {} }, env);
+                assert.deepEqual(reg.ofType("aws:bedrock/agentcoreMemory:AgentcoreMemory"), [], env);
+            }
         });
     });
 
@@ -122,12 +155,13 @@ describe("AgentHarness (issue 23 item 2)", function () {
             assert.ok(endpoint.options.dependsOn.includes(h.urn), "endpoint after the harness");
         });
 
-        it("the trust names this harness only, with SourceAccount and SourceArn", async () => {
+        it("the trust names this harness or this account and region's runtimes, with SourceAccount and SourceArn", async () => {
             const reg = await record(() => new AgentHarness("orders", harnessArgs("dev")), "dev");
             const trust = parseJsonInput(reg.one("aws:iam/role:Role", "orders-role").inputs.assumeRolePolicy);
             assert.deepEqual(trust.Statement[0].Condition, {
                 StringEquals: { "aws:SourceAccount": "123456789012" },
-                ArnLike: { "aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/orders-??????????" },
+                // Red-team finding 7: the harness, or a runtime of this account and region (sessions run inside a provisioned runtime).
+                ArnLike: { "aws:SourceArn": ["arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/orders-??????????", "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*"] },
             });
         });
     });
@@ -193,6 +227,11 @@ describe("AgentHarness: aws-native only for the pinned endpoint, and a lifecycle
         const tabled = new Set(LIFECYCLE_CONTRACTS.map((c) => c.type));
         assert.deepEqual([...seen].filter((t) => !tabled.has(t) && t !== "awsx:ec2:Vpc").sort(), []);
         assert.deepEqual(lifecycleOf(HARNESS).replaces.map((r) => r.argument), ["harnessName"]);
+        // Red-team finding 3: a replacement resets versions to 1, so a pinned harnessVersion must move with it.
+        assert.ok(
+            lifecycleOf(HARNESS).notes?.some((n) => /versions start again at 1/.test(n) && /Set harnessVersion to "1" in the same change/.test(n)),
+            `the harness row must say a replacement resets versions: ${JSON.stringify(lifecycleOf(HARNESS).notes)}`,
+        );
         assert.deepEqual(lifecycleOf(ENDPOINT).replaces.map((r) => r.argument), ["harnessId", "endpointName"]);
     });
 });

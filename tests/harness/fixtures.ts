@@ -21,7 +21,8 @@ export function harnessArgs(environment: "dev" | "staging" | "prod", more: Parti
                 ],
             },
         },
-        ...(environment === "dev" ? {} : { harnessVersion: "1" }),
+        // Pinned environments list models explicitly (red-team finding 2).
+        ...(environment === "dev" ? {} : { harnessVersion: "1", models: [PROFILE] }),
         ...more,
     } as AgentHarnessArgs;
 }

@@ -43,9 +43,22 @@ describeRule({
                 { type: "aws-native:bedrockagentcore:CapacityProvider", name: "cp", inputs: { computeConfiguration: { ec2Configuration: { rootVolume: { encrypted: true } } } } },
             ],
             expect: [
-                "agent-harness: Harness-managed memory must be encrypted with a customer-managed KMS key (set memory.managedMemoryConfiguration.encryptionKeyArn)",
+                "agent-harness: Harness-managed memory must be encrypted with a customer-managed KMS key (set memory.managedMemoryConfiguration.encryptionKeyArn, or memory { disabled: {} })",
                 "cp: Capacity provider root volume must be encrypted with a customer-managed KMS key (set computeConfiguration.ec2Configuration.rootVolume { encrypted: true, kmsKeyId })",
             ],
+        },
+        {
+            title: "red-team finding 1: flags a harness without a memory block (AWS's default managed memory, under its own key), classic and aws-native",
+            specs: [...change(S, "agent-harness", "memory", undefined), { type: "aws-native:bedrockagentcore:Harness", name: "nh", inputs: { harnessName: "h" } }],
+            expect: [
+                "agent-harness: Harness-managed memory must be encrypted with a customer-managed KMS key (set memory.managedMemoryConfiguration.encryptionKeyArn, or memory { disabled: {} })",
+                "nh: Harness-managed memory must be encrypted with a customer-managed KMS key (set memory.managedMemoryConfiguration.encryptionKeyArn, or memory { disabled: {} })",
+            ],
+        },
+        {
+            title: "red-team finding 1: accepts a harness with memory disabled or on an existing memory",
+            specs: [...change(S, "agent-harness", "memory", { agentcoreMemoryConfiguration: { arn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/m-AbCdEf1234" } }), { type: "aws-native:bedrockagentcore:Harness", name: "nh", inputs: { harnessName: "h", memory: { disabled: {} } } }],
+            expect: [],
         },
         { title: "accepts a harness-managed memory under a customer-managed key", specs: change(S, "agent-harness", "memory", { managedMemoryConfiguration: { encryptionKeyArn: KEY_ARN } }), expect: [] },
     ],

@@ -221,6 +221,8 @@ export function compliantStack(): Spec[] {
                 systemPrompts: [{ text: "You answer questions about orders." }],
                 environments: [{ agentcoreRuntimeEnvironments: [{ networkConfigurations: [{ networkMode: "VPC", networkModeConfigs: [{ subnets: ["subnet-1"], securityGroups: ["sg-1"] }] }] }] }],
                 tools: [{ type: "remoteMcp", name: "docs", config: { remoteMcp: { url: "https://docs.example.com/mcp", headers: { "X-Client": "agent" } } } }],
+                // Without a memory block AWS creates a managed memory under its own key (red-team finding 1).
+                memory: { disabled: {} },
             },
         },
         { type: "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk", name: "vault-cmk", inputs: { kmsConfiguration: { keyType: "CustomerManagedKey", kmsKeyArn: VAULT_KEY_ARN } } },

@@ -18,7 +18,19 @@ describeRule({
         { title: 'flags allowedTools "*"', specs: change(S, "agent-harness", "allowedTools", ["file_operations", "*"]), expect: [`agent-harness: Harness allows every tool (allowedTools "*"), the built-in shell included: ${FIX}`] },
         { title: "flags every built-in (@builtin)", specs: change(S, "agent-harness", "allowedTools", ["@builtin"]), expect: [`agent-harness: Harness allows every built-in tool ("@builtin"), the shell included: ${FIX}`] },
         { title: "flags a glob that reaches the shell without naming it", specs: change(S, "agent-harness", "allowedTools", ["s*"]), expect: [`agent-harness: Harness reaches the built-in shell through the pattern "s*": ${FIX}`] },
+        // Red-team finding 4: globs in the server part reach the built-ins too (harness-tools guide: "@builtin/name ... Specific builtin", "@*/tool ... Glob across servers").
+        ...["@*", "@*/*", "@builtin*", "@?uiltin"].map((p) => ({
+            title: `red-team finding 4: flags "${p}" (every built-in through a server glob)`,
+            specs: change(S, "agent-harness", "allowedTools", ["@docs/search", p]),
+            expect: [`agent-harness: Harness allows every built-in tool ("${p}"), the shell included: ${FIX}`],
+        })),
+        ...["@builtin/sh*", "@*/shell", "@b*/shell"].map((p) => ({
+            title: `red-team finding 4: flags "${p}" (the shell through a glob)`,
+            specs: change(S, "agent-harness", "allowedTools", ["@docs/search", p]),
+            expect: [`agent-harness: Harness reaches the built-in shell through the pattern "${p}": ${FIX}`],
+        })),
         { title: "accepts the shell named explicitly (a reviewed choice)", specs: change(S, "agent-harness", "allowedTools", ["shell", "@docs/*"]), expect: [] },
+        { title: "red-team finding 4: accepts @builtin/shell named explicitly, and MCP globs that cannot reach a built-in", specs: change(S, "agent-harness", "allowedTools", ["@builtin/shell", "@builtin/file_operations", "@docs/*", "@d*/sh*"]), expect: [] },
         {
             title: "flags an aws-native harness without allowedTools",
             specs: [{ type: "aws-native:bedrockagentcore:Harness", name: "nh", inputs: { harnessName: "h" } }],
@@ -59,6 +71,22 @@ describeRule({
             expect: [
                 `agent-harness-role: Statement "All" of inline policy "memory" of role agent-harness-role lets harness agent-harness (role agent-harness-role) read and delete the records of every memory (RetrieveMemoryRecords, GetMemoryRecord, ListMemoryRecords, DeleteMemoryRecord, BatchDeleteMemoryRecords on *): ${MEMORY_FIX}`,
             ],
+        },
+        // Red-team finding 5: the memory-id part wildcarded within one account or region is every memory of it.
+        ...[
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/*",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:*",
+            "arn:aws:bedrock-agentcore:*:123456789012:memory/*",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/?*",
+        ].map((resource) => ({
+            title: `red-team finding 5: flags record reads on ${resource}`,
+            specs: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Sid: "Recall", Effect: "Allow", Action: "bedrock-agentcore:RetrieveMemoryRecords", Resource: resource }])),
+            expect: [`agent-harness-role: Statement "Recall" of inline policy "memory" of role agent-harness-role lets harness agent-harness (role agent-harness-role) read the records of every memory (RetrieveMemoryRecords on ${resource}): ${MEMORY_FIX}`],
+        })),
+        {
+            title: "red-team finding 5: accepts the own memory in every region of the account (memory id named)",
+            specs: change(S, "agent-harness-role", "inlinePolicies", harnessRolePolicies([{ Effect: "Allow", Action: "bedrock-agentcore:RetrieveMemoryRecords", Resource: "arn:aws:bedrock-agentcore:*:123456789012:memory/agent_memory-AbCdEf1234" }])),
+            expect: [],
         },
         {
             title: "accepts record reads on the harness's own memory",

@@ -188,6 +188,12 @@ describeRule({
             specs: change(S, "agent-harness", "memory", { managedMemoryConfiguration: { eventExpiryDuration: 365, encryptionKeyArn: "k" } }),
             expect: ["agent-harness: Memory keeps events for 365 days, more than the allowed 90 (lower eventExpiryDuration)"],
         },
+        {
+            title: "red-team finding 1: a harness without a memory block keeps events for AWS's managed-memory default (30 days)",
+            specs: change(S, "agent-harness", "memory", undefined),
+            config: { maxEventExpiryDays: 14 },
+            expect: ["agent-memory: Memory keeps events for 30 days, more than the allowed 14 (lower eventExpiryDuration)", "agent-harness: Memory keeps events for 30 days, more than the allowed 14 (lower eventExpiryDuration)"],
+        },
     ],
     notApplicable: [{ type: "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy", name: "s", inputs: { eventExpiryDuration: 365 } }],
     unknown: change(S, "agent-memory", "eventExpiryDuration", "3eeb2bf0-c639-47a8-9e75-3b44932eb421"),

@@ -1,9 +1,10 @@
 import { resourceRule } from "../../common/rule";
 import { T } from "../../common/types";
 import { at, isUnknown, knownString } from "../../common/values";
+import { harnessManagedMemory } from "../harness/managed-memory";
 
 /** Per type: the property naming the key, and what to tell the user. */
-const KEY: Record<string, { path: string; what: string; fix: string; keyType?: string; when?: string }> = {
+const KEY: Record<string, { path: string; what: string; fix: string; keyType?: string; harness?: boolean }> = {
     [T.memory]: { path: "encryptionKeyArn", what: "Memory", fix: "set encryptionKeyArn" },
     [T.nativeMemory]: { path: "encryptionKeyArn", what: "Memory", fix: "set encryptionKeyArn" },
     [T.gateway]: { path: "kmsKeyArn", what: "Gateway", fix: "set kmsKeyArn" },
@@ -15,8 +16,9 @@ const KEY: Record<string, { path: string; what: string; fix: string; keyType?: s
     [T.agentRegistry]: { path: "encryptionConfiguration.kmsKeyArn", what: "Agent registry", fix: "set encryptionConfiguration.kmsKeyArn" },
     // A harness may create its memory (managedMemoryConfiguration: "Customer-managed KMS key. Defaults to AWS-owned key",
     // API HarnessManagedMemoryConfiguration.encryptionKeyArn): conversations escape the memory rule otherwise (issue 25 item 7).
-    [T.harness]: { path: "memory.managedMemoryConfiguration.encryptionKeyArn", when: "memory.managedMemoryConfiguration", what: "Harness-managed memory", fix: "set memory.managedMemoryConfiguration.encryptionKeyArn" },
-    [T.nativeHarness]: { path: "memory.managedMemoryConfiguration.encryptionKeyArn", when: "memory.managedMemoryConfiguration", what: "Harness-managed memory", fix: "set memory.managedMemoryConfiguration.encryptionKeyArn" },
+    // A harness without a memory block gets managed memory too (see harnessManagedMemory).
+    [T.harness]: { path: "memory.managedMemoryConfiguration.encryptionKeyArn", harness: true, what: "Harness-managed memory", fix: "set memory.managedMemoryConfiguration.encryptionKeyArn, or memory { disabled: {} }" },
+    [T.nativeHarness]: { path: "memory.managedMemoryConfiguration.encryptionKeyArn", harness: true, what: "Harness-managed memory", fix: "set memory.managedMemoryConfiguration.encryptionKeyArn, or memory { disabled: {} }" },
     // CreateCapacityProvider ec2Configuration.rootVolume { encrypted, kmsKeyId }: the instances agent sessions run on.
     [T.nativeCapacityProvider]: {
         path: "computeConfiguration.ec2Configuration.rootVolume.kmsKeyId",
@@ -41,8 +43,8 @@ export const customerManagedKeys = resourceRule({
     types: Object.keys(KEY),
     check: (res) => {
         const k = KEY[res.type];
-        const when = k.when ? at(res.props, k.when) : true;
-        if (when === undefined || when === null || isUnknown(when)) {
+        const managed = k.harness ? harnessManagedMemory(res.props) : "managed";
+        if (managed !== "managed") {
             return [];
         }
         const arn = at(res.props, k.path);

@@ -19,10 +19,23 @@ function granted(s: Statement, action: string): boolean {
     return (s.action ?? []).some((a) => patternCovers(a, action)) || (s.notAction !== undefined && !s.notAction.some((a) => patternCovers(a, action)));
 }
 
-/** True when the resource pattern matches two different memories of any account (every memory, not one). */
+/** A concrete value a glob segment matches (`*` as nothing, `?` as one character). */
+function instance(segment: string): string {
+    return segment.replace(/\*/g, "").replace(/\?/g, "x");
+}
+
+/**
+ * True when the resource pattern's memory-id part is wildcarded: it matches two different
+ * memories in the statement's own partition, region and account (each wildcarded there taken
+ * as any value it matches), so `memory/*`, `<account>:*` and `*:<account>:memory/*` count as
+ * every memory, not only `*` across accounts (red-team finding 5).
+ */
 function everyMemory(resource: string): boolean {
     const re = globToRegExp(resource);
-    return re.test("arn:aws:bedrock-agentcore:us-east-1:111111111111:memory/first-AbCdEf1234") && re.test("arn:aws:bedrock-agentcore:eu-west-1:222222222222:memory/second_x-ZyXwVu9876");
+    const parts = resource.split(":");
+    const [partition, region, account] = parts.length >= 6 ? [parts[1], parts[3], parts[4]].map(instance) : ["aws", "us-east-1", "111111111111"];
+    const memory = (id: string) => `arn:${partition}:bedrock-agentcore:${region}:${account}:memory/${id}`;
+    return re.test(memory("first-AbCdEf1234")) && re.test(memory("second_x-ZyXwVu9876"));
 }
 
 /**
@@ -33,7 +46,7 @@ function everyMemory(resource: string): boolean {
 export const harnessMemoryRecords = stackRule({
     name: "agentcore-harness-memory-records",
     description:
-        "A harness's execution role reads or deletes memory records (RetrieveMemoryRecords, GetMemoryRecord, ListMemoryRecords, DeleteMemoryRecord, BatchDeleteMemoryRecords) only on named memories, never on every memory (`*`, `memory/*`).",
+        "A harness's execution role reads or deletes memory records (RetrieveMemoryRecords, GetMemoryRecord, ListMemoryRecords, DeleteMemoryRecord, BatchDeleteMemoryRecords) only on named memories, never on every memory (`*`, `memory/*`, or any resource whose memory id is wildcarded, in one account and region too).",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:

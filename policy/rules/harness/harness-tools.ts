@@ -1,6 +1,7 @@
 import { resourceRule } from "../../common/rule";
 import { T } from "../../common/types";
-import { asArray, at, containsUnknown, globToRegExp } from "../../common/values";
+import { asArray, at, containsUnknown } from "../../common/values";
+import { BUILTIN_TOOL_NAMES, builtinToolsReached, namesBuiltinExactly } from "./tool-patterns";
 
 /**
  * What a harness's allowedTools let the agent use. The harness guide's Tools page: without
@@ -10,7 +11,7 @@ import { asArray, at, containsUnknown, globToRegExp } from "../../common/values"
  * reference, Harness.allowedTools: "All tools are allowed by default"
  * (https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_Harness.html).
  * Patterns: `*`, a built-in name or glob, `@builtin`, `@builtin/<name>`, `@<server>`,
- * `@<server>/<tool or glob>`.
+ * `@<server>/<tool or glob>`; globs in the server part too (`@*`, `@*\/*`), read by tool-patterns.ts.
  */
 function unrestricted(allowed: unknown[]): string | undefined {
     const patterns = allowed.filter((p): p is string => typeof p === "string");
@@ -21,12 +22,13 @@ function unrestricted(allowed: unknown[]): string | undefined {
     if (all) {
         return 'allows every tool (allowedTools "*"), the built-in shell included';
     }
-    const builtins = patterns.find((p) => p === "@builtin" || p === "@builtin/*");
+    // Any "@" pattern whose server matches "builtin" ("@builtin", "@*", "@b*/shell") and any glob over built-in names
+    // ("s*", "*ell") that reaches the shell without naming it exactly (the matcher AgentHarness uses too).
+    const builtins = patterns.find((p) => p.startsWith("@") && builtinToolsReached(p).length === BUILTIN_TOOL_NAMES.length);
     if (builtins) {
         return `allows every built-in tool ("${builtins}"), the shell included`;
     }
-    // A glob over built-in names (no "@") that reaches the shell without naming it: "s*", "*ell".
-    const glob = patterns.find((p) => !p.startsWith("@") && p !== "shell" && /[*?]/.test(p) && globToRegExp(p).test("shell"));
+    const glob = patterns.find((p) => !namesBuiltinExactly(p) && builtinToolsReached(p).includes("shell"));
     return glob ? `reaches the built-in shell through the pattern "${glob}"` : undefined;
 }
 

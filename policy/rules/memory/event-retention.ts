@@ -1,6 +1,7 @@
 import { resourceRule } from "../../common/rule";
 import { T } from "../../common/types";
 import { at } from "../../common/values";
+import { HARNESS_MANAGED_MEMORY_EXPIRY_DAYS, harnessManagedMemory } from "../harness/managed-memory";
 
 const EXPIRY: Record<string, string> = {
     [T.memory]: "eventExpiryDuration",
@@ -22,7 +23,13 @@ export const eventRetention = resourceRule<{ maxEventExpiryDays: number }>({
     },
     types: Object.keys(EXPIRY),
     check: (res, config) => {
-        const days = at(res.props, EXPIRY[res.type]);
+        const harness = res.type === T.harness || res.type === T.nativeHarness;
+        if (harness && harnessManagedMemory(res.props) !== "managed") {
+            return [];
+        }
+        // A harness's managed memory without eventExpiryDuration (or without a memory block) keeps events for AWS's default.
+        const set = at(res.props, EXPIRY[res.type]);
+        const days = harness && set === undefined ? HARNESS_MANAGED_MEMORY_EXPIRY_DAYS : set;
         return typeof days === "number" && days > config.maxEventExpiryDays
             ? [`Memory keeps events for ${days} days, more than the allowed ${config.maxEventExpiryDays} (lower eventExpiryDuration)`]
             : [];
