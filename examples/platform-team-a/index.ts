@@ -27,8 +27,10 @@ export = async () => {
         environmentVariables: { AGENT_MODEL_ID: model },
         // issue 24 item 1: publish this agent to the organization's registry (the platform's), so other teams find it.
         // Records are created by this stack's deployer through @pulumi/aws-native (an optional peer, installed here);
-        // in prod a curator approves them before they show up in search.
+        // they are created in DRAFT and nothing here submits them: after `pulumi up`, submit each record once
+        // (`aws bedrock-agentcore-control submit-registry-record-for-approval --registry-id <id> --record-id <id>`,
+        // the ids are in the recordArns output), then in prod a curator approves it before it shows up in search.
         publish: { registry: shared.registryArn ?? "", description: "Team A's support agent" },
     });
-    return { runtimeArn: agent.runtimeArn, invokeEndpointArn: agent.invokeEndpointArn, latestVersion: agent.latestVersion };
+    return { runtimeArn: agent.runtimeArn, invokeEndpointArn: agent.invokeEndpointArn, latestVersion: agent.latestVersion, recordArns: agent.publication?.recordArns, recordStatuses: agent.publication?.recordStatuses };
 };

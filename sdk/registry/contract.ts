@@ -1,6 +1,8 @@
 import { AccessCall, AccessContract } from "../common/contract";
 import {
     AGENT_REGISTRY_SERVICE_REFERENCE as REFERENCE,
+    CLOUD_CONTROL,
+    CLOUD_CONTROL_REFERENCE,
     REGISTRY_KMS_KEY_POLICY,
     REGISTRY_RECORD_LIFECYCLE,
     registryAdminStatements,
@@ -38,7 +40,7 @@ export const REGISTRY_CONTRACT: AccessContract = {
     summary:
         "The principal that deploys the registry (account:registry-admin), the principal that publishes an environment's records to it (account:publisher: Pulumi creates the records through CloudFormation with the deployer's credentials), and the published agent's role (role:runtime), which needs nothing of the registry.",
     notes: [
-        "Records are created by the deployer, not by the agent: AWS documents no call from a runtime or gateway to the registry (consumers search it and call its MCP endpoint with `agent-registry:SearchDiscoverableRegistryRecords` (the service reference's name for SearchRegistryRecords) and `agent-registry:InvokeRegistryMcp`), so the runtime role gets no registry grant. The publisher may create records in one registry and manage and submit that registry's records (record ids are generated, so `registry/<id>/record/*`: that is every record of the registry, other teams' included. The service reference gives `registry-record` the `aws:ResourceTag/${TagKey}` condition key, which could limit a publisher to records carrying its own tag, but that needs CloudFormation's RegistryRecord handler to pass the tags in CreateRegistryRecord rather than tag afterwards, which no source settled, so it is not done; a platform that needs team isolation gives each team its own registry), and use the registry's key through the service; it may not change the registry (its approval rules and authorizer) nor approve records (`UpdateRegistryRecordStatus` is the curator's). Whether CloudFormation's RegistryRecord handler submits the record for approval itself could not be settled from a source; `SubmitRegistryRecordForApproval` is granted because the documented lifecycle needs it (Create → DRAFT → Submit).",
+        "Records are created by the deployer, not by the agent: AWS documents no call from a runtime or gateway to the registry (consumers search it and call its MCP endpoint with `agent-registry:SearchDiscoverableRegistryRecords` (the service reference's name for SearchRegistryRecords) and `agent-registry:InvokeRegistryMcp`), so the runtime role gets no registry grant. The publisher may create records in one registry and manage and submit that registry's records (record ids are generated, so `registry/<id>/record/*`: that is every record of the registry, other teams' included. The service reference gives `registry-record` the `aws:ResourceTag/${TagKey}` condition key, but CreateRegistryRecord takes no tags (its request has registryId, name, description, descriptorType, descriptors, recordVersion, synchronization settings and clientToken only: the agent-registry API model in data/aws-models), so a record is tagged after it exists, by TagResource on `record/*`, which would also let a publisher put its tag on another team's record: tag scoping would not isolate teams, so it is not done. **A platform whose teams must not change or delete each other's records gives each team its own registry** (the `publisher-deletes-another-teams-record` row shows the shared-registry grant)), and use the registry's key through the service; it may not change the registry (its approval rules and authorizer) nor approve records (`UpdateRegistryRecordStatus` is the curator's). Records are created in DRAFT (record lifecycle: Create → DRAFT → Submit → PENDING_APPROVAL) and CloudFormation's RegistryRecord has no submit property, so the package does not submit them: the publisher submits each record itself (`aws bedrock-agentcore-control submit-registry-record-for-approval --registry-id <id> --record-id <id>`), which is why `SubmitRegistryRecordForApproval` is granted. Pulumi manages the records through the Cloud Control API (`@pulumi/aws-native`), so the publisher also needs its `cloudformation:*Resource*` actions on `*`.",
         "Minimal identity policy of the registry's deployer (evaluated as `account:registry-admin`; creating the key needs its own permissions):",
         pretty(registryAdminStatements({ partition: "${partition}", region: "${region}", account: "${account}", keyArn: "${registryKeyArn}" })),
         "Minimal identity policy of a publisher (evaluated as `account:publisher`):",
@@ -56,7 +58,19 @@ export const REGISTRY_CONTRACT: AccessContract = {
         { id: "publisher-get-record", principal: "account:publisher", action: "agent-registry:GetRegistryRecord", resource: "${recordArn}", why: "Refresh reads the record.", source: REFERENCE },
         { id: "publisher-delete-record", principal: "account:publisher", action: "agent-registry:DeleteRegistryRecord", resource: "${recordArn}", why: "Removing publish (or a replacement) deletes the record.", source: REFERENCE },
         { id: "publisher-submit-record", principal: "account:publisher", action: "agent-registry:SubmitRegistryRecordForApproval", resource: "${recordArn}", why: "Submitting moves a DRAFT record to PENDING_APPROVAL (APPROVED at once where the registry auto-approves).", source: REGISTRY_RECORD_LIFECYCLE },
-        key("publisher-key-data-key", "account:publisher", "kms:GenerateDataKey", "Record descriptors are encrypted with the registry's key, with the caller's credentials, through the service."),
+        // issue 24 red-team item 5: @pulumi/aws-native manages records through the Cloud Control API (wildcard-only actions).
+        ...CLOUD_CONTROL.map((action) => ({
+            id: `publisher-cloudcontrol-${action.split(":")[1].replace(/[A-Z]/g, (c, i) => (i === 0 ? c.toLowerCase() : `-${c.toLowerCase()}`))}`,
+            principal: "account:publisher",
+            action,
+            resource: "*",
+            why: "@pulumi/aws-native creates, reads, updates and deletes the RegistryRecord through the Cloud Control API with the deployer's credentials (and waits on the request status).",
+            source: CLOUD_CONTROL_REFERENCE,
+        })),
+        // issue 24 red-team item 6: allowed, and not wanted: every publisher of a registry can change or delete every
+        // record of it, other teams' included (see the notes: give each team its own registry where that matters).
+        { id: "publisher-deletes-another-teams-record", principal: "account:publisher", action: "agent-registry:DeleteRegistryRecord", resource: "${registryArn}/record/OtherTeam12345", why: "Not wanted, but granted: record ids are generated, so a publisher's grant is registry/<id>/record/* and covers other teams' records of the same registry. Teams that must not touch each other's records get one registry each.", source: REFERENCE },
+                key("publisher-key-data-key", "account:publisher", "kms:GenerateDataKey", "Record descriptors are encrypted with the registry's key, with the caller's credentials, through the service."),
         key("publisher-key-decrypt", "account:publisher", "kms:Decrypt", "…and decrypted when the record is read."),
     ],
     denied: [

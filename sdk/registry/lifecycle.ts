@@ -20,7 +20,9 @@ export const REGISTRY_LIFECYCLE: readonly LifecycleContract[] = [
                 argument: "discoveryConfiguration.authorizerConfiguration",
                 native: null,
                 source: registry("discovery_configuration (listplanmodifier.RequiresReplace) and authorizer_configuration.custom_jwt_authorizer.* (allowed_audience, allowed_clients, allowed_scopes, discovery_url, custom_claim)", undefined, "RequiresReplace"),
-                note: "Any change of the JWT authorizer (issuer, audiences, clients, scopes, claims) replaces the registry: its records are not carried over.",
+                note:
+                    "Unsettled: registry.go at 04d4ec7 marks the JWT authorizer's settings RequiresReplace, the newest registry.go marks only authorizer_type, and the Go bundled with @pulumi/aws 7.48 could not be read (UpdateRegistry accepts name and authorizerConfiguration: agent-registry API model, UpdateRegistryRequest). " +
+                    "What the component produces: its derived registry name hashes the whole authorizer, so a JWT change (issuer, audiences, clients, scopes) always changes the name. If the bundled provider replaces on it, the new registry gets the new name (no collision) and the old one's records are not carried over; if it updates in place, the registry is renamed and updated in place (records keep pointing at its id). Plan with `pulumi preview` to see which before changing a prod registry's JWT settings.",
             },
         ],
         // Names: the provider does not replace on a name change (no plan modifier on `name`; Update sends it). The component

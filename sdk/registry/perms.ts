@@ -37,6 +37,20 @@ export const RECORD_MANAGE = [
     "agent-registry:UntagResource",
     "agent-registry:ListTagsForResource",
 ];
+/** Cloud Control API's service reference (service prefix `cloudformation`): its actions take no resource type ("*" only). */
+export const CLOUD_CONTROL_REFERENCE = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_cloudcontrol.html";
+/**
+ * The Cloud Control API calls `@pulumi/aws-native` makes for every resource it manages (issue 24 red-team item 5):
+ * records are created, read, updated and deleted through Cloud Control with the deployer's credentials, which
+ * then calls Agent Registry with the same credentials. Wildcard-only in the service reference.
+ */
+export const CLOUD_CONTROL = [
+    "cloudformation:CreateResource",
+    "cloudformation:GetResource",
+    "cloudformation:UpdateResource",
+    "cloudformation:DeleteResource",
+    "cloudformation:GetResourceRequestStatus",
+];
 /** The KMS actions "Set customer managed key policy" lists for interacting with an encrypted registry (through agent-registry only). */
 export const REGISTRY_KEY_USE = ["kms:DescribeKey", "kms:CreateGrant", "kms:GenerateDataKeyWithoutPlaintext", "kms:GenerateDataKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:Decrypt"];
 
@@ -64,7 +78,8 @@ export function registryAdminStatements(p: Where & { keyArn: string }): object[]
 /**
  * The identity policy statements of a least-privileged principal that publishes an environment to
  * one registry (a team stack's deployer): create records in that registry, manage and submit its
- * records, and use its key through the service. Nothing on the registry itself (its approval rules
+ * records, call Cloud Control (which `@pulumi/aws-native` manages the records through), and use its key
+ * through the service. Nothing on the registry itself (its approval rules
  * and authorizer are the platform team's) and no `UpdateRegistryRecordStatus` (approval is a curator's).
  */
 export function registryPublisherStatements(p: Where & { registryId: string; keyArn?: string }): object[] {
@@ -72,6 +87,7 @@ export function registryPublisherStatements(p: Where & { registryId: string; key
     return [
         { Sid: "CreateRecordsInTheRegistry", Effect: "Allow", Action: RECORD_CREATE, Resource: registry },
         { Sid: "ManageRecordsOfTheRegistry", Effect: "Allow", Action: RECORD_MANAGE, Resource: `${registry}/record/*` },
+        { Sid: "CloudControlForAwsNative", Effect: "Allow", Action: CLOUD_CONTROL, Resource: "*" },
         ...(p.keyArn ? [{ Sid: "UseRegistryKeyThroughAgentRegistry", Effect: "Allow", Action: REGISTRY_KEY_USE, Resource: p.keyArn, Condition: viaRegistry(p.region) }] : []),
     ];
 }

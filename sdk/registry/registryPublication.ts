@@ -22,6 +22,22 @@ export interface PublicationTargets {
 
 /** The A2A protocol version of the agent cards this package writes (A2A 0.3 `AgentCard`). */
 export const A2A_PROTOCOL_VERSION = "0.3.0";
+/**
+ * The descriptor schema version of AGENT records (`a2aAgentCard.dataSchemaVersion`): issue 24 red-team item 4.
+ * AWS troubleshooting: "Schema version '0.3.0' is not supported" -> use "0.3"
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-troubleshooting.html).
+ */
+export const A2A_DESCRIPTOR_SCHEMA_VERSION = "0.3";
+/**
+ * MCP registry `server.json` limits (modelcontextprotocol/registry docs/reference/server-json/server.schema.json):
+ * `name` is `<namespace>/<name>`, `^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$`; `description` is 1-100 characters.
+ * The MCP descriptor's schema version is left to the service: "If not specified, the version is auto-detected
+ * from the content" (agent-registry API model, ServerDefinition.schemaVersion).
+ */
+export const MCP_SERVER_NAME = /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/;
+export const MCP_SERVER_DESCRIPTION_MAX = 100;
+/** The namespace of the MCP server names this package writes (`agentcore/<record name>`). */
+export const MCP_SERVER_NAMESPACE = "agentcore";
 
 /** The URL an AgentCore runtime is invoked at (InvokeAgentRuntime: `/runtimes/{agentRuntimeArn}/invocations?qualifier=`). */
 export function runtimeInvocationUrl(region: string, runtimeArn: string, endpointName: string): string {
@@ -46,28 +62,89 @@ export function agentCard(record: ResolvedRecord, publication: ResolvedPublicati
         capabilities: {},
         defaultInputModes: ["text/plain"],
         defaultOutputModes: ["text/plain"],
+        // A2A 0.3 AgentSkill requires id, name, description and tags (a2a.json AgentSkill `required`): tags default to [].
         skills:
             publication.skills.length > 0
-                ? publication.skills
+                ? publication.skills.map((s) => ({ ...s, tags: s.tags ?? [] }))
                 : [{ id: agentName, name: agentName, description: record.description ?? `AgentCore agent ${agentName}`, tags: ["agentcore"] }],
     };
 }
 
-/** An MCP server description (MCP registry `server.json`: name, description, version, remotes). */
+/**
+ * An MCP server description (MCP registry `server.json`: name, description, version, remotes). The name is
+ * `agentcore/<record name>` (record names are letters, digits and hyphens, so it matches {@link MCP_SERVER_NAME});
+ * the description is cut to 100 characters (the record's own description field keeps the full text).
+ */
 export function mcpServer(record: ResolvedRecord, url: string): Record<string, unknown> {
-    return { name: record.name, description: record.description ?? record.name, version: record.version, remotes: [{ type: "streamable-http", url }] };
+    const description = record.description ?? record.name;
+    return {
+        name: `${MCP_SERVER_NAMESPACE}/${record.name}`,
+        description: description.length > MCP_SERVER_DESCRIPTION_MAX ? `${description.slice(0, MCP_SERVER_DESCRIPTION_MAX - 1)}…` : description,
+        version: record.version,
+        remotes: [{ type: "streamable-http", url }],
+    };
+}
+
+/** A tool schema in the provider's block shape (gateway Lambda targets' `inputSchema`): properties as a list of named entries. */
+interface BlockSchema {
+    type?: unknown;
+    description?: unknown;
+    properties?: unknown;
+    items?: unknown;
+}
+
+/**
+ * A Lambda target's tool schema as JSON Schema (issue 24 red-team item 3). The provider takes `properties` as a
+ * list of `{ name, type, required, ... }` blocks; an MCP tool's `inputSchema` is JSON Schema: `properties` a map
+ * by name and `required` a list of names (MCP specification, Tool.inputSchema), recursively for nested
+ * `properties` and `items`. A schema already in JSON Schema shape (properties a map) is kept as given.
+ */
+export function toJsonSchema(schema: unknown): unknown {
+    if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
+        return schema;
+    }
+    const s = schema as BlockSchema;
+    if (s.properties !== undefined && !Array.isArray(s.properties)) {
+        return schema;
+    }
+    const out: Record<string, unknown> = {};
+    if (s.type !== undefined) out.type = s.type;
+    if (s.description !== undefined) out.description = s.description;
+    if (Array.isArray(s.properties)) {
+        const properties: Record<string, unknown> = {};
+        const required: string[] = [];
+        for (const p of s.properties as (BlockSchema & { name: string; required?: boolean })[]) {
+            const { name, required: isRequired, ...rest } = p;
+            properties[name] = toJsonSchema(rest);
+            if (isRequired === true) required.push(name);
+        }
+        out.properties = properties;
+        if (required.length > 0) out.required = required;
+    }
+    if (s.items !== undefined) out.items = toJsonSchema(s.items);
+    return out;
 }
 
 /**
  * The records an environment publishes to an agent registry (AWS Agent Registry, through
  * `@pulumi/aws-native` `agentregistry.RegistryRecord`, loaded only here: an optional peer). The
- * deployer creates them; where the registry approves manually, a curator approves them.
+ * deployer creates them in DRAFT; they are not submitted for approval here (CloudFormation's RegistryRecord
+ * has no submit step: https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-record-lifecycle.html
+ * "Create -> DRAFT ... Submit -> PENDING_APPROVAL"), so the publisher submits each record once
+ * (`aws bedrock-agentcore-control submit-registry-record-for-approval`); then a curator approves it where the
+ * registry approves manually, and a dev registry approves it at once.
  */
 export class RegistryPublication extends pulumi.ComponentResource {
     /** The records, by part (`agent`, `gateway`). */
     readonly records: Partial<Record<ResolvedRecord["part"], RegistryRecord>> = {};
     /** Record ARNs by part. */
     readonly recordArns: pulumi.Output<Record<string, string>>;
+    /**
+     * Record statuses by part, as CloudFormation read them back (issue 24 red-team item 1). CreateRegistryRecord
+     * leaves a record in DRAFT and CloudFormation's RegistryRecord has no submit property: nothing here submits it,
+     * so it stays DRAFT (not searchable) until the publisher runs SubmitRegistryRecordForApproval (see README).
+     */
+    readonly recordStatuses: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, publication: ResolvedPublication, targets: PublicationTargets, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}RegistryPublication`, name, {}, opts);
@@ -89,7 +166,10 @@ export class RegistryPublication extends pulumi.ComponentResource {
         this.recordArns = pulumi
             .all(Object.entries(this.records).map(([part, r]) => r!.recordArn.apply((arn) => [part, arn] as const)))
             .apply((pairs) => Object.fromEntries(pairs));
-        this.registerOutputs({ recordArns: this.recordArns });
+        this.recordStatuses = pulumi
+            .all(Object.entries(this.records).map(([part, r]) => r!.status.apply((status) => [part, status as string] as const)))
+            .apply((pairs) => Object.fromEntries(pairs));
+        this.registerOutputs({ recordArns: this.recordArns, recordStatuses: this.recordStatuses });
     }
 }
 
@@ -97,7 +177,7 @@ export class RegistryPublication extends pulumi.ComponentResource {
 export function descriptorsOf(record: ResolvedRecord, publication: ResolvedPublication, targets: PublicationTargets): RegistryRecordArgs["descriptors"] {
     if (record.part === "gateway") {
         const gateway = targets.gateway!;
-        const tools = pulumi.output(gateway.tools).apply((list) => JSON.stringify({ tools: list.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })) }));
+        const tools = pulumi.output(gateway.tools).apply((list) => JSON.stringify({ tools: list.map((t) => ({ name: t.name, description: t.description, inputSchema: toJsonSchema(t.inputSchema) })) }));
         return {
             mcpServer: {
                 data: pulumi.output(gateway.url).apply((url) => JSON.stringify(mcpServer(record, url))),
@@ -109,7 +189,7 @@ export function descriptorsOf(record: ResolvedRecord, publication: ResolvedPubli
     const url = pulumi.all([agent.region, agent.runtimeArn]).apply(([region, arn]) => runtimeInvocationUrl(region, arn, agent.endpointName));
     switch (record.recordType) {
         case "AGENT":
-            return { a2aAgentCard: { data: url.apply((u) => JSON.stringify(agentCard(record, publication, agent.name, u))) } };
+            return { a2aAgentCard: { dataSchemaVersion: A2A_DESCRIPTOR_SCHEMA_VERSION, data: url.apply((u) => JSON.stringify(agentCard(record, publication, agent.name, u))) } };
         case "MCP":
             return { mcpServer: { data: url.apply((u) => JSON.stringify(mcpServer(record, u))) } };
         default:

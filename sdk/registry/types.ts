@@ -52,7 +52,7 @@ export interface AgentRegistryArgs {
     /**
      * Who may search the registry and call its MCP endpoint: `AWS_IAM` (SigV4; consumers need
      * `agent-registry:SearchRegistryRecords` and `agent-registry:InvokeRegistryMcp`) or `CUSTOM_JWT`
-     * (tokens of an OIDC issuer, restricted to named audiences or clients). Changing it replaces the registry.
+     * (tokens of an OIDC issuer, restricted to named audiences or clients). Changing its type replaces the registry; a change of its JWT settings changes the derived name (replaced or renamed: docs/replacements.md).
      * @default { type: "AWS_IAM" }
      */
     authorizer?: InboundAuthorizer;

@@ -1,6 +1,7 @@
 // issue 24 item 1: checks of the agent registry and of an environment's `publish` section. Limits cite the
 // agent-registry-control API model (API version 2025-12-01) as documented in the API reference and the
 // provider's Go source (hashicorp/terraform-provider-aws internal/service/agentregistry/registry.go).
+import * as pulumi from "@pulumi/pulumi";
 import { NameRule, replaceSafeName } from "../common/naming";
 import type { ServerProtocol } from "../runtime/types";
 import { Problems, checkAwsTags, isKnown } from "../validation";
@@ -28,6 +29,8 @@ export const REGISTRY_NAME_RULE: NameRule = { separator: "-", maxLength: 64, sha
 export const REGISTRY_REFERENCE = /^(arn:aws(-[^:]+)?:agent-registry:[a-z0-9-]+:[0-9]{12}:registry\/)?[a-zA-Z0-9]{12,16}$/;
 /** EncryptionConfiguration.kmsKeyArn (agent-registry-control API reference, EncryptionConfiguration). */
 export const REGISTRY_KMS_KEY_ARN = /^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key\/[a-zA-Z0-9-]{36}$/;
+/** A record's version: RegistryRecordVersion, `[a-zA-Z0-9.-]+`, 1-255 characters (agent-registry API model; issue 24 red-team item 8). */
+export const RECORD_VERSION = /^[a-zA-Z0-9.-]{1,255}$/;
 /** Descriptions: 1-4096 characters (registry.go `description` LengthBetween(1, 4096)). */
 const DESCRIPTION_MAX = 4096;
 
@@ -152,8 +155,8 @@ export function resolvePublication(problems: Problems, section: PublishSection, 
         problems.add("publish", "{ agent: false, gateway: false }", "publishes nothing: remove the section, or publish the agent or the gateway");
     }
     checkDescription(problems, "publish.description", section.description);
-    if (section.version !== undefined && (typeof section.version !== "string" || !/^[A-Za-z0-9._+-]{1,64}$/.test(section.version))) {
-        problems.add("publish.version", section.version, "must be 1-64 letters, digits and . _ + - (the record's version)");
+    if (section.version !== undefined && (typeof section.version !== "string" || !RECORD_VERSION.test(section.version))) {
+        problems.add("publish.version", section.version, "must be 1-255 letters, digits, dots and hyphens (RegistryRecordVersion [a-zA-Z0-9.-]+)");
     }
     const skills = section.skills ?? [];
     if (section.skills !== undefined && ctx.protocol !== "A2A") {
@@ -180,7 +183,9 @@ export function resolvePublication(problems: Problems, section: PublishSection, 
         recordType,
         // Replace-safe: CloudFormation replaces a record whose recordType or registryId changes (aws-native
         // replaceOnChanges), so both are in the suffix and the new record never collides with the old one's name.
-        name: replaceSafeName(`${ctx.name}-${part}`, REGISTRY_NAME_RULE, { recordType, registry: registryKey }),
+        // The project and stack are in it too (issue 24 red-team item 7): two stacks (or teams) publishing a
+        // component of the same name to one registry get different record names.
+        name: replaceSafeName(`${ctx.name}-${part}`, REGISTRY_NAME_RULE, { recordType, registry: registryKey, project: pulumi.getProject(), stack: pulumi.getStack() }),
         ...(description !== undefined ? { description } : {}),
         version,
     });

@@ -106,7 +106,29 @@ describe("AgentPlatform registry section (issue 24 item 1)", () => {
     });
 });
 
-const TOOL = { name: "lookup_order", description: "Looks up an order", inputSchema: { type: "object", properties: [{ name: "orderId", type: "string" }] } };
+// The provider's block shape (properties as a list of { name, type, required }), with a required nested property.
+const TOOL = {
+    name: "lookup_order",
+    description: "Looks up an order",
+    inputSchema: {
+        type: "object",
+        properties: [
+            { name: "orderId", type: "string", required: true },
+            { name: "filter", type: "object", properties: [{ name: "status", type: "string", required: true }, { name: "since", type: "string" }] },
+            { name: "lines", type: "array", items: { type: "object", properties: [{ name: "sku", type: "string", required: true }] } },
+        ],
+    },
+};
+/** TOOL's input schema as JSON Schema (MCP Tool.inputSchema): properties a map by name, required a list of names. */
+const TOOL_JSON_SCHEMA = {
+    type: "object",
+    properties: {
+        orderId: { type: "string" },
+        filter: { type: "object", properties: { status: { type: "string" }, since: { type: "string" } }, required: ["status"] },
+        lines: { type: "array", items: { type: "object", properties: { sku: { type: "string" } }, required: ["sku"] } },
+    },
+    required: ["orderId"],
+};
 const env = (extra: Partial<AgentEnvironmentArgs>): AgentEnvironmentArgs => ({ environment: "dev", image: IMAGE, models: ["amazon.nova-lite-v1:0"], ...extra });
 const envStack = (extra: Partial<AgentEnvironmentArgs>) => record(() => new AgentEnvironment("orders", env(extra)), "dev");
 const dataOf = (r: Registrations, part: string) => r.one(RECORD, `orders-publication-${part}`).inputs.descriptors;
@@ -131,8 +153,10 @@ describe("AgentEnvironment publish section (issue 24 item 1)", () => {
             capabilities: {},
             defaultInputModes: ["text/plain"],
             defaultOutputModes: ["text/plain"],
-            skills,
+            // issue 24 red-team item 4: A2A AgentSkill requires tags: a skill given without them gets [].
+            skills: skills.map((skill) => ({ ...skill, tags: [] })),
         });
+        assert.equal(dataOf(reg, "agent").a2aAgentCard.dataSchemaVersion, "0.3", "issue 24 red-team item 4: descriptor schema version 0.3, not 0.3.0");
         assert.deepEqual(reg.ofType(RECORD).map((r) => r.name), ["orders-publication-agent"], "no gateway, no gateway record");
     });
 
@@ -148,7 +172,12 @@ describe("AgentEnvironment publish section (issue 24 item 1)", () => {
         assert.equal(gateway.inputs.recordType, "MCP");
         const server = JSON.parse(gateway.inputs.descriptors.mcpServer.data);
         assert.deepEqual(server.remotes, [{ type: "streamable-http", url: reg.one("aws:bedrock/agentcoreGateway:AgentcoreGateway").outputs.gatewayUrl }]);
-        assert.deepEqual(JSON.parse(gateway.inputs.descriptors.mcpServer.additionalData.tools.data), { tools: [TOOL] });
+        // issue 24 red-team item 3: tools are published with JSON Schema input schemas, not the provider's block shape.
+        assert.deepEqual(JSON.parse(gateway.inputs.descriptors.mcpServer.additionalData.tools.data), { tools: [{ name: TOOL.name, description: TOOL.description, inputSchema: TOOL_JSON_SCHEMA }] });
+        // issue 24 red-team item 2: server.json name is <namespace>/<name> (MCP registry server.schema.json), description at most 100 characters.
+        assert.match(server.name, /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/, "server.json name pattern");
+        assert.equal(server.name, `agentcore/${gateway.inputs.name}`);
+        assert.ok(server.description.length <= 100, `server.json description at most 100 characters: ${server.description.length}`);
     });
 
     it("an MCP agent is an MCP record", async () => {
@@ -161,6 +190,40 @@ describe("AgentEnvironment publish section (issue 24 item 1)", () => {
         const http = (await envStack({ publish: { registry: REGISTRY_ARN } })).one(RECORD).inputs.name;
         const a2a = (await envStack({ protocol: "A2A", publish: { registry: REGISTRY_ARN } })).one(RECORD).inputs.name;
         assert.notEqual(http, a2a);
+    });
+
+    it("issue 24 red-team item 2: an MCP agent's server.json has a <namespace>/<name> name and a description cut to 100 characters", async () => {
+        const long = "An order assistant that answers every question a customer may have about orders, shipments and refunds.";
+        const reg = await envStack({ protocol: "MCP", publish: { registry: REGISTRY_ARN, description: long } });
+        const rec = reg.one(RECORD);
+        const server = JSON.parse(rec.inputs.descriptors.mcpServer.data);
+        assert.equal(server.name, `agentcore/${rec.inputs.name}`);
+        assert.match(server.name, /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/, "server.json name pattern");
+        assert.equal(server.description.length, 100, "server.json description capped");
+        assert.equal(rec.inputs.description, long, "the record's own description keeps the full text");
+    });
+
+    it("issue 24 red-team item 7: two stacks publishing the same component to one registry get different record names", async () => {
+        const one = (await record(() => new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN } })), "dev", "team-a")).one(RECORD).inputs.name;
+        const two = (await record(() => new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN } })), "dev", "team-b")).one(RECORD).inputs.name;
+        const three = (await record(() => new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN } })), "staging", "team-a")).one(RECORD).inputs.name;
+        assert.equal(new Set([one, two, three]).size, 3, `names ${one}, ${two}, ${three}`);
+    });
+
+    it("issue 24 red-team item 8: publish.version is RegistryRecordVersion ([a-zA-Z0-9.-]{1,255})", async () => {
+        const bad = (version: string) => problemsOf(() => new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN, version } })));
+        const rule = "must be 1-255 letters, digits, dots and hyphens (RegistryRecordVersion [a-zA-Z0-9.-]+)";
+        assert.deepEqual(bad("1.0_beta"), [`publish.version "1.0_beta" ${rule}`]);
+        assert.deepEqual(bad("1.0+build"), [`publish.version "1.0+build" ${rule}`]);
+        assert.equal(bad("9".repeat(256)).length, 1, "256 characters refused");
+        const ok = "1.0.0-rc." + "9".repeat(100);
+        assert.equal((await envStack({ publish: { registry: REGISTRY_ARN, version: ok } })).one(RECORD).inputs.recordVersion, ok);
+    });
+
+    it("issue 24 red-team item 1: records are not submitted here; their status (DRAFT) is an output", async () => {
+        let environment: AgentEnvironment | undefined;
+        await record(() => (environment = new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN } }))), "dev");
+        assert.deepEqual(await valueOf(environment!.publication!.recordStatuses), { agent: "DRAFT" });
     });
 
     it("validation names the field, the value and the rule", () => {
