@@ -5,6 +5,11 @@ const EFS_ACCESS_POINTS = "https://docs.aws.amazon.com/efs/latest/ug/efs-access-
 const EFS_IAM = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticfilesystem.html";
 const S3FILES_IAM = "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3files.html";
 const FILESYSTEM_PAGE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-filesystem-configurations.html";
+// Red-team finding 1 (issue 24): found by users, not in AWS's guide page. A user's CreateAgentRuntime failed with
+// "Execution role is missing required filesystem permissions. Ensure the role has elasticfilesystem:DescribeAccessPoints
+// and elasticfilesystem:DescribeMountTargets" and passed once both were granted on [file system ARN, access point ARN];
+// for S3 Files, AWS samples grant s3files:GetAccessPoint on the access point and s3files:ListMountTargets on the file system.
+const FOUND_BY_USERS = "found by users, not in AWS's guide page: CreateAgentRuntime error \"Execution role is missing required filesystem permissions\" (public reports, e.g. an EFS per-user AgentCore stack and AWS samples granting s3files:GetAccessPoint / s3files:ListMountTargets)";
 
 const efs = (id: string, action: string, why: string, more: Partial<AccessCall> = {}): AccessCall => ({
     id,
@@ -47,6 +52,10 @@ export const STORAGE_CONTRACT: AccessContract = {
         efs("efs-mount", "elasticfilesystem:ClientMount", "Mount the EFS file system through its access point at session start", { source: EFS_IAM }),
         efs("efs-write", "elasticfilesystem:ClientWrite", "Write files through the access point (not granted for read-only mounts)", { when: ["efs", "writable"] }),
         s3files("s3files-mount", "s3files:ClientMount", "Mount the S3 Files file system through its access point"),
+        efs("efs-describe-access-point", "elasticfilesystem:DescribeAccessPoints", `AgentCore's create-time check of the mount (${FOUND_BY_USERS})`, { resource: "${accessPointArn}", context: {}, source: FILESYSTEM_PAGE }),
+        efs("efs-describe-mount-targets", "elasticfilesystem:DescribeMountTargets", `AgentCore's create-time check of the mount (${FOUND_BY_USERS})`, { context: {}, source: FILESYSTEM_PAGE }),
+        s3files("s3files-get-access-point", "s3files:GetAccessPoint", `AgentCore's create-time check of the mount (${FOUND_BY_USERS})`, { resource: "${s3FilesAccessPointArn}", context: {}, source: FILESYSTEM_PAGE }),
+        s3files("s3files-list-mount-targets", "s3files:ListMountTargets", `AgentCore's create-time check of the mount; the service reference gives it the file-system resource type, so it is scoped to the file system (${FOUND_BY_USERS})`, { context: {}, source: FILESYSTEM_PAGE }),
     ],
     denied: [
         efs("efs-root", "elasticfilesystem:ClientRootAccess", "Root on the file system would bypass the access point's POSIX identity: never granted"),
@@ -56,6 +65,8 @@ export const STORAGE_CONTRACT: AccessContract = {
         efs("efs-no-access-point", "elasticfilesystem:ClientMount", "Mounting the file system's root directly, without the access point", { context: {} }),
         efs("efs-other-file-system", "elasticfilesystem:ClientMount", "Any other file system of the account", { resource: "${otherFileSystemArn}" }),
         efs("efs-write-read-only", "elasticfilesystem:ClientWrite", "A read-only mount gets ClientMount only", { when: ["efs", "read-only"] }),
+        efs("efs-describe-other-file-system", "elasticfilesystem:DescribeMountTargets", "The create-time reads are on the mounted file system only", { resource: "${otherFileSystemArn}", context: {} }),
+        s3files("s3files-get-other-access-point", "s3files:GetAccessPoint", "The create-time read is on the mounted access point only", { resource: "${s3FilesFileSystemArn}/access-point/fsap-0fedcba98765432100", context: {} }),
         s3files("s3files-root", "s3files:ClientRootAccess", "Root on the S3 Files file system: never granted"),
         s3files("s3files-write-read-only", "s3files:ClientWrite", "A read-only S3 Files mount gets ClientMount only", { when: ["s3files", "read-only"] }),
     ],
