@@ -52,7 +52,14 @@ export interface PosixUser {
 export interface EnvironmentEfsStorage {
     /** A file system this environment creates in its VPC, shared by every session, reached through one access point. */
     type: "EFS";
-    /** Mount path: `/mnt/<name>` (shape MountPath). The name part also names the file system's resources. */
+    /**
+     * Stable name of the file system's resources (`<environment>-fs-<name>`; 1-32 letters, digits or `-`). Set it to
+     * be free to change `mountPath` later: without it the mount path's name part names the file system, so changing
+     * the mount path of an unnamed entry replaces the file system (a new, empty one; the old one and its files are
+     * deleted outside prod, and prod stops at its protection). @default the mount path's name part
+     */
+    name?: string;
+    /** Mount path: `/mnt/<name>` (shape MountPath). Without `name`, its name part also names the file system's resources. */
     mountPath: string;
     /** The identity sessions act as on the file system. @default { uid: 1000, gid: 1000 } */
     posixUser?: PosixUser;
