@@ -103,6 +103,34 @@ describe("storage (issue 24 item 4)", function () {
         );
     });
 
+    it("red-team finding 2 (issue 24): the environment's file system has a policy: its runtime's role only, through the access point, via a mount target, TLS only; the policy exists before the runtime", async () => {
+        for (const readOnly of [false, true]) {
+            const reg = await record(() => new AgentEnvironment("agent", env("staging", { storage: [{ type: "EFS", mountPath: "/mnt/shared", ...(readOnly ? { readOnly } : {}) }] })), "staging");
+            const fs = reg.one(FS);
+            const ap = reg.one(AP);
+            const role = reg.one("aws:iam/role:Role", "agent-role");
+            const policy = reg.one("aws:efs/fileSystemPolicy:FileSystemPolicy", "agent-fs-shared-policy");
+            assert.equal(policy.inputs.fileSystemId, fs.id);
+            assert.deepEqual(parseJsonInput(policy.inputs.policy), {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "MountThroughAccessPoint",
+                        Effect: "Allow",
+                        Principal: { AWS: [role.outputs.arn] },
+                        Action: readOnly ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                        Resource: fs.outputs.arn,
+                        Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": ap.outputs.arn }, Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } },
+                    },
+                    { Sid: "DenyWithoutTls", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Resource: fs.outputs.arn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+                ],
+            });
+            assert.ok(policy.options.dependsOn.includes(role.urn), `the policy names the role, so it waits for it: ${policy.options.dependsOn.join(", ")}`);
+            const runtime = reg.one(RUNTIME);
+            assert.ok(runtime.options.dependsOn.includes(policy.urn), `the runtime waits for the file system policy: ${runtime.options.dependsOn.join(", ")}`);
+        }
+    });
+
     it("red-team finding 5 (issue 24): two EFS mounts whose paths sanitise to one child name are refused, naming the field", () => {
         const problems = problemsOf(
             () =>
