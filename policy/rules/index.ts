@@ -44,6 +44,7 @@ import { imageDigest } from "./versions/image-digest";
 import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
 import { efsEncrypted } from "./storage/efs-encrypted";
+import { efsPolicy } from "./storage/efs-policy";
 import { nfsIngress } from "./storage/nfs-ingress";
 import { efsClientRoot } from "./iam/efs-client-root";
 
@@ -96,6 +97,7 @@ export const allPolicies: AgentcorePolicy[] = [
     registryApproval,
     harnessTools,
     efsEncrypted,
+    efsPolicy,
     nfsIngress,
     efsClientRoot,
 ];
