@@ -9,7 +9,9 @@ export type RuntimeStorage =
           /**
            * Per-session storage managed by AgentCore (`sessionStorage`): kept across a session's
            * stop/resume, isolated per session, no VPC needed (Preview;
-           * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-filesystem-configurations.html).
+           * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-filesystem-configurations.html:
+           * "Survives stop/resume; 14-day idle expiry; resets on version update"). Every deploy that makes a
+           * new runtime version (any runtime change) wipes it: keep what must outlive a deploy on EFS or S3 Files.
            */
           type: "SESSION";
           /** Mount path: `/mnt/<name>`, exactly one level under `/mnt` (shape MountPath, 6-200 characters). */
@@ -28,7 +30,10 @@ export type RuntimeStorage =
           readOnly?: boolean;
       }
     | {
-          /** An Amazon S3 Files access point shared by every session (`s3FilesAccessPoint`; VPC network only). */
+          /**
+           * An Amazon S3 Files access point shared by every session (`s3FilesAccessPoint`; VPC network only; in an
+           * environment, only `EXISTING_VPC` with your own `securityGroupIds`, which must allow egress TCP 2049).
+           */
           type: "S3_FILES";
           /** Mount path: `/mnt/<name>` (shape MountPath). */
           mountPath: string;
