@@ -19,11 +19,13 @@ const agent = new AgentEnvironment("orders-agent", {
     network: { mode: "NEW_VPC", cidrBlock: "10.20.0.0/16", availabilityZoneCount: 2 },
     // Encrypted with a key created here (staging and prod require customer-managed keys); prod protects it from deletion.
     memory: { strategies: [{ type: "SEMANTIC" }, { type: "SUMMARIZATION" }] },
-    // issue 24 item 4: scratch space kept across a session's stop/resume, and an EFS file system shared by every
-    // session (encrypted with its own key, NFS only from the runtime's security group; protected in prod).
+    // issue 24 item 4: scratch space kept across a session's stop/resume (wiped by every deploy that makes a new
+    // runtime version), and an EFS file system shared by every session (encrypted with its own key, NFS only from the
+    // runtime's security group, a file system policy for the runtime's role over TLS; protected in prod). The stable
+    // `name` keeps the file system if the mount path changes later (without it, a new path means a new file system).
     storage: [
         { type: "SESSION", mountPath: "/mnt/scratch" },
-        { type: "EFS", mountPath: "/mnt/shared" },
+        { type: "EFS", name: "shared", mountPath: "/mnt/shared" },
     ],
     gateway: {
         // Callers present a Cognito access token (client-credentials flow); the authorizer accepts exactly the client created here.

@@ -83,6 +83,8 @@ export const T = {
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     efsFileSystem: "aws:efs/fileSystem:FileSystem",
     efsMountTarget: "aws:efs/mountTarget:MountTarget",
+    efsAccessPoint: "aws:efs/accessPoint:AccessPoint",
+    efsFileSystemPolicy: "aws:efs/fileSystemPolicy:FileSystemPolicy",
     nativeEfsFileSystem: "aws-native:efs:FileSystem",
     natGateway: "aws:ec2/natGateway:NatGateway",
     route: "aws:ec2/route:Route",

@@ -46,6 +46,7 @@ import { imageDigest } from "./versions/image-digest";
 import { imageImmutableTag } from "./versions/image-immutable-tag";
 import { pinnedEndpoint } from "./versions/pinned-endpoint";
 import { efsEncrypted } from "./storage/efs-encrypted";
+import { efsPolicy } from "./storage/efs-policy";
 import { nfsIngress } from "./storage/nfs-ingress";
 import { efsClientRoot } from "./iam/efs-client-root";
 import { codeArtifactBucket, codeArtifactPinned } from "./versions/code-artifact";
@@ -103,6 +104,7 @@ export const allPolicies: AgentcorePolicy[] = [
     harnessTools,
     harnessMemoryRecords,
     efsEncrypted,
+    efsPolicy,
     nfsIngress,
     efsClientRoot,
 ];

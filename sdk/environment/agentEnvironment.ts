@@ -125,7 +125,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         this.image = r.image && new AgentImage(name, r.image, { parent: this });
         this.code = r.code && new AgentCode(`${name}-code`, r.code, { parent: this });
         this.network = this.buildNetwork(r);
-        this.buildFileSystems(r);
+        const resolveRuntimeRoleArn = this.buildFileSystems(r);
         this.memory = r.memory && new AgentMemory(r.children.memory, r.memory, { parent: this });
         this.identity = r.identity && new AgentIdentity(r.children.identity, r.identity, { parent: this });
         this.gateway = r.gateway && new AgentGateway(r.children.gateway, environmentGatewayArgs(r.gateway, this.identity), { parent: this });
@@ -134,7 +134,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         // issue 20 item 12: a JWT runtime behind a front door accepts only calls the front door forwards (its gateway
         // ARN, known once the gateway exists, which waits for nothing of the runtime's).
         const [frontDoorArn, resolveFrontDoorArn] = r.runtimeAdmitsOnlyFrontDoor ? pulumi.deferredOutput<string>() : [undefined, undefined];
-        this.runtime = this.buildRuntime(r, frontDoorArn);
+        this.runtime = buildOrFail(resolveRuntimeRoleArn, () => this.buildRuntime(r, frontDoorArn, resolveRuntimeRoleArn));
         const observabilityArgs = this.observabilityArgsOf(r);
         this.observability = new AgentObservability(`${name}-observability`, observabilityArgs, { parent: this });
         this.evaluation = this.buildEvaluation(r);
@@ -173,15 +173,33 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     }
 
     /** The EFS file systems of the storage section, in the network's subnets, admitting NFS from the runtime's group only (issue 24 item 4). */
-    private buildFileSystems(r: ResolvedEnvironment): void {
+    /**
+     * Red-team finding 2 (issue 24): each file system's policy names the runtime's execution role, which the runtime
+     * creates later; the policy gets it through a deferred output resolved in the runtime's `grants` (after the role,
+     * before the runtime), and the runtime's mount waits for the policy (AgentFileSystem.accessPointArn): no cycle.
+     */
+    private buildFileSystems(r: ResolvedEnvironment): ((roleArn: pulumi.Output<string>) => void) | undefined {
+        if (Object.keys(r.fileSystems).length === 0) {
+            return undefined;
+        }
+        const [runtimeRoleArn, resolveOnce] = pulumi.deferredOutput<string>();
+        let resolved = false;
+        // Resolved by the runtime's grants, or with the error when building fails (so nothing waits on it forever).
+        const resolveRuntimeRoleArn = (arn: pulumi.Output<string>) => {
+            if (!resolved) {
+                resolved = true;
+                resolveOnce(arn);
+            }
+        };
         for (const [child, fs] of Object.entries(r.fileSystems)) {
             const network = this.network!; // resolve refuses EFS storage on a PUBLIC network
-            this.fileSystems[child] = new AgentFileSystem(
+            this.fileSystems[child] = buildOrFail(resolveRuntimeRoleArn, () => new AgentFileSystem(
                 child,
-                { ...fs, vpcId: network.vpcId, subnetIds: network.mountTargetSubnetIds(), clientSecurityGroupIds: network.runtimeGroupIds, addClientEgress: network.runtimeSecurityGroup !== undefined },
+                { ...fs, vpcId: network.vpcId, subnetIds: network.mountTargetSubnetIds(), clientSecurityGroupIds: network.runtimeGroupIds, addClientEgress: network.runtimeSecurityGroup !== undefined, clientRoleArns: [runtimeRoleArn] },
                 { parent: this },
-            );
+            ));
         }
+        return resolveRuntimeRoleArn;
     }
 
     /** The runtime's mounts: the section's, with each EFS file system's mount. */
@@ -190,7 +208,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     }
 
     /** The runtime, its endpoints and its role, with the parts' ids in its variables and their grants. */
-    private buildRuntime(r: ResolvedEnvironment, frontDoorArn: pulumi.Output<string> | undefined): AgentRuntime {
+    private buildRuntime(r: ResolvedEnvironment, frontDoorArn: pulumi.Output<string> | undefined, resolveRuntimeRoleArn?: (roleArn: pulumi.Output<string>) => void): AgentRuntime {
         const { environmentVariables, ...runtime } = r.runtime;
         return new AgentRuntime(
             r.name,
@@ -209,6 +227,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                     browserProfile: this.browser?.profileId,
                 }),
                 grants: (role) => {
+                    resolveRuntimeRoleArn?.(role.roleArn);
                     this.memory?.grantAccess(role);
                     this.codeInterpreter?.grantUse(role);
                     this.browser?.grantUse(role);

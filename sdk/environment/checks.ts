@@ -1,7 +1,7 @@
 // Checks (issue 26): functions that collect problems about an environment's args. Each
 // section is checked by the rules of the concept it becomes (memory/, gateway/, tools/, …);
 // this file only composes them, on values derive.ts computed once (see resolve.ts).
-import { checkStorage } from "../storage/validate";
+import { checkS3FilesNetwork, checkStorage } from "../storage/validate";
 import * as pulumi from "@pulumi/pulumi";
 import { agentCoreName } from "../common/naming";
 import { checkDeliverySettings } from "../delivery/validate";
@@ -109,6 +109,7 @@ export function checkEnvironment(problems: Problems, args: AgentEnvironmentArgs,
     checkToolSections(problems, args, r.network.mode !== "PUBLIC");
     // issue 24 item 4: EFS and S3 Files need the environment's VPC.
     checkStorage(problems, args.storage, "storage", r.network.mode === "PUBLIC" ? "PUBLIC" : "VPC", true);
+    checkS3FilesNetwork(problems, args.storage, "storage", r.network);
     checkReservedVariables(problems, args.environmentVariables, {
         memory: args.memory !== undefined,
         gateway: args.gateway !== undefined,

@@ -9,7 +9,7 @@ import { ENDPOINT_SERVICES, NetworkFeatures } from "../network/features";
 import { NetworkSettings } from "../network/types";
 import type { RuntimeEndpointSpec } from "../runtime/types";
 import { DEFAULT_ENDPOINT } from "../runtime/validate";
-import { mountName } from "../storage/validate";
+import { fileSystemChildPart } from "../storage/validate";
 import { EnvironmentProfile } from "./profiles";
 import { AgentEnvironmentArgs, ChildNames, ResolvedDelivery, ResolvedEnvironment } from "./types";
 
@@ -190,7 +190,7 @@ export function storageFor(args: AgentEnvironmentArgs, profile: EnvironmentProfi
             storage.push({ mount });
             continue;
         }
-        const child = `${name}-fs-${mountName(mount.mountPath).replace(/[^a-zA-Z0-9-]/g, "-")}`;
+        const child = `${name}-fs-${fileSystemChildPart(mount)}`;
         fileSystems[child] = {
             mountPath: mount.mountPath,
             encryption: profile.customerManagedKeys ? "create" : "aws-managed",

@@ -349,6 +349,7 @@ export const ENVIRONMENT_ARGS_FIELDS: FieldTree = {
             "accessPointArn": null,
             "fileSystemArn": null,
             "mountPath": null,
+            "name": null,
             "posixUser": {
                 "gid": null,
                 "uid": null,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AccessPoint } from "@pulumi/aws/efs/accessPoint";
 import { FileSystem } from "@pulumi/aws/efs/fileSystem";
+import { FileSystemPolicy } from "@pulumi/aws/efs/fileSystemPolicy";
 import { MountTarget } from "@pulumi/aws/efs/mountTarget";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
@@ -8,6 +9,7 @@ import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRu
 import { TYPE_PREFIX } from "../common/naming";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { Problems } from "../validation";
+import * as perms from "./perms";
 import { NFS_PORT } from "./perms";
 import type { FileSystemEncryption, PosixUser, RuntimeStorage } from "./types";
 import { checkPosixUser } from "./validate";
@@ -36,6 +38,15 @@ export interface AgentFileSystemArgs {
     rootDirectory?: string;
     /** Grant only ClientMount (read) to runtimes that mount it. @default false */
     readOnly?: boolean;
+    /**
+     * Execution roles of the runtimes that mount it (red-team finding 2, issue 24): the file system policy allows
+     * `ClientMount` (and `ClientWrite` unless `readOnly`) to these roles only, only through the access point, only
+     * via a mount target. Whether or not any is given, the policy replaces EFS's default policy (which "grants full
+     * access to any anonymous client that can connect") and denies every request not made over TLS. A role not
+     * named here still mounts when its own identity policy allows it (same account). AgentEnvironment passes its
+     * runtime's role. @default []
+     */
+    clientRoleArns?: pulumi.Input<string>[];
     /**
      * Protect the file system and its key (`protect` plus retain on delete): removing it from the
      * program, or a change that replaces it (encryption), stops at preview. Set for prod. @default false
@@ -67,6 +78,8 @@ export class AgentFileSystem extends pulumi.ComponentResource {
     readonly mountTargets: MountTarget[];
     /** The security group of the mount targets (ingress NFS from the client groups only). */
     readonly securityGroup: SecurityGroup;
+    /** The file system policy (replaces EFS's default, which lets any client that reaches a mount target in). */
+    readonly fileSystemPolicy: FileSystemPolicy;
     /** The customer-managed key, when `encryption` is "create". */
     readonly key?: CustomerManagedKey;
     /** File system ARN. */
@@ -149,9 +162,43 @@ export class AgentFileSystem extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        this.fileSystemPolicy = new FileSystemPolicy(
+            `${name}-policy`,
+            { fileSystemId: this.fileSystem.id, policy: pulumi.jsonStringify(fileSystemPolicyDocument(this.fileSystem.arn, this.accessPoint.arn, args.clientRoleArns ?? [], args.readOnly ?? false)) },
+            { parent: this },
+        );
         this.fileSystemArn = this.fileSystem.arn;
-        this.accessPointArn = pulumi.all([this.accessPoint.arn, ...this.mountTargets.map((m) => m.id)]).apply(([arn]) => arn);
+        // The ARN the runtime mounts is known once every mount target is available and the file system policy is in
+        // place: a runtime never mounts the file system while EFS's default (anonymous) policy is in force.
+        this.accessPointArn = pulumi.all([this.accessPoint.arn, ...this.mountTargets.map((m) => m.id), this.fileSystemPolicy.id]).apply(([arn]) => arn);
         this.storage = { type: "EFS", mountPath: args.mountPath, accessPointArn: this.accessPointArn, fileSystemArn: this.fileSystemArn, ...(args.readOnly ? { readOnly: true } : {}) };
         this.registerOutputs({ fileSystemArn: this.fileSystemArn, accessPointArn: this.accessPointArn });
     }
+}
+
+/**
+ * The file system policy (red-team finding 2, issue 24). Without one, "the default EFS file system policy does not
+ * use IAM for authentication and grants full access to any anonymous client that can connect"
+ * (https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html), so neither read-only nor the
+ * access-point condition of the role's grant would hold. This one allows the mounting roles ClientMount (and
+ * ClientWrite unless read-only) through the access point via a mount target, and denies any request not over TLS.
+ * TLS: AgentCore mounts with the execution role's credentials (IAM authorization), and an EFS mount with IAM
+ * authorization is a TLS mount ("To mount with IAM authorization, you must use the tls option",
+ * https://docs.aws.amazon.com/efs/latest/ug/mounting-IAM-option.html); a public AgentCore deployment reports its EFS
+ * mount succeeding under a file system policy that requires IAM and TLS.
+ */
+export function fileSystemPolicyDocument(fileSystemArn: pulumi.Input<string>, accessPointArn: pulumi.Input<string>, clientRoleArns: pulumi.Input<string>[], readOnly: boolean) {
+    const statements: Record<string, unknown>[] = [];
+    if (clientRoleArns.length > 0) {
+        statements.push({
+            Sid: "MountThroughAccessPoint",
+            Effect: "Allow",
+            Principal: { AWS: clientRoleArns },
+            Action: [...perms.EFS_CLIENT_MOUNT, ...(readOnly ? [] : perms.EFS_CLIENT_WRITE)],
+            Resource: fileSystemArn,
+            Condition: { StringEquals: { [perms.EFS_ACCESS_POINT_KEY]: accessPointArn }, Bool: { [perms.EFS_VIA_MOUNT_TARGET_KEY]: "true" } },
+        });
+    }
+    statements.push({ Sid: "DenyWithoutTls", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Resource: fileSystemArn, Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    return { Version: "2012-10-17", Statement: statements };
 }

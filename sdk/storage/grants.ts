@@ -8,7 +8,8 @@ import type { RuntimeStorage } from "./types";
  * EFS or S3 Files mount, `ClientMount` (and `ClientWrite` unless read-only) on exactly that file
  * system, only through that access point (`…:AccessPointArn` condition: "Using IAM to enforce use
  * of access points", https://docs.aws.amazon.com/efs/latest/ug/efs-access-points.html). Never
- * `ClientRootAccess`. Session storage is managed by AgentCore and needs no grant.
+ * `ClientRootAccess`. Plus the reads AgentCore's create-time check needs (DescribeAccessPoints/DescribeMountTargets,
+ * GetAccessPoint/ListMountTargets) on that file system and access point only. Session storage is managed by AgentCore and needs no grant.
  */
 export function storageStatements(storage: readonly RuntimeStorage[]): pulumi.Input<PolicyStatement>[] {
     return storage.flatMap((mount, i) => {
@@ -20,7 +21,13 @@ export function storageStatements(storage: readonly RuntimeStorage[]): pulumi.In
             ? [...perms.EFS_CLIENT_MOUNT, ...(mount.readOnly ? [] : perms.EFS_CLIENT_WRITE)]
             : [...perms.S3FILES_CLIENT_MOUNT, ...(mount.readOnly ? [] : perms.S3FILES_CLIENT_WRITE)];
         const key = efs ? perms.EFS_ACCESS_POINT_KEY : perms.S3FILES_ACCESS_POINT_KEY;
-        return [allow(`${efs ? "Efs" : "S3Files"}Mount${i}`, actions, [mount.fileSystemArn], { StringEquals: { [key]: mount.accessPointArn } })];
+        const mountStatement = allow(`${efs ? "Efs" : "S3Files"}Mount${i}`, actions, [mount.fileSystemArn], { StringEquals: { [key]: mount.accessPointArn } });
+        // Red-team finding 1 (issue 24): AgentCore validates the mount with the execution role at Create/UpdateAgentRuntime
+        // (found by users, not in AWS's guide page; see perms.ts and docs/storage.md for the sources).
+        if (efs) {
+            return [mountStatement, allow(`EfsDescribe${i}`, perms.EFS_DESCRIBE, [mount.fileSystemArn, mount.accessPointArn])];
+        }
+        return [mountStatement, allow(`S3FilesAccessPoint${i}`, perms.S3FILES_GET_ACCESS_POINT, [mount.accessPointArn]), allow(`S3FilesMountTargets${i}`, perms.S3FILES_LIST_MOUNT_TARGETS, [mount.fileSystemArn])];
     });
 }
 

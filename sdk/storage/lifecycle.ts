@@ -6,6 +6,7 @@ import { LIFECYCLE_READ_AT, LifecycleContract, tfSource } from "../common/lifecy
 const fileSystem = tfSource("efs/file_system.go", "0389f46");
 const accessPoint = tfSource("efs/access_point.go", "0160692");
 const mountTarget = tfSource("efs/mount_target.go", "0593466");
+const fileSystemPolicy = tfSource("efs/file_system_policy.go", "087097a");
 
 /** Lifecycle of what `AgentFileSystem` creates. */
 export const STORAGE_LIFECYCLE: readonly LifecycleContract[] = [
@@ -65,6 +66,27 @@ export const STORAGE_LIFECYCLE: readonly LifecycleContract[] = [
         notes: [
             "`securityGroups` updates in place (ModifyMountTargetSecurityGroups).",
             "Red-team finding (issue 24): one mount target per zone, so a create-before-delete replacement in the same zone fails (MountTargetConflict); AgentFileSystem sets `deleteBeforeReplace` on mount targets (sessions in that zone lose NFS until the new one is available).",
+        ],
+    },
+    {
+        // Red-team finding 2 (issue 24): replaces EFS's default policy, which lets any client that reaches a mount target in.
+        type: "aws:efs/fileSystemPolicy:FileSystemPolicy",
+        createdBy: ["AgentFileSystem", "AgentEnvironment (storage, EFS)"],
+        providerSource: "internal/service/efs/file_system_policy.go",
+        readAt: LIFECYCLE_READ_AT,
+        replaces: [{ argument: "fileSystemId", source: fileSystemPolicy("file_system_id", undefined, "ForceNew") }],
+        name: null,
+        restrictions: [],
+        delete: {
+            kind: "real",
+            why: "DeleteFileSystemPolicy: EFS's default policy returns, which lets any client that reaches a mount target in (the file system's own deletion removes it too)",
+            source: fileSystemPolicy("Delete()", undefined, "DeleteFileSystemPolicy"),
+        },
+        references: ["fileSystemId"],
+        native: { none: "CloudFormation has no separate resource: the policy is the FileSystemPolicy property of AWS::EFS::FileSystem" },
+        notes: [
+            "`policy` updates in place (PutFileSystemPolicy; the provider retries while a new role is not yet a valid principal, \"Policy contains invalid Principal block\").",
+            "A new runtime role (a replaced runtime) changes the policy's principal in place; the runtime's mount waits for the policy.",
         ],
     },
 ];

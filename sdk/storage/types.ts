@@ -9,7 +9,9 @@ export type RuntimeStorage =
           /**
            * Per-session storage managed by AgentCore (`sessionStorage`): kept across a session's
            * stop/resume, isolated per session, no VPC needed (Preview;
-           * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-filesystem-configurations.html).
+           * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-filesystem-configurations.html:
+           * "Survives stop/resume; 14-day idle expiry; resets on version update"). Every deploy that makes a
+           * new runtime version (any runtime change) wipes it: keep what must outlive a deploy on EFS or S3 Files.
            */
           type: "SESSION";
           /** Mount path: `/mnt/<name>`, exactly one level under `/mnt` (shape MountPath, 6-200 characters). */
@@ -28,7 +30,10 @@ export type RuntimeStorage =
           readOnly?: boolean;
       }
     | {
-          /** An Amazon S3 Files access point shared by every session (`s3FilesAccessPoint`; VPC network only). */
+          /**
+           * An Amazon S3 Files access point shared by every session (`s3FilesAccessPoint`; VPC network only; in an
+           * environment, only `EXISTING_VPC` with your own `securityGroupIds`, which must allow egress TCP 2049).
+           */
           type: "S3_FILES";
           /** Mount path: `/mnt/<name>` (shape MountPath). */
           mountPath: string;
@@ -52,7 +57,14 @@ export interface PosixUser {
 export interface EnvironmentEfsStorage {
     /** A file system this environment creates in its VPC, shared by every session, reached through one access point. */
     type: "EFS";
-    /** Mount path: `/mnt/<name>` (shape MountPath). The name part also names the file system's resources. */
+    /**
+     * Stable name of the file system's resources (`<environment>-fs-<name>`; 1-32 letters, digits or `-`). Set it to
+     * be free to change `mountPath` later: without it the mount path's name part names the file system, so changing
+     * the mount path of an unnamed entry replaces the file system (a new, empty one; the old one and its files are
+     * deleted outside prod, and prod stops at its protection). @default the mount path's name part
+     */
+    name?: string;
+    /** Mount path: `/mnt/<name>` (shape MountPath). Without `name`, its name part also names the file system's resources. */
     mountPath: string;
     /** The identity sessions act as on the file system. @default { uid: 1000, gid: 1000 } */
     posixUser?: PosixUser;

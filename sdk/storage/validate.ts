@@ -11,7 +11,9 @@ const KEYS: Record<string, readonly string[]> = {
     EFS: ["type", "mountPath", "accessPointArn", "fileSystemArn", "readOnly"],
     S3_FILES: ["type", "mountPath", "accessPointArn", "fileSystemArn", "readOnly"],
 };
-const ENVIRONMENT_KEYS: Record<string, readonly string[]> = { ...KEYS, EFS: ["type", "mountPath", "posixUser", "rootDirectory", "readOnly"] };
+const ENVIRONMENT_KEYS: Record<string, readonly string[]> = { ...KEYS, EFS: ["type", "name", "mountPath", "posixUser", "rootDirectory", "readOnly"] };
+/** An environment EFS entry's stable `name`: letters, digits and `-`, 1-32 characters. */
+const FILE_SYSTEM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,31}$/;
 /** Mount types in the API model that `@pulumi/aws` 7.48 cannot send. */
 const UNSUPPORTED: Record<string, string> = {
     CAPACITY_PROVIDER_VOLUME: "capacityProviderVolume is in the API model (FilesystemConfiguration) but @pulumi/aws 7.48 (AgentcoreAgentRuntimeFilesystemConfiguration) has no such field, and this package creates microVM runtimes only",
@@ -20,6 +22,15 @@ const UNSUPPORTED: Record<string, string> = {
 /** The mount's name part (`/mnt/<name>/` → `<name>`), which also names what an environment creates for it. */
 export function mountName(mountPath: string): string {
     return mountPath.replace(/^\/mnt\//, "").replace(/\/$/, "");
+}
+
+/**
+ * The part of an environment's child name (`<env>-fs-<part>`) an EFS entry gets: its `name` when set, else the
+ * mount path's name part, with every character but letters, digits and `-` turned into `-` (so `/mnt/a.b`,
+ * `/mnt/a_b` and `/mnt/a-b` give the same part: red-team finding 5, checked unique in {@link checkStorage}).
+ */
+export function fileSystemChildPart(mount: { mountPath: string; name?: string }): string {
+    return (mount.name ?? mountName(mount.mountPath)).replace(/[^a-zA-Z0-9-]/g, "-");
 }
 
 /**
@@ -38,6 +49,7 @@ export function checkStorage(problems: Problems, storage: readonly (RuntimeStora
     }
     checkShape(problems, path, storage, "FilesystemConfigurations");
     const seen = new Map<string, number>();
+    const children = new Map<string, number>();
     storage.forEach((mount, i) => {
         const at = `${path}[${i}]`;
         const type = (mount as { type?: unknown })?.type;
@@ -65,6 +77,21 @@ export function checkStorage(problems: Problems, storage: readonly (RuntimeStora
                 problems.add(`${at}.mountPath`, mount.mountPath, `mounts the same directory as ${path}[${earlier}].mountPath: each mount needs its own path`);
             }
             seen.set(name, i);
+        }
+        // Red-team finding 5 (issue 24): two EFS entries whose names sanitise alike would give two children of one name.
+        if (environment && type === "EFS" && typeof mount.mountPath === "string") {
+            const named = (mount as { name?: unknown }).name;
+            const field = named === undefined ? "mountPath" : "name";
+            if (named === undefined || (typeof named === "string" && FILE_SYSTEM_NAME.test(named))) {
+                const part = fileSystemChildPart(mount as { mountPath: string; name?: string });
+                const earlier = children.get(part);
+                if (earlier !== undefined) {
+                    problems.add(`${at}.${field}`, named ?? mount.mountPath, `names the same file system as ${path}[${earlier}] ("fs-${part}": characters other than letters, digits and - become -); give one of them its own \`name\``);
+                }
+                if (earlier === undefined) {
+                    children.set(part, i);
+                }
+            }
         }
         if (type !== "SESSION" && networkMode === "PUBLIC") {
             problems.add(`${at}.type`, type, `needs a VPC network: EFS and S3 Files are reached through mount targets in the runtime's subnets ("VPC required", ${FILESYSTEM_PAGE}); set network to a VPC mode or use type SESSION`);
@@ -103,12 +130,37 @@ function checkAccessPoint(problems: Problems, mount: Extract<RuntimeStorage, { t
 const ROOT_DIRECTORY = /^\/(?:[^/\0]+(?:\/[^/\0]+){0,3})?$/;
 
 function checkEnvironmentEfs(problems: Problems, mount: Extract<EnvironmentStorage, { type: "EFS" }>, at: string): void {
+    if (mount.name !== undefined && (typeof mount.name !== "string" || !FILE_SYSTEM_NAME.test(mount.name))) {
+        problems.add(`${at}.name`, mount.name, "must be 1-32 letters, digits or -, starting with a letter or digit (it names the file system's resources: <environment>-fs-<name>)");
+    }
     if (mount.rootDirectory !== undefined && (typeof mount.rootDirectory !== "string" || mount.rootDirectory.length > 100 || !ROOT_DIRECTORY.test(mount.rootDirectory))) {
         problems.add(`${at}.rootDirectory`, mount.rootDirectory, "must be an absolute path of 1-100 characters with at most 4 levels (EFS RootDirectory.Path)");
     }
     if (mount.posixUser !== undefined) {
         checkPosixUser(problems, mount.posixUser, `${at}.posixUser`);
     }
+}
+
+/**
+ * Red-team finding 3 (issue 24): an environment's S3 Files mount needs a network whose runtime security groups the
+ * user manages. On a network this stack creates (NEW_VPC, or EXISTING_VPC without securityGroupIds) the runtime's
+ * group allows egress 443 to the VPC endpoints only, so NFS (TCP 2049) to the S3 Files mount targets, which this
+ * package does not create and whose security groups it does not know, could never connect.
+ */
+export function checkS3FilesNetwork(problems: Problems, storage: readonly EnvironmentStorage[] | undefined, path: string, network: { mode: string; securityGroupIds?: unknown }): void {
+    if (!Array.isArray(storage) || network.mode === "PUBLIC") {
+        return; // PUBLIC is refused for every bring-your-own mount by checkStorage
+    }
+    const ownGroups = network.mode === "EXISTING_VPC" && Array.isArray(network.securityGroupIds) && network.securityGroupIds.length > 0;
+    storage.forEach((mount, i) => {
+        if (mount?.type === "S3_FILES" && !ownGroups) {
+            problems.add(
+                `${path}[${i}].type`,
+                "S3_FILES",
+                `needs network { mode: "EXISTING_VPC", securityGroupIds: [...] } with your own security groups that allow egress TCP 2049 to the S3 Files mount targets: the runtime security group this environment creates (network mode ${network.mode}${network.mode === "EXISTING_VPC" ? " without securityGroupIds" : ""}) allows egress 443 to its VPC endpoints only, so the mount could never connect`,
+            );
+        }
+    });
 }
 
 /** uid and gid 1-4294967295: 0 is root, which needs elasticfilesystem:ClientRootAccess (EFS access points guide), never granted here. */

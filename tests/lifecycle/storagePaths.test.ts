@@ -48,4 +48,31 @@ describe("storage change paths (issue 24 item 4)", function () {
             `the prod file system must be protected:\n${path.summary.join("\n")}\n${path.findings.join("\n")}`,
         );
     });
+
+    it("red-team finding 4 (issue 24): staging: changing an unnamed EFS entry's mount path deletes its file system and creates a new, empty one", async () => {
+        const path = await environmentPath([withStorage("staging", [{ type: "EFS", mountPath: "/mnt/shared" }]), withStorage("staging", [{ type: "EFS", mountPath: "/mnt/data" }])]);
+        const t = path.transitions[0];
+        const fs = t.changes.filter((c) => c.type === FS).map((c) => `${c.kind} ${c.name}`);
+        assert.deepEqual(fs.sort(), ["create agent-fs-data-fs", "delete agent-fs-shared-fs"]);
+    });
+
+    it("red-team finding 4 (issue 24): prod: the same change stops at the file system's protection", async () => {
+        const path = await environmentPath([withStorage("prod", [{ type: "EFS", mountPath: "/mnt/shared" }]), withStorage("prod", [{ type: "EFS", mountPath: "/mnt/data" }])]);
+        assert.ok(
+            path.summary.includes("1→2 protected-delete aws:efs/fileSystem:FileSystem agent-fs-shared-fs"),
+            `the prod file system must be protected:\n${path.summary.join("\n")}\n${path.findings.join("\n")}`,
+        );
+    });
+
+    it("red-team finding 4 (issue 24): staging: a named EFS entry keeps its file system when its mount path changes (the runtime is updated in place)", async () => {
+        const path = await environmentPath([
+            withStorage("staging", [{ type: "EFS", name: "shared", mountPath: "/mnt/shared" }]),
+            withStorage("staging", [{ type: "EFS", name: "shared", mountPath: "/mnt/data" }]),
+        ]);
+        const t = path.transitions[0];
+        assert.equal(changeOf(t, FS).kind, "same");
+        assert.equal(changeOf(t, AP).kind, "same");
+        assert.equal(changeOf(t, RUNTIME).kind, "update");
+        assert.deepEqual(path.summary, [], path.findings.join("\n"));
+    });
 });

@@ -1,5 +1,6 @@
 import { efsClientRoot } from "../../policy/rules/iam/efs-client-root";
 import { efsEncrypted } from "../../policy/rules/storage/efs-encrypted";
+import { efsPolicy } from "../../policy/rules/storage/efs-policy";
 import { nfsIngress } from "../../policy/rules/storage/nfs-ingress";
 import { change, compliantStack, json, runtimePolicy, Spec, UNKNOWN_STRING } from "./fixtures";
 import { describeRule } from "./table";
@@ -21,6 +22,43 @@ function efsStack(): Spec[] {
     ];
 }
 const E = efsStack();
+
+/** The runtime mounts an access point of the file system, which has the policy AgentFileSystem creates. */
+function mountedStack(): Spec[] {
+    return [
+        ...change(change(E, "agent-fs", "kmsKeyId", "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-2222-3333-4444-555566667777"), "agent-runtime", "filesystemConfigurations", [{ efsAccessPoint: { accessPointArn: AP, mountPath: "/mnt/shared" } }]).map((s) =>
+            s.name === "agent-fs" ? { ...s, outputs: { ...(s.outputs ?? {}), id: "fs-0123456789abcdef0", arn: FS } } : s,
+        ),
+        { type: "aws:efs/accessPoint:AccessPoint", name: "agent-ap", inputs: { fileSystemId: "fs-0123456789abcdef0" }, outputs: { arn: AP } },
+        { type: "aws:efs/fileSystemPolicy:FileSystemPolicy", name: "agent-fs-policy", inputs: { fileSystemId: "fs-0123456789abcdef0", policy: "{}" } },
+    ];
+}
+const M = mountedStack();
+const NO_POLICY = M.filter((s) => s.name !== "agent-fs-policy");
+
+describeRule({
+    policy: efsPolicy,
+    failing: [
+        { title: "accepts a mounted file system with a file system policy", specs: M, expect: [] },
+        {
+            title: "red-team finding 2 (issue 24): flags a file system a runtime mounts that has no file system policy",
+            specs: NO_POLICY,
+            expect: [
+                `agent-fs: EFS file system fs-0123456789abcdef0 is mounted by an AgentCore runtime (access point ${AP}) but has no file system policy: EFS's default policy grants full access to any anonymous client that can connect; add an aws.efs.FileSystemPolicy that allows the runtime's role through the access point and denies requests without TLS`,
+            ],
+        },
+        {
+            title: "flags it when the policy is on another file system",
+            specs: change(M, "agent-fs-policy", "fileSystemId", "fs-0fedcba9876543210"),
+            expect: [
+                `agent-fs: EFS file system fs-0123456789abcdef0 is mounted by an AgentCore runtime (access point ${AP}) but has no file system policy: EFS's default policy grants full access to any anonymous client that can connect; add an aws.efs.FileSystemPolicy that allows the runtime's role through the access point and denies requests without TLS`,
+            ],
+        },
+    ],
+    // A file system without a policy that no runtime mounts (another rule's business).
+    notApplicable: E.filter((s) => s.type.startsWith("aws:efs/")),
+    unknown: change(M, "agent-fs-policy", "fileSystemId", UNKNOWN_STRING),
+});
 
 describeRule({
     policy: efsEncrypted,

@@ -49,7 +49,11 @@ describe("storage (issue 24 item 4)", function () {
         const policy = reg.ofType(POLICY).find((p) => p.inputs.name === "file-storage")!;
         assert.deepEqual(parseJsonInput(policy.inputs.policy).Statement, [
             { Sid: "EfsMount1", Effect: "Allow", Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], Resource: [EFS_FS], Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": EFS_AP } } },
+            // Red-team finding 1 (issue 24): the reads AgentCore's create-time check needs, on this file system and access point only.
+            { Sid: "EfsDescribe1", Effect: "Allow", Action: ["elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeMountTargets"], Resource: [EFS_FS, EFS_AP] },
             { Sid: "S3FilesMount2", Effect: "Allow", Action: ["s3files:ClientMount"], Resource: [S3F_FS], Condition: { StringEquals: { "s3files:AccessPointArn": S3F_AP } } },
+            { Sid: "S3FilesAccessPoint2", Effect: "Allow", Action: ["s3files:GetAccessPoint"], Resource: [S3F_AP] },
+            { Sid: "S3FilesMountTargets2", Effect: "Allow", Action: ["s3files:ListMountTargets"], Resource: [S3F_FS] },
         ]);
     });
 
@@ -99,6 +103,78 @@ describe("storage (issue 24 item 4)", function () {
         );
     });
 
+    it("red-team finding 2 (issue 24): the environment's file system has a policy: its runtime's role only, through the access point, via a mount target, TLS only; the policy exists before the runtime", async () => {
+        for (const readOnly of [false, true]) {
+            const reg = await record(() => new AgentEnvironment("agent", env("staging", { storage: [{ type: "EFS", mountPath: "/mnt/shared", ...(readOnly ? { readOnly } : {}) }] })), "staging");
+            const fs = reg.one(FS);
+            const ap = reg.one(AP);
+            const role = reg.one("aws:iam/role:Role", "agent-role");
+            const policy = reg.one("aws:efs/fileSystemPolicy:FileSystemPolicy", "agent-fs-shared-policy");
+            assert.equal(policy.inputs.fileSystemId, fs.id);
+            assert.deepEqual(parseJsonInput(policy.inputs.policy), {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "MountThroughAccessPoint",
+                        Effect: "Allow",
+                        Principal: { AWS: [role.outputs.arn] },
+                        Action: readOnly ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                        Resource: fs.outputs.arn,
+                        Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": ap.outputs.arn }, Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } },
+                    },
+                    { Sid: "DenyWithoutTls", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Resource: fs.outputs.arn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+                ],
+            });
+            assert.ok(policy.options.dependsOn.includes(role.urn), `the policy names the role, so it waits for it: ${policy.options.dependsOn.join(", ")}`);
+            const runtime = reg.one(RUNTIME);
+            assert.ok(runtime.options.dependsOn.includes(policy.urn), `the runtime waits for the file system policy: ${runtime.options.dependsOn.join(", ")}`);
+        }
+    });
+
+    it("red-team finding 5 (issue 24): two EFS mounts whose paths sanitise to one child name are refused, naming the field", () => {
+        const problems = problemsOf(
+            () =>
+                new AgentEnvironment(
+                    "agent",
+                    env("staging", {
+                        storage: [
+                            { type: "EFS", mountPath: "/mnt/a.b" },
+                            { type: "EFS", mountPath: "/mnt/a_b" },
+                            { type: "EFS", mountPath: "/mnt/c", name: "a-b" },
+                        ],
+                    }),
+                ),
+        );
+        assert.deepEqual(problems, [
+            'storage[1].mountPath "/mnt/a_b" names the same file system as storage[0] ("fs-a-b": characters other than letters, digits and - become -); give one of them its own `name`',
+            'storage[2].name "a-b" names the same file system as storage[0] ("fs-a-b": characters other than letters, digits and - become -); give one of them its own `name`',
+        ]);
+    });
+
+    it("red-team finding 4 (issue 24): an EFS entry's `name` names its children (not the mount path), and a bad name is refused", async () => {
+        const reg = await record(() => new AgentEnvironment("agent", env("staging", { storage: [{ type: "EFS", name: "shared", mountPath: "/mnt/data" }] })), "staging");
+        assert.deepEqual(
+            reg.ofType(FS).map((r) => r.name),
+            ["agent-fs-shared-fs"],
+        );
+        assert.deepEqual(problemsOf(() => new AgentEnvironment("agent", env("staging", { storage: [{ type: "EFS", name: "-bad_name", mountPath: "/mnt/data" }] }))), [
+            'storage[0].name "-bad_name" must be 1-32 letters, digits or -, starting with a letter or digit (it names the file system\'s resources: <environment>-fs-<name>)',
+        ]);
+    });
+
+    it("red-team finding 3 (issue 24): S3_FILES is refused on a network the environment creates (NEW_VPC, EXISTING_VPC without securityGroupIds) and accepted with the user's own groups", async () => {
+        const s3 = { type: "S3_FILES" as const, mountPath: "/mnt/docs", accessPointArn: S3F_AP, fileSystemArn: S3F_FS };
+        const existing = { mode: "EXISTING_VPC" as const, vpcId: "vpc-0123456789abcdef", subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"] };
+        const rule = 'storage[0].type "S3_FILES" needs network { mode: "EXISTING_VPC", securityGroupIds: [...] } with your own security groups that allow egress TCP 2049 to the S3 Files mount targets';
+        for (const network of [{ mode: "NEW_VPC" as const }, existing]) {
+            const problems = problemsOf(() => new AgentEnvironment("agent", env("staging", { network, storage: [s3] })));
+            assert.equal(problems.length, 1, problems.join("\n"));
+            assert.ok(problems[0].startsWith(rule), problems[0]);
+        }
+        const reg = await record(() => new AgentEnvironment("agent", env("staging", { network: { ...existing, securityGroupIds: ["sg-0123456789abcdef0"] }, storage: [s3] })), "staging");
+        assert.deepEqual(reg.one(RUNTIME).inputs.filesystemConfigurations, [{ s3FilesAccessPoint: { accessPointArn: S3F_AP, mountPath: "/mnt/docs" } }]);
+    });
+
     it("dev: SESSION storage needs no VPC and creates no file system", async () => {
         const reg = await record(() => new AgentEnvironment("agent", env("dev", { storage: [{ type: "SESSION", mountPath: "/mnt/work" }] })), "dev");
         assert.deepEqual(reg.one(RUNTIME).inputs.filesystemConfigurations, [{ sessionStorage: { mountPath: "/mnt/work" } }]);
@@ -138,6 +214,7 @@ describe("storage (issue 24 item 4)", function () {
             const grant = parseJsonInput(reg.ofType(POLICY).find((p) => p.inputs.name === "file-storage")!.inputs.policy);
             assert.deepEqual(grant.Statement, [
                 { Sid: "EfsMount0", Effect: "Allow", Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], Resource: [fs.outputs.arn], Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": ap.outputs.arn } } },
+                { Sid: "EfsDescribe0", Effect: "Allow", Action: ["elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeMountTargets"], Resource: [fs.outputs.arn, ap.outputs.arn] },
             ]);
         });
     }
