@@ -181,6 +181,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                     browser: this.browser?.browserId,
                 }),
                 grants: (role) => {
+                    this.code?.grantRead(role);
                     this.memory?.grantAccess(role);
                     this.codeInterpreter?.grantUse(role);
                     this.browser?.grantUse(role);

@@ -187,9 +187,26 @@ describe("issue 23 item 1: the runtime runs the package pinned to its object ver
             code: { s3: { bucket: object.inputs.bucket, prefix: object.inputs.key, versionId: object.outputs.versionId } },
         });
         assert.match(object.outputs.versionId, /^v[0-9a-f]{31}$/);
-        const policy = parseJsonInput(reg.one("aws:iam/rolePolicy:RolePolicy").inputs.policy);
+        const policy = parseJsonInput(reg.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.inputs.name === "runtime-baseline")!.inputs.policy);
         assert.deepEqual(policy.Statement.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith("ecr:") || a.startsWith("s3:"))), []);
         assert.deepEqual(reg.ofType("aws:ecr/repository:Repository"), []);
+    });
+
+    it("issue 23 red-team item 1: the execution role reads exactly the package object (s3 + kms through S3), as the deployer does", async () => {
+        for (const environment of ["dev", "prod"] as EnvironmentName[]) {
+            const reg = await record(() => new AgentEnvironment("agent", envArgs(environment)), undefined, undefined, ESTABLISHED);
+            const object = reg.one(OBJECT);
+            const bucketArn = reg.one("aws:s3/bucket:Bucket").outputs.arn;
+            const read = reg.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.name === "code-package-read");
+            assert.equal(read.length, 1, `${environment}: ${reg.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => p.inputs.name).join(", ")}`);
+            const statements = parseJsonInput(read[0].inputs.policy).Statement;
+            assert.deepEqual(statements[0], { Sid: "ReadAgentCodePackage", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${bucketArn}/${object.inputs.key}`] });
+            if (environment === "prod") {
+                const key = reg.one("aws:kms/key:Key", "agent-code-kms-key");
+                assert.deepEqual(statements[1], { Sid: "DecryptAgentCodePackage", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [key.outputs.arn], Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } } });
+            }
+            assert.equal(statements.length, environment === "prod" ? 2 : 1, environment);
+        }
     });
 
     it("the object waits for versioning (it has a version id to pin) and is kept when it leaves the program in every environment", async () => {
