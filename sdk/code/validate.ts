@@ -9,10 +9,9 @@ const PROVIDER_RUNTIMES = "@pulumi/aws 7.48 codeConfiguration.runtime";
 /**
  * Checks a runtime's code artifact (issue 23 item 1): the runtime against the API model's
  * `AgentManagedRuntimeType` and the provider's narrower list, the entry point against
- * `CodeConfigurationEntryPointList` (1-2 elements) and `entryPoint` (1-128 characters),
- * and that the object version is pinned.
+ * `CodeConfigurationEntryPointList` (1-2 elements) and `entryPoint` (1-128 characters).
  */
-export function checkCodeSettings(problems: Problems, code: Pick<RuntimeCode, "runtime" | "entryPoint"> & Partial<Pick<RuntimeCode, "versionId" | "key">>, path: string): void {
+export function checkCodeSettings(problems: Problems, code: Pick<RuntimeCode, "runtime" | "entryPoint">, path: string): void {
     checkShape(problems, `${path}.runtime`, code.runtime, "AgentManagedRuntimeType");
     if (typeof code.runtime === "string" && !(CODE_RUNTIMES as readonly string[]).includes(code.runtime)) {
         const inModel = ["PYTHON_3_14", "NODE_22"].includes(code.runtime);
@@ -28,13 +27,18 @@ export function checkCodeSettings(problems: Problems, code: Pick<RuntimeCode, "r
             code.entryPoint.forEach((e, i) => checkShape(problems, `${path}.entryPoint[${i}]`, e, "entryPoint"));
         }
     }
-    if ("versionId" in code) {
-        const v = code.versionId;
-        if (v === undefined || v === "") {
-            problems.add(`${path}.versionId`, v, "is required: every runtime version is pinned to the S3 object version it runs (an unversioned object can change under a pinned endpoint); pass an AgentCode, whose versionId comes from its BucketObject");
-        } else if (typeof v === "string") {
-            checkShape(problems, `${path}.versionId`, v, "S3LocationVersionIdString");
-        }
+}
+
+/**
+ * Checks where a runtime's code is (issue 23 red-team item 7): the object version is
+ * pinned, whether or not the key `versionId` is present, and the key's shape.
+ */
+export function checkCodeLocation(problems: Problems, code: Partial<Pick<RuntimeCode, "versionId" | "key">>, path: string): void {
+    const v = code.versionId;
+    if (v === undefined || v === null || v === "") {
+        problems.add(`${path}.versionId`, v, "is required: every runtime version is pinned to the S3 object version it runs (an unversioned object can change under a pinned endpoint); pass an AgentCode, whose versionId comes from its BucketObject");
+    } else if (typeof v === "string") {
+        checkShape(problems, `${path}.versionId`, v, "S3LocationVersionIdString");
     }
     if (typeof code.key === "string") {
         checkShape(problems, `${path}.key`, code.key, "S3LocationPrefixString");

@@ -105,6 +105,9 @@ describe("issue 23 item 1: bad code input is refused, naming the field", () => {
         assert.match(problemsOf(() => new AgentRuntime("a", { image, code })).join("\n"), /image and code "both set" are exclusive/);
         assert.match(problemsOf(() => new AgentRuntime("a", {})).join("\n"), /image or code \(not set\) is required/);
         assert.match(problemsOf(() => new AgentRuntime("a", { code: { ...code, versionId: "" } })).join("\n"), /code\.versionId "" is required: every runtime version is pinned/);
+        // red-team item 7: a code object without the versionId key at all is refused too.
+        const { versionId: _omitted, ...unpinned } = code;
+        assert.match(problemsOf(() => new AgentRuntime("a", { code: unpinned as never })).join("\n"), /code\.versionId \(not set\) is required: every runtime version is pinned/);
     });
 
     it("an x86_64 wheel (dist-info WHEEL tag) is refused with the file and the fix command", () => {
