@@ -34,17 +34,28 @@ export interface PackedCode {
 }
 
 /**
- * Packs `files` into a deterministic zip, written to the OS temp folder under its content
- * hash (`<tmp>/pulumi-agentcore-code/<hash>.zip`), and returns where it is and its key.
+ * Packs `files` into a deterministic zip, kept in the OS temp folder under its content hash
+ * (`<tmp>/pulumi-agentcore-code/<hash>.zip`, a folder only its owner can write), and returns
+ * where it is and its key. An existing file is re-hashed before it is reused and rewritten
+ * when its bytes are not the zip (red-team item 4); a new file is written in a private
+ * `mkdtemp` folder beside it and renamed into place, so a reader never sees half a zip.
  */
-export function packCode(files: readonly PackedFile[]): PackedCode {
+export function packCode(files: readonly PackedFile[], cacheDir: string = path.join(os.tmpdir(), "pulumi-agentcore-code")): PackedCode {
     const zip = zipFiles(files);
     const hash = contentHash(zip);
-    const dir = path.join(os.tmpdir(), "pulumi-agentcore-code");
-    fs.mkdirSync(dir, { recursive: true });
-    const zipPath = path.join(dir, `${hash}.zip`);
-    if (!fs.existsSync(zipPath)) {
-        fs.writeFileSync(zipPath, zip);
+    fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const zipPath = path.join(cacheDir, `${hash}.zip`);
+    const cached = fs.existsSync(zipPath) && fs.lstatSync(zipPath).isFile() && contentHash(fs.readFileSync(zipPath)) === hash;
+    if (!cached) {
+        const staging = fs.mkdtempSync(path.join(cacheDir, ".write-"));
+        try {
+            const written = path.join(staging, `${hash}.zip`);
+            fs.writeFileSync(written, zip, { mode: 0o600 });
+            fs.rmSync(zipPath, { force: true });
+            fs.renameSync(written, zipPath);
+        } finally {
+            fs.rmSync(staging, { recursive: true, force: true });
+        }
     }
     return { zipPath, hash, key: `${CODE_KEY_PREFIX}${hash}.zip`, zippedBytes: zip.length };
 }

@@ -20,6 +20,12 @@ export const SKIPPED_FILE = /(\.pyc|\.pyo|~)$|^\.DS_Store$/;
 export const MAX_ZIPPED_BYTES = 250 * 1024 * 1024;
 /** "Maximum size for a direct code deployment package (uncompressed): 750 MB", not adjustable (same page). */
 export const MAX_UNZIPPED_BYTES = 750 * 1024 * 1024;
+/**
+ * Most entries the zip holds: this package writes a classic zip (no ZIP64), whose end record
+ * counts entries in 16 bits (PKWARE APPNOTE.TXT 4.4.21-22, "total number of entries in the
+ * central dir", 2 bytes).
+ */
+export const MAX_ZIP_ENTRIES = 0xffff;
 export const QUOTAS_PAGE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/bedrock-agentcore-limits.html";
 
 /** One file to pack: its POSIX path inside the zip, its path on disk, size and whether it is executable. */
@@ -104,6 +110,9 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
  * with direct code deployment"). The same folder gives the same bytes, hence the same hash.
  */
 export function zipFiles(files: readonly PackedFile[]): Buffer {
+    if (files.length > MAX_ZIP_ENTRIES) {
+        throw new Error(`${files.length} files are more than a zip without ZIP64 holds (${MAX_ZIP_ENTRIES})`);
+    }
     const locals: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { Problems, checkShape } from "../validation";
-import { MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, PackedFile, QUOTAS_PAGE, listPackedFiles, unzippedSize } from "./package";
+import { MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, MAX_ZIP_ENTRIES, PackedFile, QUOTAS_PAGE, listPackedFiles, unzippedSize } from "./package";
 import { fixCommand, foreignBinaries } from "./platform";
 import { AgentCodeArgs, CODE_RUNTIMES, RuntimeCode } from "./types";
 
@@ -42,6 +42,13 @@ export function checkCodeLocation(problems: Problems, code: Partial<Pick<Runtime
     }
     if (typeof code.key === "string") {
         checkShape(problems, `${path}.key`, code.key, "S3LocationPrefixString");
+    }
+}
+
+/** Problems of a package's file count (red-team item 8): at most {@link MAX_ZIP_ENTRIES} files, the most a zip without ZIP64 holds. */
+export function checkFileCount(problems: Problems, path: string, count: number): void {
+    if (count > MAX_ZIP_ENTRIES) {
+        problems.add(path, `${count} files`, `holds more files than a code package can (at most ${MAX_ZIP_ENTRIES}: the zip is written without ZIP64); leave out what the agent does not import, or deploy an image`);
     }
 }
 
@@ -92,6 +99,7 @@ export function checkCodeArgs(problems: Problems, args: AgentCodeArgs, path: str
     if (typeof script === "string" && script.endsWith(".py") && !files.some((f) => f.relative === script)) {
         problems.add(`${path}.entryPoint`, args.entryPoint, `names ${script}, which is not in ${args.source} (paths are relative to the folder's root)`);
     }
+    checkFileCount(problems, `${path}.source`, files.length);
     checkPackageSize(problems, `${path}.source`, { unzipped: unzippedSize(files) });
     for (const foreign of foreignBinaries(files)) {
         problems.add(

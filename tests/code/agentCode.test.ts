@@ -3,9 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AgentCode, AgentEnvironment, AgentEnvironmentArgs, AgentRuntime, EnvironmentName, arm64InstallCommand } from "../../sdk";
-import { contentHash, listPackedFiles, readZip, zipFiles } from "../../sdk/code/package";
+import { packCode } from "../../sdk/code/agentCode";
+import { MAX_ZIP_ENTRIES, PackedFile, contentHash, listPackedFiles, readZip, zipFiles } from "../../sdk/code/package";
 import { foreignBinaries } from "../../sdk/code/platform";
-import { checkPackageSize } from "../../sdk/code/validate";
+import { checkFileCount, checkPackageSize } from "../../sdk/code/validate";
 import { Problems } from "../../sdk/validation";
 import { ESTABLISHED, parseJsonInput, problemsOf, record } from "../harness";
 
@@ -77,6 +78,34 @@ describe("issue 23 item 1: packing a code folder", () => {
         assert.match(after, /^code\/[0-9a-f]{64}\.zip$/);
         fs.chmodSync(path.join(dir, "main.py"), 0o755);
         assert.notEqual(await keyOf(dir), after, "the executable bit is packed, so it counts");
+    });
+});
+
+describe("issue 23 red-team: the zip cache and the file count", () => {
+    it("item 4: a corrupted cached zip is rewritten, so the uploaded file hashes to its key", () => {
+        const cache = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
+        const files = listPackedFiles(SAMPLE);
+        const first = packCode(files, cache);
+        assert.equal(contentHash(fs.readFileSync(first.zipPath)), first.hash);
+        fs.writeFileSync(first.zipPath, "tampered");
+        const again = packCode(files, cache);
+        assert.equal(again.zipPath, first.zipPath, "the same path: the asset is unchanged");
+        assert.equal(contentHash(fs.readFileSync(again.zipPath)), again.hash, "the file uploaded is the zip its key names");
+        assert.equal(again.key, `code/${again.hash}.zip`);
+        assert.deepEqual(fs.readdirSync(cache), [`${again.hash}.zip`], "no staging folder is left behind");
+        assert.equal(fs.statSync(cache).mode & 0o077, 0, "the cache folder is private");
+    });
+
+    it("item 8: more files than a zip without ZIP64 holds is a problem naming the field, not a RangeError", () => {
+        const problems = new Problems();
+        checkFileCount(problems, "code.source", MAX_ZIP_ENTRIES);
+        assert.deepEqual(problems.messages, []);
+        checkFileCount(problems, "code.source", MAX_ZIP_ENTRIES + 1);
+        assert.deepEqual(problems.messages, [
+            'code.source "65536 files" holds more files than a code package can (at most 65535: the zip is written without ZIP64); leave out what the agent does not import, or deploy an image',
+        ]);
+        const many: PackedFile[] = Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => ({ relative: `f${i}`, absolute: "/nonexistent", size: 0, executable: false }));
+        assert.throws(() => zipFiles(many), /^Error: 65536 files are more than a zip without ZIP64 holds \(65535\)$/);
     });
 });
 
