@@ -67,6 +67,22 @@ describe("issue 23 item 1: packing a code folder", () => {
         assert.equal(contentHash(zipFiles(listPackedFiles(dir))), before);
     });
 
+    it("red-team item 6: secrets and editor folders are left out; .agentcoreignore leaves out more; auditwheel's .libs stays", () => {
+        const dir = copyOfSample();
+        const write = (rel: string, data: Buffer | string = "x") => {
+            fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+            fs.writeFileSync(path.join(dir, rel), data);
+        };
+        for (const rel of [".env", ".env.local", ".aws/credentials", ".ssh/id_rsa", ".idea/workspace.xml", ".vscode/settings.json", ".gitignore", "tests/test_main.py", "docs/README.md", "sub/notes.md", "data/raw/a/b.csv", "data/keep.csv"]) {
+            write(rel);
+        }
+        write("pkg/.libs/libz-1.so", elf(0xb7));
+        write(".agentcoreignore", "# not for the runtime\ntests/\n*.md\ndata/raw/**\n");
+        assert.deepEqual(listPackedFiles(dir).map((f) => f.relative), ["data/keep.csv", "main.py", "pkg/.libs/libz-1.so", "requirements.txt"]);
+        write(".agentcoreignore", "!keep.md\n");
+        assert.throws(() => listPackedFiles(dir), /\.agentcoreignore: "!keep\.md": re-including with ! is not supported/);
+    });
+
     it("an edit changes the hash, hence the key, hence a new runtime version", async () => {
         const dir = copyOfSample();
         const keyOf = async (source: string) => (await record(() => new AgentEnvironment("agent", envArgs("dev", { code: { ...CODE, source } })))).one(OBJECT).inputs.key as string;
