@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { Problems, checkShape } from "../validation";
 import { MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, MAX_ZIP_ENTRIES, PackedFile, QUOTAS_PAGE, listPackedFiles, unzippedSize } from "./package";
-import { fixCommand, foreignBinaries } from "./platform";
+import { fixCommand, foreignBinaries, pythonVersionOf } from "./platform";
 import { AgentCodeArgs, CODE_RUNTIMES, RuntimeCode } from "./types";
 
 const PROVIDER_RUNTIMES = "@pulumi/aws 7.48 codeConfiguration.runtime";
@@ -101,11 +101,12 @@ export function checkCodeArgs(problems: Problems, args: AgentCodeArgs, path: str
     }
     checkFileCount(problems, `${path}.source`, files.length);
     checkPackageSize(problems, `${path}.source`, { unzipped: unzippedSize(files) });
-    for (const foreign of foreignBinaries(files)) {
+    const pythonVersion = pythonVersionOf(args.runtime);
+    for (const foreign of foreignBinaries(files, pythonVersion)) {
         problems.add(
             `${path}.source`,
             foreign.file,
-            `${foreign.reason}: AgentCore runs code packages on Linux ARM64 (aarch64) only. Reinstall the dependencies as ARM64 wheels: ${fixCommand(args.source)}`,
+            `${foreign.reason}: AgentCore runs code packages on Linux ARM64 (aarch64, glibc) with the runtime's CPython only. Reinstall the dependencies as ARM64 wheels for it: ${fixCommand(args.source, pythonVersion)}`,
         );
     }
     return files;

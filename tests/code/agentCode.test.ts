@@ -161,9 +161,9 @@ describe("issue 23 item 1: bad code input is refused, naming the field", () => {
         fs.writeFileSync(path.join(dir, "pydantic_core-2.27.2.dist-info", "WHEEL"), "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp312-cp312-manylinux_2_17_x86_64\n");
         const problems = problemsOf(() => new AgentEnvironment("agent", envArgs("dev", { code: { ...CODE, source: dir } })));
         assert.deepEqual(problems, [
-            `code.source "pydantic_core-2.27.2.dist-info/WHEEL" wheel tag "cp312-cp312-manylinux_2_17_x86_64" is for manylinux_2_17_x86_64, not Linux aarch64: AgentCore runs code packages on Linux ARM64 (aarch64) only. ` +
-                `Reinstall the dependencies as ARM64 wheels: uv pip install --python-platform aarch64-manylinux2014 --only-binary=:all: --target ${dir} -r requirements.txt ` +
-                `(or: pip install --platform manylinux2014_aarch64 --only-binary=:all: --target ${dir} -r requirements.txt)`,
+            `code.source "pydantic_core-2.27.2.dist-info/WHEEL" wheel tag "cp312-cp312-manylinux_2_17_x86_64" is for manylinux_2_17_x86_64, not Linux aarch64: AgentCore runs code packages on Linux ARM64 (aarch64, glibc) with the runtime's CPython only. ` +
+                `Reinstall the dependencies as ARM64 wheels for it: uv pip install --python-platform aarch64-manylinux2014 --python-version 3.12 --only-binary=:all: --target ${dir} -r ${dir}/requirements.txt ` +
+                `(or: pip install --platform manylinux2014_aarch64 --python-version 3.12 --implementation cp --abi cp312 --only-binary=:all: --target ${dir} -r ${dir}/requirements.txt)`,
         ]);
     });
 
@@ -186,6 +186,60 @@ describe("issue 23 item 1: bad code input is refused, naming the field", () => {
             "bad/_native.so: is an ELF binary for x86_64 (e_machine 62), not aarch64 (e_machine 183)",
             'mac-1.0.dist-info/WHEEL: wheel tag "cp312-cp312-macosx_11_0_arm64" is for macosx_11_0_arm64, not Linux aarch64',
             'win-1.0.dist-info/WHEEL: wheel tag "cp312-cp312-win_amd64" is for win_amd64, not Linux aarch64',
+        ]);
+    });
+
+    it("red-team item 2: a wheel or extension for another CPython, or musl, is refused; the fix names the runtime's Python and an absolute requirements path", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wheels-"));
+        const write = (rel: string, data: Buffer | string) => {
+            fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+            fs.writeFileSync(path.join(dir, rel), data);
+        };
+        write("main.py", "print(1)\n");
+        write("ok312-1.0.dist-info/WHEEL", "Tag: cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64\n");
+        write("okabi3-1.0.dist-info/WHEEL", "Tag: cp39-abi3-manylinux_2_28_aarch64\n");
+        write("okpure-1.0.dist-info/WHEEL", "Tag: py3-none-any\n");
+        write("ok/_a.cpython-312-aarch64-linux-gnu.so", elf(0xb7));
+        write("ok/_b.abi3.so", elf(0xb7));
+        write("new-1.0.dist-info/WHEEL", "Tag: cp313-cp313-manylinux_2_17_aarch64\n");
+        write("newabi3-1.0.dist-info/WHEEL", "Tag: cp313-abi3-manylinux_2_17_aarch64\n");
+        write("musl-1.0.dist-info/WHEEL", "Tag: cp312-cp312-musllinux_1_2_aarch64\n");
+        write("bad/_c.cpython-313-aarch64-linux-gnu.so", elf(0xb7));
+        write("bad/_d.cpython-312-aarch64-linux-musl.so", elf(0xb7));
+        const found = foreignBinaries(listPackedFiles(dir), "3.12").map((f) => `${f.file}: ${f.reason}`);
+        assert.deepEqual(found, [
+            "bad/_c.cpython-313-aarch64-linux-gnu.so: is built for CPython 3.13, not 3.12 (the runtime's Python)",
+            "bad/_d.cpython-312-aarch64-linux-musl.so: is built for musl libc (musllinux), not the runtime's glibc",
+            'musl-1.0.dist-info/WHEEL: wheel tag "cp312-cp312-musllinux_1_2_aarch64" is for musllinux_1_2_aarch64, musl libc: AgentCore\'s runtime takes manylinux (glibc) wheels, not musllinux',
+            'new-1.0.dist-info/WHEEL: wheel tag "cp313-cp313-manylinux_2_17_aarch64" is for cp313-cp313, not CPython 3.12 (the runtime\'s Python)',
+            'newabi3-1.0.dist-info/WHEEL: wheel tag "cp313-abi3-manylinux_2_17_aarch64" is for cp313-abi3, not CPython 3.12 (the runtime\'s Python)',
+        ]);
+        assert.deepEqual(foreignBinaries(listPackedFiles(dir), "3.13").map((f) => f.file), ["bad/_d.cpython-312-aarch64-linux-musl.so", "musl-1.0.dist-info/WHEEL", "ok/_a.cpython-312-aarch64-linux-gnu.so", "ok312-1.0.dist-info/WHEEL"]);
+        const relative = path.relative(process.cwd(), dir);
+        const problems = problemsOf(() => new AgentCode("pkg", { source: relative, runtime: "PYTHON_3_11", entryPoint: ["main.py"] }));
+        assert.ok(problems.length > 0 && problems.every((p) => p.endsWith(`--python-version 3.11 --implementation cp --abi cp311 --only-binary=:all: --target ${dir} -r ${dir}/requirements.txt)`)), problems.join("\n"));
+    });
+
+    it("red-team item 3: setuptools' Windows launchers in a pure wheel (RECORD) pass; a .pyd, or an .exe no pure wheel lists, does not", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wheels-"));
+        const write = (rel: string, data: Buffer | string) => {
+            fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+            fs.writeFileSync(path.join(dir, rel), data);
+        };
+        const mz = Buffer.from("MZ\x90\x00", "latin1");
+        write("setuptools-75.8.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: setuptools (75.8.0)\nRoot-Is-Purelib: true\nTag: py3-none-any\n");
+        write(
+            "setuptools-75.8.0.dist-info/RECORD",
+            "setuptools/__init__.py,sha256=abc,100\nsetuptools/cli-32.exe,sha256=def,11776\nsetuptools/gui.exe,sha256=ghi,11776\nsetuptools-75.8.0.dist-info/RECORD,,\n",
+        );
+        write("setuptools/__init__.py", "");
+        write("setuptools/cli-32.exe", mz);
+        write("setuptools/gui.exe", mz);
+        write("setuptools/unlisted.exe", mz);
+        write("setuptools/_speedups.pyd", mz);
+        assert.deepEqual(foreignBinaries(listPackedFiles(dir), "3.12"), [
+            { file: "setuptools/_speedups.pyd", reason: "is a Windows binary" },
+            { file: "setuptools/unlisted.exe", reason: "is a Windows binary" },
         ]);
     });
 
@@ -218,7 +272,7 @@ describe("issue 23 item 1: bad code input is refused, naming the field", () => {
             "uv", "pip", "install", "--python-platform", "aarch64-manylinux2014", "--python-version", "3.12", "--only-binary=:all:", "--target", "agent", "-r", "requirements.txt",
         ]);
         assert.deepEqual(arm64InstallCommand({ requirements: "r.txt", target: "t", pythonVersion: "3.11", installer: "pip" }), [
-            "pip", "install", "--platform", "manylinux2014_aarch64", "--implementation", "cp", "--python-version", "3.11", "--only-binary=:all:", "--target", "t", "-r", "r.txt",
+            "pip", "install", "--platform", "manylinux2014_aarch64", "--implementation", "cp", "--python-version", "3.11", "--abi", "cp311", "--only-binary=:all:", "--target", "t", "-r", "r.txt",
         ]);
     });
 });
