@@ -81,11 +81,6 @@ export function foreignWheelTags(tags: readonly string[], pythonVersion?: string
     return reasons.some((r) => r === undefined) ? undefined : reasons[0];
 }
 
-/** Why a wheel platform tag is not Linux ARM64 (undefined when it is, or is pure Python); the Python version is not judged. */
-export function foreignPlatformTag(tag: string): string | undefined {
-    return foreignWheelTags([tag]);
-}
-
 /** Why an extension module's name says another Python or libc than the runtime's (`*.cpython-313-...so` under 3.12, `*-linux-musl.so`). */
 function foreignExtensionName(base: string, pythonVersion: string | undefined): string | undefined {
     if (/-linux-musl[^.]*\.so/.test(base)) {
