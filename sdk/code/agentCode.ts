@@ -11,7 +11,7 @@ import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketSe
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { PolicyStatement, allow, policyDocument } from "../iam/grants";
+import { Grantable, PolicyStatement, allow, policyDocument } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { bucketPrefixFor } from "../tools/recordingBucket";
 import { Problems } from "../validation";
@@ -34,17 +34,28 @@ export interface PackedCode {
 }
 
 /**
- * Packs `files` into a deterministic zip, written to the OS temp folder under its content
- * hash (`<tmp>/pulumi-agentcore-code/<hash>.zip`), and returns where it is and its key.
+ * Packs `files` into a deterministic zip, kept in the OS temp folder under its content hash
+ * (`<tmp>/pulumi-agentcore-code/<hash>.zip`, a folder only its owner can write), and returns
+ * where it is and its key. An existing file is re-hashed before it is reused and rewritten
+ * when its bytes are not the zip (red-team item 4); a new file is written in a private
+ * `mkdtemp` folder beside it and renamed into place, so a reader never sees half a zip.
  */
-export function packCode(files: readonly PackedFile[]): PackedCode {
+export function packCode(files: readonly PackedFile[], cacheDir: string = path.join(os.tmpdir(), "pulumi-agentcore-code")): PackedCode {
     const zip = zipFiles(files);
     const hash = contentHash(zip);
-    const dir = path.join(os.tmpdir(), "pulumi-agentcore-code");
-    fs.mkdirSync(dir, { recursive: true });
-    const zipPath = path.join(dir, `${hash}.zip`);
-    if (!fs.existsSync(zipPath)) {
-        fs.writeFileSync(zipPath, zip);
+    fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const zipPath = path.join(cacheDir, `${hash}.zip`);
+    const cached = fs.existsSync(zipPath) && fs.lstatSync(zipPath).isFile() && contentHash(fs.readFileSync(zipPath)) === hash;
+    if (!cached) {
+        const staging = fs.mkdtempSync(path.join(cacheDir, ".write-"));
+        try {
+            const written = path.join(staging, `${hash}.zip`);
+            fs.writeFileSync(written, zip, { mode: 0o600 });
+            fs.rmSync(zipPath, { force: true });
+            fs.renameSync(written, zipPath);
+        } finally {
+            fs.rmSync(staging, { recursive: true, force: true });
+        }
     }
     return { zipPath, hash, key: `${CODE_KEY_PREFIX}${hash}.zip`, zippedBytes: zip.length };
 }
@@ -149,19 +160,33 @@ export class AgentCode extends pulumi.ComponentResource implements RuntimeCode {
 
     /**
      * What the identity that deploys the runtime (calls Create/UpdateAgentRuntime) needs:
-     * AgentCore reads the package with the caller's credentials, so that identity needs
      * `s3:GetObject` (and `s3:GetObjectVersion`, the object is named by version) on this
      * object, and `kms:Decrypt` through S3 on the customer-managed key when there is one
      * ("Troubleshooting direct code deployment",
      * https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-code-deploy-common-issues.html).
-     * The execution role needs nothing on the bucket.
+     * AWS's pages disagree on who reads the package: that page names the caller of
+     * Create/UpdateAgentRuntime (and, for a customer key, "the execution role lacks KMS
+     * decrypt permissions"), while the API model's `VpcConfig.requireServiceS3Endpoint` says
+     * AgentCore Runtime downloads the code "during agent startup" through the VPC. Both
+     * readers are granted: this method for the deployer, {@link grantRead} for the execution role.
      */
     deployerReadStatements(): pulumi.Input<PolicyStatement>[] {
         return codeDeployerStatements(this.objectArn, this.kmsKeyArn, this.ctx.region);
     }
+
+    /**
+     * Grants the execution role the same read as the deployer, on exactly this package
+     * object (and decrypt through S3 on its key): AgentCore may download the package at
+     * session start with the execution role (see {@link deployerReadStatements}). In a VPC,
+     * the S3 gateway endpoint's policy admits it (`ThisAccountBucketsByThisAccount` in
+     * sdk/network/policies.ts: this account's principals on this account's buckets).
+     */
+    grantRead(role: Grantable): void {
+        role.grant("code-package-read", codeDeployerStatements(this.objectArn, this.kmsKeyArn, this.ctx.region));
+    }
 }
 
-/** The deployer's read of one package (see {@link AgentCode.deployerReadStatements}). */
+/** The read of one package, by the deployer or the execution role (see {@link AgentCode.deployerReadStatements}). */
 export function codeDeployerStatements(objectArn: pulumi.Input<string>, kmsKeyArn: pulumi.Input<string> | undefined, region: pulumi.Input<string>): pulumi.Input<PolicyStatement>[] {
     const statements = [allow("ReadAgentCodePackage", perms.CODE_READ, [objectArn])];
     if (kmsKeyArn !== undefined) {

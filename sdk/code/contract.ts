@@ -3,6 +3,8 @@ import { AccessCall, AccessContract } from "../common/contract";
 const CODE_DEPLOY_ISSUES = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-code-deploy-common-issues.html";
 const RUNTIME_PERMISSIONS = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-permissions.html";
 const S3_TLS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html";
+/** The API model's `VpcConfig.requireServiceS3Endpoint` (data/aws-models bedrock-agentcore-control): AgentCore Runtime downloads code "during agent startup". */
+const CONTROL_MODEL = "https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_VpcConfig.html";
 const S3_SSE_KMS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html";
 
 /** The package object: `${codeBucket}` and `${codeKey}` are bound by the test from what `AgentCode` rendered. */
@@ -23,25 +25,29 @@ const deployer = (id: string, action: string, resource: string, why: string, mor
 });
 
 /**
- * A code package (issue 23 item 1): AgentCore reads the zip when the runtime is created or
- * updated, with the credentials of the identity that calls Create/UpdateAgentRuntime (the
- * deployer), not with the execution role: "The role used to call Create/UpdateAgentRuntime
- * does not have s3:GetObject permissions on S3 uri passed in the API input" and, for a
- * customer-managed key, "kms:Decrypt permissions on the CMK used to encrypt the S3 object"
- * (Troubleshooting direct code deployment). So the execution role gets nothing on the bucket
- * or ECR; the deployer's least privilege is `AgentCode.deployerReadStatements()` (read of
- * exactly the package object, decrypt through S3 only); the bucket refuses every request
- * without TLS and the key's policy delegates to IAM in its account (as every key of the package).
+ * A code package (issue 23 item 1). AWS's pages disagree on who reads the zip, so both
+ * readers are granted exactly the package object (and decrypt through S3 on its key):
+ * - the deployer (the identity that calls Create/UpdateAgentRuntime): "The role used to call
+ *   Create/UpdateAgentRuntime does not have s3:GetObject permissions on S3 uri passed in the
+ *   API input" (Troubleshooting direct code deployment), `AgentCode.deployerReadStatements()`;
+ * - the execution role: the same page says the CMK error happens "when the execution role
+ *   lacks KMS decrypt permissions", and the API model's `VpcConfig.requireServiceS3Endpoint`
+ *   (data/aws-models bedrock-agentcore-control) says AgentCore Runtime downloads "code and
+ *   container images during agent startup", through the customer's VPC for runtimes created
+ *   after the May 2026 rollout; `AgentCode.grantRead(role)`, which AgentEnvironment calls.
+ * Neither reads any other object; the bucket refuses every request without TLS and the key's
+ * policy delegates to IAM in its account (as every key of the package). In a VPC the S3
+ * gateway endpoint admits this account's principals on this account's buckets.
  * Bindings: `${codeBucket}`, `${codeKey}`, `${codeKeyArn}` (features: `cmk` where the
  * profile wants customer-managed keys).
  */
 export const CODE_CONTRACT: AccessContract = {
     component: "AgentCode",
-    summary: "A runtime's code package: who reads it when the runtime is created (the deployer), and that nobody else does.",
+    summary: "A runtime's code package: who reads it (the deployer at create/update, the execution role at session start; AWS's pages disagree, both are granted), and that neither reads any other object.",
     notes: [
-        "AgentCore reads the package with the deployer's credentials at CreateAgentRuntime / UpdateAgentRuntime (" +
+        "AWS's pages disagree on who reads the package: " +
             CODE_DEPLOY_ISSUES +
-            "): give the identity that runs `pulumi up` `AgentCode.deployerReadStatements()` (s3:GetObject and s3:GetObjectVersion on the package, kms:Decrypt through S3 on its key). The execution role needs no S3, KMS or ECR access for its code.",
+            " names the caller of Create/UpdateAgentRuntime (and the execution role for a customer key's decrypt); the API model's VpcConfig.requireServiceS3Endpoint says AgentCore Runtime downloads code during agent startup, through your VPC. Both readers are granted: give the identity that runs `pulumi up` `AgentCode.deployerReadStatements()`; AgentEnvironment grants the execution role the same read (`AgentCode.grantRead`, inline policy code-package-read): s3:GetObject and s3:GetObjectVersion on exactly the package object, kms:Decrypt through S3 on its key. The execution role has no ECR access.",
     ],
     allowed: [
         deployer("deployer-reads-package", "s3:GetObject", PACKAGE, "AgentCore fetches the zip named in codeConfiguration with the deployer's credentials when it creates or updates the runtime."),
@@ -55,6 +61,37 @@ export const CODE_CONTRACT: AccessContract = {
             resourcePolicies: ["key:code"],
             when: ["cmk"],
             why: "S3 decrypts the package's data key with the reader's credentials (SSE-KMS with a customer-managed key).",
+            source: CODE_DEPLOY_ISSUES,
+        },
+        {
+            id: "runtime-role-reads-package",
+            principal: "role:runtime",
+            action: "s3:GetObject",
+            resource: PACKAGE,
+            context: TLS_REQUEST,
+            resourcePolicies: ["bucket:code", "endpoint:s3"],
+            why: "AgentCore may download the package at session start with the execution role (AWS's pages disagree; both readers are granted), through the VPC's S3 gateway endpoint in a VPC.",
+            source: CONTROL_MODEL,
+        },
+        {
+            id: "runtime-role-reads-package-version",
+            principal: "role:runtime",
+            action: "s3:GetObjectVersion",
+            resource: PACKAGE,
+            context: TLS_REQUEST,
+            resourcePolicies: ["bucket:code", "endpoint:s3"],
+            why: "The runtime names the object by its pinned version id.",
+            source: CONTROL_MODEL,
+        },
+        {
+            id: "runtime-role-decrypts-package",
+            principal: "role:runtime",
+            action: "kms:Decrypt",
+            resource: "${codeKeyArn}",
+            context: { "kms:ViaService": "s3.${region}.amazonaws.com" },
+            resourcePolicies: ["key:code"],
+            when: ["cmk"],
+            why: "The CMK error happens \"when the execution role lacks KMS decrypt permissions\" (Troubleshooting direct code deployment).",
             source: CODE_DEPLOY_ISSUES,
         },
     ],
@@ -72,14 +109,34 @@ export const CODE_CONTRACT: AccessContract = {
             source: S3_TLS,
         },
         {
-            id: "runtime-role-reads-package",
+            id: "runtime-role-reads-other-object",
             principal: "role:runtime",
             action: "s3:GetObject",
+            resource: "arn:${partition}:s3:::${codeBucket}/code/someone-else.zip",
+            context: TLS_REQUEST,
+            resourcePolicies: ["bucket:code", "endpoint:s3"],
+            why: "The execution role reads exactly its package, so code in a session cannot fetch other packages.",
+            source: CONTROL_MODEL,
+        },
+        {
+            id: "runtime-role-overwrites-package",
+            principal: "role:runtime",
+            action: "s3:PutObject",
             resource: PACKAGE,
             context: TLS_REQUEST,
-            resourcePolicies: ["bucket:code"],
-            why: "The execution role is not the reader (AgentCore reads with the deployer's credentials), so code in a session cannot fetch packages.",
-            source: CODE_DEPLOY_ISSUES,
+            resourcePolicies: ["bucket:code", "endpoint:s3"],
+            why: "Reading is all the execution role does with the package.",
+            source: CONTROL_MODEL,
+        },
+        {
+            id: "runtime-role-decrypts-outside-s3",
+            principal: "role:runtime",
+            action: "kms:Decrypt",
+            resource: "${codeKeyArn}",
+            resourcePolicies: ["key:code"],
+            when: ["cmk"],
+            why: "The execution role's decrypt holds only through S3 (kms:ViaService), not as a direct KMS call.",
+            source: S3_SSE_KMS,
         },
         {
             id: "runtime-role-ecr-token",

@@ -23,7 +23,7 @@ export function arm64InstallCommand(options: Arm64InstallOptions): string[] {
     const common = ["--only-binary=:all:", "--target", options.target, "-r", options.requirements];
     return (options.installer ?? "uv") === "uv"
         ? ["uv", "pip", "install", "--python-platform", "aarch64-manylinux2014", "--python-version", options.pythonVersion, ...common]
-        : ["pip", "install", "--platform", "manylinux2014_aarch64", "--implementation", "cp", "--python-version", options.pythonVersion, ...common];
+        : ["pip", "install", "--platform", "manylinux2014_aarch64", "--implementation", "cp", "--python-version", options.pythonVersion, "--abi", `cp${options.pythonVersion.replace(".", "")}`, ...common];
 }
 
 /**

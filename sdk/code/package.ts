@@ -7,10 +7,55 @@ import { deflateRawSync } from "zlib";
 // a deterministic zip of exactly those files, and its content hash. Pure functions of
 // the folder; no resource, no output.
 
-/** Folders never packed: caches, virtual environments and version control. */
-export const SKIPPED_DIRECTORIES: readonly string[] = ["__pycache__", ".venv", ".git", ".pytest_cache", ".mypy_cache", "node_modules"];
-/** Files never packed: compiled bytecode (the runtime compiles its own) and OS litter. */
-export const SKIPPED_FILE = /(\.pyc|\.pyo|~)$|^\.DS_Store$/;
+/**
+ * Folders never packed: caches, virtual environments, version control, editor settings and
+ * credentials (`.aws`, `.ssh`). Other hidden folders are packed: older auditwheel-repaired
+ * wheels keep their bundled shared libraries in `<package>/.libs`.
+ */
+export const SKIPPED_DIRECTORIES: readonly string[] = ["__pycache__", ".venv", ".git", ".hg", ".svn", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".idea", ".vscode", ".aws", ".ssh", "node_modules"];
+/**
+ * Files never packed: compiled bytecode (the runtime compiles its own), OS litter, version
+ * control files (`.git*`), environment files with secrets (`.env`, `.env.*`, red-team item 6)
+ * and the ignore file itself.
+ */
+export const SKIPPED_FILE = /(\.pyc|\.pyo|~)$|^\.DS_Store$|^\.git|^\.env(\..*)?$|^\.agentcoreignore$/;
+/** The ignore file read at the folder's root: gitignore-like patterns of what else not to pack. */
+export const IGNORE_FILE = ".agentcoreignore";
+
+/**
+ * The patterns of `<root>/.agentcoreignore` as one matcher of a POSIX path (and whether it is
+ * a folder): one pattern a line, `#` comments and blank lines ignored; `*` matches within a
+ * path segment, `**` across segments, `?` one character; a pattern with a `/` (other than a
+ * trailing one) is anchored at the root, otherwise it matches a name at any depth; a trailing
+ * `/` matches folders only. `!` (re-include) is not supported and is refused.
+ */
+export function ignoreMatcher(root: string): (relative: string, isDirectory: boolean) => boolean {
+    const file = path.join(root, IGNORE_FILE);
+    if (!fs.existsSync(file)) {
+        return () => false;
+    }
+    const rules = fs
+        .readFileSync(file, "utf8")
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !l.startsWith("#"))
+        .map((line) => {
+            if (line.startsWith("!")) {
+                throw new Error(`${IGNORE_FILE}: "${line}": re-including with ! is not supported; list only what to leave out`);
+            }
+            const directoryOnly = line.endsWith("/");
+            const body = line.replace(/\/+$/, "");
+            const anchored = body.includes("/");
+            const glob = body.replace(/^\//, "");
+            const source = glob
+                .split("**")
+                .map((part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]"))
+                .join(".*");
+            return { directoryOnly, anchored, re: new RegExp(`^${source}$`) };
+        });
+    return (relative, isDirectory) =>
+        rules.some((r) => (!r.directoryOnly || isDirectory) && r.re.test(r.anchored ? relative : relative.split("/").pop()!));
+}
 
 /**
  * Largest zip AgentCore accepts for direct code deployment: "Maximum size for a direct
@@ -20,6 +65,12 @@ export const SKIPPED_FILE = /(\.pyc|\.pyo|~)$|^\.DS_Store$/;
 export const MAX_ZIPPED_BYTES = 250 * 1024 * 1024;
 /** "Maximum size for a direct code deployment package (uncompressed): 750 MB", not adjustable (same page). */
 export const MAX_UNZIPPED_BYTES = 750 * 1024 * 1024;
+/**
+ * Most entries the zip holds: this package writes a classic zip (no ZIP64), whose end record
+ * counts entries in 16 bits (PKWARE APPNOTE.TXT 4.4.21-22, "total number of entries in the
+ * central dir", 2 bytes).
+ */
+export const MAX_ZIP_ENTRIES = 0xffff;
 export const QUOTAS_PAGE = "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/bedrock-agentcore-limits.html";
 
 /** One file to pack: its POSIX path inside the zip, its path on disk, size and whether it is executable. */
@@ -32,24 +83,26 @@ export interface PackedFile {
 
 /**
  * The files of `root` that are packed, sorted by their POSIX path: every regular file
- * except those under {@link SKIPPED_DIRECTORIES} and those matching {@link SKIPPED_FILE}.
+ * except those under {@link SKIPPED_DIRECTORIES}, those matching {@link SKIPPED_FILE} and
+ * those the folder's `.agentcoreignore` names ({@link ignoreMatcher}).
  * Symbolic links are followed to files inside the folder and refused otherwise (the zip
  * holds contents, never links).
  */
 export function listPackedFiles(root: string): PackedFile[] {
     const files: PackedFile[] = [];
     const realRoot = fs.realpathSync(root);
+    const ignored = ignoreMatcher(root);
     const walk = (dir: string) => {
         for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
             const relative = dir ? `${dir}/${entry.name}` : entry.name;
             const absolute = path.join(root, relative);
             if (entry.isDirectory()) {
-                if (!SKIPPED_DIRECTORIES.includes(entry.name)) {
+                if (!SKIPPED_DIRECTORIES.includes(entry.name) && !ignored(relative, true)) {
                     walk(relative);
                 }
                 continue;
             }
-            if (SKIPPED_FILE.test(entry.name)) {
+            if (SKIPPED_FILE.test(entry.name) || ignored(relative, false)) {
                 continue;
             }
             if (entry.isSymbolicLink()) {
@@ -104,6 +157,9 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
  * with direct code deployment"). The same folder gives the same bytes, hence the same hash.
  */
 export function zipFiles(files: readonly PackedFile[]): Buffer {
+    if (files.length > MAX_ZIP_ENTRIES) {
+        throw new Error(`${files.length} files are more than a zip without ZIP64 holds (${MAX_ZIP_ENTRIES})`);
+    }
     const locals: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;

@@ -14,8 +14,10 @@ export type CodeRuntime = (typeof CODE_RUNTIMES)[number];
 export interface AgentCodeArgs {
     /**
      * The folder to pack: the agent's code with its dependencies installed beside it as
-     * Linux ARM64 wheels (see `arm64InstallCommand`). `__pycache__`, `.venv`, `.git`,
-     * `node_modules`, `*.pyc` are left out. At most 250 MB zipped and 750 MB unzipped.
+     * Linux ARM64 wheels (see `arm64InstallCommand`). Caches and tooling
+     * (`__pycache__`, `.venv`, `.git`, `.idea`, `.vscode`, `node_modules`, `*.pyc`), secrets
+     * (`.env`, `.env.*`, `.aws/`, `.ssh/`), `.git*` files and what the folder's
+     * `.agentcoreignore` names are left out. At most 65535 files, 250 MB zipped and 750 MB unzipped.
      */
     source: string;
     /** The Python runtime (`PYTHON_3_10` to `PYTHON_3_13`). */

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { Problems, checkShape } from "../validation";
-import { MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, PackedFile, QUOTAS_PAGE, listPackedFiles, unzippedSize } from "./package";
-import { fixCommand, foreignBinaries } from "./platform";
+import { MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, MAX_ZIP_ENTRIES, PackedFile, QUOTAS_PAGE, listPackedFiles, unzippedSize } from "./package";
+import { fixCommand, foreignBinaries, pythonVersionOf } from "./platform";
 import { AgentCodeArgs, CODE_RUNTIMES, RuntimeCode } from "./types";
 
 const PROVIDER_RUNTIMES = "@pulumi/aws 7.48 codeConfiguration.runtime";
@@ -9,10 +9,9 @@ const PROVIDER_RUNTIMES = "@pulumi/aws 7.48 codeConfiguration.runtime";
 /**
  * Checks a runtime's code artifact (issue 23 item 1): the runtime against the API model's
  * `AgentManagedRuntimeType` and the provider's narrower list, the entry point against
- * `CodeConfigurationEntryPointList` (1-2 elements) and `entryPoint` (1-128 characters),
- * and that the object version is pinned.
+ * `CodeConfigurationEntryPointList` (1-2 elements) and `entryPoint` (1-128 characters).
  */
-export function checkCodeSettings(problems: Problems, code: Pick<RuntimeCode, "runtime" | "entryPoint"> & Partial<Pick<RuntimeCode, "versionId" | "key">>, path: string): void {
+export function checkCodeSettings(problems: Problems, code: Pick<RuntimeCode, "runtime" | "entryPoint">, path: string): void {
     checkShape(problems, `${path}.runtime`, code.runtime, "AgentManagedRuntimeType");
     if (typeof code.runtime === "string" && !(CODE_RUNTIMES as readonly string[]).includes(code.runtime)) {
         const inModel = ["PYTHON_3_14", "NODE_22"].includes(code.runtime);
@@ -28,16 +27,28 @@ export function checkCodeSettings(problems: Problems, code: Pick<RuntimeCode, "r
             code.entryPoint.forEach((e, i) => checkShape(problems, `${path}.entryPoint[${i}]`, e, "entryPoint"));
         }
     }
-    if ("versionId" in code) {
-        const v = code.versionId;
-        if (v === undefined || v === "") {
-            problems.add(`${path}.versionId`, v, "is required: every runtime version is pinned to the S3 object version it runs (an unversioned object can change under a pinned endpoint); pass an AgentCode, whose versionId comes from its BucketObject");
-        } else if (typeof v === "string") {
-            checkShape(problems, `${path}.versionId`, v, "S3LocationVersionIdString");
-        }
+}
+
+/**
+ * Checks where a runtime's code is (issue 23 red-team item 7): the object version is
+ * pinned, whether or not the key `versionId` is present, and the key's shape.
+ */
+export function checkCodeLocation(problems: Problems, code: Partial<Pick<RuntimeCode, "versionId" | "key">>, path: string): void {
+    const v = code.versionId;
+    if (v === undefined || v === null || v === "") {
+        problems.add(`${path}.versionId`, v, "is required: every runtime version is pinned to the S3 object version it runs (an unversioned object can change under a pinned endpoint); pass an AgentCode, whose versionId comes from its BucketObject");
+    } else if (typeof v === "string") {
+        checkShape(problems, `${path}.versionId`, v, "S3LocationVersionIdString");
     }
     if (typeof code.key === "string") {
         checkShape(problems, `${path}.key`, code.key, "S3LocationPrefixString");
+    }
+}
+
+/** Problems of a package's file count (red-team item 8): at most {@link MAX_ZIP_ENTRIES} files, the most a zip without ZIP64 holds. */
+export function checkFileCount(problems: Problems, path: string, count: number): void {
+    if (count > MAX_ZIP_ENTRIES) {
+        problems.add(path, `${count} files`, `holds more files than a code package can (at most ${MAX_ZIP_ENTRIES}: the zip is written without ZIP64); leave out what the agent does not import, or deploy an image`);
     }
 }
 
@@ -88,12 +99,14 @@ export function checkCodeArgs(problems: Problems, args: AgentCodeArgs, path: str
     if (typeof script === "string" && script.endsWith(".py") && !files.some((f) => f.relative === script)) {
         problems.add(`${path}.entryPoint`, args.entryPoint, `names ${script}, which is not in ${args.source} (paths are relative to the folder's root)`);
     }
+    checkFileCount(problems, `${path}.source`, files.length);
     checkPackageSize(problems, `${path}.source`, { unzipped: unzippedSize(files) });
-    for (const foreign of foreignBinaries(files)) {
+    const pythonVersion = pythonVersionOf(args.runtime);
+    for (const foreign of foreignBinaries(files, pythonVersion)) {
         problems.add(
             `${path}.source`,
             foreign.file,
-            `${foreign.reason}: AgentCore runs code packages on Linux ARM64 (aarch64) only. Reinstall the dependencies as ARM64 wheels: ${fixCommand(args.source)}`,
+            `${foreign.reason}: AgentCore runs code packages on Linux ARM64 (aarch64, glibc) with the runtime's CPython only. Reinstall the dependencies as ARM64 wheels for it: ${fixCommand(args.source, pythonVersion)}`,
         );
     }
     return files;

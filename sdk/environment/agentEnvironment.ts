@@ -228,6 +228,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 }),
                 grants: (role) => {
                     resolveRuntimeRoleArn?.(role.roleArn);
+                    this.code?.grantRead(role);
                     this.memory?.grantAccess(role);
                     this.codeInterpreter?.grantUse(role);
                     this.browser?.grantUse(role);

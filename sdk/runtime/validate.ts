@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkStorage } from "../storage/validate";
 import { Problems, checkInput, checkInputList, checkShape, checkTags, checkVpcIds } from "../validation";
-import { checkCodeSettings } from "../code/validate";
+import { checkCodeLocation, checkCodeSettings } from "../code/validate";
 import type { RuntimeCode } from "../code/types";
 import { checkModelReferences } from "./models";
 import { AgentRuntimeArgs, DEFAULT_IDLE_SESSION_TIMEOUT, DEFAULT_MAX_LIFETIME, InboundAuthorizer, RuntimeEndpointSpec, RuntimeLifecycle, RuntimeNetwork } from "./types";
@@ -65,6 +65,7 @@ export function checkArtifact(problems: Problems, s: { image?: unknown; code?: R
     checkOneArtifact(problems, s, prefix);
     if (s.code !== undefined) {
         checkCodeSettings(problems, s.code, `${prefix}code`);
+        checkCodeLocation(problems, s.code, `${prefix}code`);
     }
 }
 

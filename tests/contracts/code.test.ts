@@ -5,7 +5,7 @@ import { AgentEnvironment } from "../../sdk";
 import { CODE_CONTRACT } from "../../sdk/code/contract";
 import { policyDocument } from "../../sdk/iam/grants";
 import { record, valueOf } from "../harness";
-import { RenderedAccess, documentOf, evaluate, renderedRole, unexercised, violations } from "./simulate";
+import { RenderedAccess, documentOf, endpointPoliciesOf, evaluate, renderedRole, unexercised, violations } from "./simulate";
 
 // issue 23 item 1: the access contract of a code package.
 
@@ -36,7 +36,7 @@ async function codeShape(environment: "dev" | "prod"): Promise<RenderedAccess> {
             "bucket:code": documentOf(reg, "aws:s3/bucketPolicy:BucketPolicy", "support-code-policy", "policy"),
             ...(keys.length ? { "key:code": documentOf(reg, "aws:kms/key:Key", keys[0].name, "policy") } : {}),
         },
-        endpointPolicies: {},
+        endpointPolicies: endpointPoliciesOf(reg, "us-east-1"),
         accountIdentities: { deployer: [deployer] },
         features: new Set(keys.length ? ["cmk"] : []),
     };
@@ -54,6 +54,14 @@ describe("access contract: AgentCode (issue 23 item 1)", () => {
             assert.deepEqual(await violations(CODE_CONTRACT, shapes[env]), []);
         });
     }
+
+    it("issue 23 red-team item 1: prod's S3 gateway endpoint policy is bound, and without the execution role's grant its read is denied", async () => {
+        assert.ok(shapes.prod.endpointPolicies.s3 !== undefined, `endpoints bound: ${Object.keys(shapes.prod.endpointPolicies).join(", ")}`);
+        const read = CODE_CONTRACT.allowed.find((c) => c.id === "runtime-role-reads-package")!;
+        assert.equal((await evaluate(read, "Allowed", shapes.prod)).decision, "Allowed");
+        const ungranted = { ...shapes.prod, roles: { runtime: { ...shapes.prod.roles.runtime, policies: shapes.prod.roles.runtime.policies.filter((p: any) => p.name !== "code-package-read") } } };
+        assert.equal((await evaluate(read, "Allowed", ungranted)).decision, "ImplicitlyDenied");
+    });
 
     it("every row applies in at least one shape", () => {
         assert.deepEqual(unexercised(CODE_CONTRACT, Object.values(shapes)), []);

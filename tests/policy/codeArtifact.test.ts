@@ -1,5 +1,5 @@
 import { codeArtifactBucket, codeArtifactPinned } from "../../policy/rules/versions/code-artifact";
-import { change, compliantStack, Spec, UNKNOWN_STRING } from "./fixtures";
+import { KEY_ARN, change, compliantStack, Spec, UNKNOWN_STRING } from "./fixtures";
 import { describeRule } from "./table";
 
 // issue 23 item 4: the pack judges code artifacts (direct code deployment).
@@ -23,6 +23,19 @@ function withCode(): Spec[] {
     ];
 }
 const C = withCode();
+
+/** A second code runtime whose bucket is named by bucketPrefix, so nothing about it is known on the first preview (red-team item 5). */
+const PREFIXED: Spec[] = [
+    { type: "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", name: "prefixed-runtime", inputs: { agentRuntimeName: "prefixed", agentRuntimeArtifact: { codeConfiguration: { runtime: "PYTHON_3_12", entryPoints: ["main.py"], code: { s3: { bucket: UNKNOWN_STRING, prefix: "code/def.zip", versionId: UNKNOWN_STRING } } } } } },
+    { type: "aws:s3/bucket:Bucket", name: "prefixed-code", inputs: { bucketPrefix: "prefixed-code-", bucket: UNKNOWN_STRING } },
+    { type: "aws:s3/bucketVersioning:BucketVersioning", name: "prefixed-code-versioning", inputs: { bucket: UNKNOWN_STRING, versioningConfiguration: { status: "Enabled" } } },
+    {
+        type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        name: "prefixed-code-sse",
+        inputs: { bucket: UNKNOWN_STRING, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }] },
+    },
+];
+const CMK_RULES = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }];
 
 describeRule({
     policy: codeArtifactPinned,
@@ -73,6 +86,24 @@ describeRule({
         },
         { title: "accepts AES256 when KMS is not required", specs: change(C, "agent-code-sse", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]), config: { requireKms: false }, expect: [] },
         { title: "leaves a bucket of another stack to agentcore-runtime-code-pinned", specs: C.filter((s) => !s.name.startsWith("agent-code")), expect: [] },
+        {
+            title: "red-team item 5: a bucket whose name is unknown (bucketPrefix, first preview) does not stop the rule judging the other buckets",
+            specs: [...change(C, "agent-code-versioning", "versioningConfiguration.status", "Suspended"), ...PREFIXED],
+            expect: ["code-runtime: Runtime code-runtime runs a code package from bucket agent-code, where versioning is not enabled (no version id to pin, and an overwrite loses the package older runtime versions run)"],
+        },
+        {
+            title: "red-team item 5: an encryption resource of unknown bucket does not hide a known bucket's AES256",
+            specs: [...change(C, "agent-code-sse", "rules", [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]), ...PREFIXED],
+            expect: ['code-runtime: Runtime code-runtime runs a code package from bucket agent-code, where its encryption sets sseAlgorithm "AES256", not aws:kms'],
+        },
+        { title: "requireKms accepts S3's AWS managed key (aws:kms without kmsMasterKeyId)", specs: C, config: { requireKms: true }, expect: [] },
+        {
+            title: "requireCustomerManagedKey (prod) refuses S3's AWS managed key, accepts a customer-managed key",
+            specs: C,
+            config: { requireCustomerManagedKey: true },
+            expect: ['code-runtime: Runtime code-runtime runs a code package from bucket agent-code, where it uses S3\'s AWS managed key (sseAlgorithm "aws:kms" without kmsMasterKeyId), not a customer-managed key'],
+        },
+        { title: "requireCustomerManagedKey passes a customer-managed kmsMasterKeyId", specs: change(C, "agent-code-sse", "rules", CMK_RULES), config: { requireCustomerManagedKey: true }, expect: [] },
     ],
     notApplicable: [{ type: "aws:s3/bucket:Bucket", name: "b", inputs: { bucket: "b" } }],
     unknown: change(C, "agent-code-versioning", "bucket", UNKNOWN_STRING),

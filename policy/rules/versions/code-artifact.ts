@@ -41,28 +41,39 @@ export const codeArtifactPinned = stackRule({
     },
 });
 
-/** Each rule's sseAlgorithm. */
-function algorithms(rules: unknown): string[] {
+/** Each rule's algorithm and KMS key (`aws:kms` without a key, or with alias/aws/s3, is S3's AWS managed key). */
+function algorithms(rules: unknown): { algorithm: string; key?: string }[] {
     return asArray(rules)
         .map((r) => r?.applyServerSideEncryptionByDefault ?? r?.applyServerSideEncryptionByDefaults?.[0])
         .filter((d) => d && typeof d.sseAlgorithm === "string")
-        .map((d) => d.sseAlgorithm as string);
+        .map((d) => ({ algorithm: d.sseAlgorithm as string, key: knownString(d.kmsMasterKeyId) }));
 }
 
-export const codeArtifactBucket = stackRule<{ requireKms: boolean }>({
+const AWS_MANAGED_S3_KEY = /(^|\/)aws\/s3$/;
+
+export const codeArtifactBucket = stackRule<{ requireKms: boolean; requireCustomerManagedKey: boolean }>({
     name: "agentcore-code-artifact-bucket",
     description:
-        "The bucket of a runtime's code package, when this stack declares it, has versioning enabled (a version id to pin, and old packages kept for rollback) and KMS encryption (sseAlgorithm aws:kms) where requireKms is set.",
+        "The bucket of a runtime's code package, when this stack declares it, has versioning enabled (a version id to pin, and old packages kept for rollback) and KMS encryption (sseAlgorithm aws:kms) where requireKms is set; S3's AWS managed key (aws:kms without kmsMasterKeyId, or aws/s3) passes requireKms, a customer-managed key is required only where requireCustomerManagedKey is set (prod). Each bucket is judged on its own: a versioning or encryption resource whose bucket is not known yet leaves undecided only the buckets no known resource settles.",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Components: AgentEnvironment `code` (AgentCode's bucket is versioned, SSE-KMS encrypted, private and TLS-only). Raw resources: add an aws.s3.BucketVersioning with versioningConfiguration.status \"Enabled\" and an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm \"aws:kms\" for the code bucket.",
-    config: { requireKms: { type: "boolean", default: true, description: "Require sseAlgorithm aws:kms or aws:kms:dsse (not only S3's default SSE-S3)." } },
+        "Components: AgentEnvironment `code` (AgentCode's bucket is versioned, SSE-KMS encrypted, with a customer-managed key where the profile wants one, private and TLS-only). Raw resources: add an aws.s3.BucketVersioning with versioningConfiguration.status \"Enabled\" and an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm \"aws:kms\" (and a customer-managed kmsMasterKeyId where required) for the code bucket.",
+    config: {
+        requireKms: { type: "boolean", default: true, description: "Require sseAlgorithm aws:kms or aws:kms:dsse (not only S3's default SSE-S3); S3's AWS managed key passes." },
+        requireCustomerManagedKey: {
+            type: "boolean",
+            default: false,
+            description: "Also require a customer-managed key (kmsMasterKeyId), not S3's AWS managed key aws/s3, whose key policy every principal of the account that may read the bucket satisfies.",
+        },
+    },
     check: (resources, config) => {
         const declared = new Set<string>();
-        const versioned = new Set<string>();
-        const encryption = new Map<string, string[]>();
-        let unknown = false;
+        const versioned = new Map<string, boolean>();
+        const encryption = new Map<string, { algorithm: string; key?: string }[]>();
+        // Resources whose bucket (or settings) is not known yet: they may belong to any bucket no known resource settles.
+        let unknownVersioning = false;
+        let unknownSse = false;
         for (const r of resources) {
             const bucket = at(r.props, "bucket");
             if (r.type === T.s3Bucket || r.type === T.s3BucketV2) {
@@ -70,7 +81,7 @@ export const codeArtifactBucket = stackRule<{ requireKms: boolean }>({
                 if (name) {
                     declared.add(name);
                     if (at(r.props, "versioning.enabled") === true) {
-                        versioned.add(name);
+                        versioned.set(name, true);
                     }
                     const inline = algorithms(at(r.props, "serverSideEncryptionConfiguration.rules") ?? at(r.props, "serverSideEncryptionConfiguration.rule"));
                     if (inline.length) {
@@ -78,34 +89,37 @@ export const codeArtifactBucket = stackRule<{ requireKms: boolean }>({
                     }
                 }
             } else if (r.type === T.s3Versioning || r.type === T.s3VersioningV2) {
-                if (isUnknown(bucket) || containsUnknown(r.props.versioningConfiguration)) {
-                    unknown = true;
-                } else if (typeof bucket === "string" && at(r.props, "versioningConfiguration.status") === "Enabled") {
-                    versioned.add(bucket);
+                if (isUnknown(bucket) || typeof bucket !== "string" || containsUnknown(r.props.versioningConfiguration)) {
+                    unknownVersioning ||= isUnknown(bucket) || containsUnknown(r.props.versioningConfiguration);
+                } else {
+                    versioned.set(bucket, versioned.get(bucket) === true || at(r.props, "versioningConfiguration.status") === "Enabled");
                 }
             } else if (r.type === T.s3Sse || r.type === T.s3SseV2) {
-                if (isUnknown(bucket) || containsUnknown(r.props.rules)) {
-                    unknown = true;
-                } else if (typeof bucket === "string") {
+                if (isUnknown(bucket) || typeof bucket !== "string" || containsUnknown(r.props.rules)) {
+                    unknownSse ||= isUnknown(bucket) || containsUnknown(r.props.rules);
+                } else {
                     encryption.set(bucket, [...(encryption.get(bucket) ?? []), ...algorithms(r.props.rules)]);
                 }
             }
         }
         const findings: Finding[] = [];
-        if (unknown) {
-            return findings;
-        }
         for (const c of codeRuntimes(resources)) {
             if (typeof c.bucket !== "string" || !declared.has(c.bucket)) {
                 continue; // Unknown, or a bucket of another stack: agentcore-runtime-code-pinned still judges the runtime.
             }
             const missing: string[] = [];
-            if (!versioned.has(c.bucket)) {
+            // Decided by the known resources naming this bucket; without one, only when no resource of unknown bucket could be its own.
+            if (versioned.get(c.bucket) !== true && (versioned.has(c.bucket) || !unknownVersioning)) {
                 missing.push("versioning is not enabled (no version id to pin, and an overwrite loses the package older runtime versions run)");
             }
             const algs = encryption.get(c.bucket) ?? [];
-            if (config.requireKms && !algs.some((a) => a.startsWith("aws:kms"))) {
-                missing.push(algs.length ? `its encryption sets sseAlgorithm "${algs[0]}", not aws:kms` : "it has no KMS encryption configuration (S3's default SSE-S3 only)");
+            const kms = algs.filter((a) => a.algorithm.startsWith("aws:kms"));
+            const customer = kms.some((a) => a.key !== undefined && !AWS_MANAGED_S3_KEY.test(a.key));
+            const sseDecided = algs.length > 0 || !unknownSse;
+            if ((config.requireKms || config.requireCustomerManagedKey) && kms.length === 0 && sseDecided) {
+                missing.push(algs.length ? `its encryption sets sseAlgorithm "${algs[0].algorithm}", not aws:kms` : "it has no KMS encryption configuration (S3's default SSE-S3 only)");
+            } else if (config.requireCustomerManagedKey && kms.length > 0 && !customer) {
+                missing.push(`it uses S3's AWS managed key (sseAlgorithm "aws:kms" ${kms[0].key ? `with kmsMasterKeyId ${kms[0].key}` : "without kmsMasterKeyId"}), not a customer-managed key`);
             }
             if (missing.length) {
                 findings.push({ urn: c.res.urn, message: `Runtime ${c.res.name} runs a code package from bucket ${c.bucket}, where ${missing.join("; and ")}` });
