@@ -34,7 +34,7 @@ export interface AgentObservabilityArgs {
      * @default the runtime's AgentCore name
      */
     namePrefix?: string;
-    /** Deliver each resource's APPLICATION_LOGS into a log group of its own, and USAGE_LOGS of the kinds that emit them (the runtime) into another. @default true */
+    /** Deliver each resource's documented log types (`DOCUMENTED_DELIVERY`: APPLICATION_LOGS, and USAGE_LOGS of the runtime and custom tools) each into a log group of its own. @default true */
     logs?: boolean;
     /** Deliver each resource's TRACES to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
     traces?: boolean;
@@ -105,8 +105,8 @@ interface AlarmSpec {
 }
 
 /**
- * Per-agent observability: APPLICATION_LOGS of the runtime (and of any memory or
- * gateway) delivered into log groups with the environment's retention (encrypted
+ * Per-agent observability: the documented log types of the runtime (and of any memory,
+ * gateway, custom browser or custom code interpreter, docs/observability.md) delivered into log groups with the environment's retention (encrypted
  * with a customer-managed key when asked), TRACES delivered to X-Ray, and
  * optionally a dashboard and alarms on the runtime endpoint's AgentCore metrics
  * with an encrypted SNS topic for notifications. Account-wide Transaction Search
