@@ -244,10 +244,15 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         const observed: ObservedResource[] = [
             ...(this.memory ? [{ kind: "memory" as const, name: this.memory.memoryName, arn: this.memory.memoryArn }] : []),
             ...(this.gateway ? [{ kind: "gateway" as const, name: this.gateway.baseName, arn: this.gateway.gatewayArn }] : []),
+            // issue 24 item 7: the custom tools this environment creates (AWS's managed ones are not its to observe).
+            ...(this.codeInterpreter?.interpreter ? [{ kind: "codeInterpreter" as const, name: this.codeInterpreter.baseName, arn: this.codeInterpreter.codeInterpreterArn }] : []),
+            ...(this.browser?.browser ? [{ kind: "browser" as const, name: this.browser.baseName, arn: this.browser.browserArn }] : []),
         ];
+        const engine = this.gateway?.policyEngine;
         const metricsTarget = { runtimeName: this.runtime.runtimeName, runtimeArn: this.runtime.runtimeArn, endpointName: this.endpointName };
         return {
             ...environmentObservability(r.observability, r.profile, metricsTarget, observed, r.tags),
+            ...(engine && this.gateway ? { policyEngines: [{ name: this.gateway.baseName, id: engine.policyEngineId }] } : {}),
             ...(r.logsKeyArn ? { logsKeyArn: r.logsKeyArn } : {}),
         };
     }

@@ -154,13 +154,21 @@ function checkSections(problems: Problems, args: AgentEnvironmentArgs, r: Resolv
     }
     // Tools are checked as if placed in a VPC whose ids are pending (checkToolSections has refused a VPC placement without one).
     const tools = { profile, vpc: { subnetIds: pending.apply(() => []), securityGroupIds: pending.apply(() => []) }, tags: {} };
+    // issue 24 item 7: the custom tools' logs and traces are delivered too (their names name the deliveries).
+    const observedTools: ObservedResource[] = [];
     if (args.codeInterpreter) {
         const interpreter = { ...codeInterpreterArgsFor(args.codeInterpreter, tools), tags: undefined };
         checkCodeInterpreterArgs(problems, interpreter.name ?? agentCoreName(children.codeInterpreter), interpreter, "codeInterpreter.");
+        if (!interpreter.managed) {
+            observedTools.push({ kind: "codeInterpreter", name: interpreter.name ?? agentCoreName(children.codeInterpreter), arn: pending });
+        }
     }
     if (args.browser) {
         const browser = { ...browserArgsFor(args.browser, tools), tags: undefined };
         checkBrowserArgs(problems, browser.name ?? agentCoreName(children.browser), browser, "browser.");
+        if (!browser.managed) {
+            observedTools.push({ kind: "browser", name: browser.name ?? agentCoreName(children.browser), arn: pending });
+        }
     }
     checkRuntimeSettings(problems, {
         runtimeName: r.runtime.runtimeName,
@@ -184,6 +192,7 @@ function checkSections(problems: Problems, args: AgentEnvironmentArgs, r: Resolv
     const observed: ObservedResource[] = [
         ...(memoryName ? [{ kind: "memory" as const, name: memoryName, arn: pending }] : []),
         ...(gatewayName ? [{ kind: "gateway" as const, name: gatewayName, arn: pending }] : []),
+        ...observedTools,
     ];
     const runtime = { runtimeName: r.runtime.runtimeName, runtimeArn: pending, endpointName: r.endpointName };
     checkObservabilityArgs(problems, environmentObservability(r.observability, profile, runtime, observed, {}), "observability.");

@@ -15,15 +15,18 @@ import { Problems } from "../validation";
 import { AGENTCORE_NAMESPACE, MetricsTarget, RUNTIME_METRICS, dashboardBody, runtimeDimensions } from "./metrics";
 import * as perms from "./perms";
 import { TraceDeliveryPolicy } from "./traceDeliveryPolicy";
-import { AlarmThresholds, AlarmTopic, ObservedKind, ObservedResource } from "./types";
+import { DOCUMENTED_DELIVERY, VendedLogType } from "./logTypes";
+import { AlarmThresholds, AlarmTopic, ObservedKind, ObservedPolicyEngine, ObservedResource } from "./types";
 import { checkDeliveryName, checkNamePrefix, checkPeriod, checkPositive, checkRetention } from "./validate";
 
 /** Arguments of {@link AgentObservability}. */
 export interface AgentObservabilityArgs {
     /** The runtime: its logs and traces are delivered, and the dashboard and alarms watch the endpoint named here. */
     runtime: MetricsTarget;
-    /** Further AgentCore resources (memory, gateway) whose logs and traces are delivered. @default [] */
+    /** Further AgentCore resources (memory, gateway, custom browser, custom code interpreter) whose logs and traces are delivered, and whose metrics the dashboard graphs. @default [] */
     resources?: ObservedResource[];
+    /** Policy engines whose decision metrics the dashboard graphs (AgentCore documents no log delivery for them; their spans come with the gateway's traces). @default [] */
+    policyEngines?: ObservedPolicyEngine[];
     /**
      * Prefix of the physical names of the dashboard, alarms, alarm topic, X-Ray
      * policy and trace destination (`[A-Za-z0-9_-]{1,48}`); must be unique per
@@ -31,7 +34,7 @@ export interface AgentObservabilityArgs {
      * @default the runtime's AgentCore name
      */
     namePrefix?: string;
-    /** Deliver each resource's APPLICATION_LOGS into a log group of its own, and USAGE_LOGS of the kinds that emit them (the runtime) into another. @default true */
+    /** Deliver each resource's documented log types (`DOCUMENTED_DELIVERY`: APPLICATION_LOGS, and USAGE_LOGS of the runtime and custom tools) each into a log group of its own. @default true */
     logs?: boolean;
     /** Deliver each resource's TRACES to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
     traces?: boolean;
@@ -58,7 +61,7 @@ export interface AgentObservabilityArgs {
     logsKeyArn?: pulumi.Input<string>;
     /** Protect log groups and the key from deletion (`protect` and retain on delete): set for prod. @default false */
     protectData?: boolean;
-    /** Create a CloudWatch dashboard of the runtime endpoint's invocations, sessions, errors, throttles and latency. @default false */
+    /** Create a CloudWatch dashboard of the runtime endpoint's invocations, sessions, errors, throttles and latency, and of the other resources' and policy engines' metrics. @default false */
     dashboard?: boolean;
     /** Create alarms on errors, throttles, latency and sessions with these thresholds; omit for no alarms. @default none */
     alarms?: AlarmThresholds;
@@ -68,35 +71,29 @@ export interface AgentObservabilityArgs {
     tags?: Record<string, string>;
 }
 
-/** Short codes of the kinds in delivery names (delivery names are limited to 60 characters). */
-const KIND_CODES: Record<ObservedKind, string> = { runtime: "rt", memory: "mem", gateway: "gw" };
-
-/** Vended log types delivered to log groups. */
-export type VendedLogType = "APPLICATION_LOGS" | "USAGE_LOGS";
-
 /**
  * The kinds that emit USAGE_LOGS (a valid AgentCore log type per CloudWatch's
- * `LogDeliveryParameters`, https://docs.aws.amazon.com/cloudwatch/latest/observabilityadmin/API_LogDeliveryParameters.html).
- * Only the runtime is listed: that memory and gateways emit them was not confirmed.
+ * `LogDeliveryParameters`, https://docs.aws.amazon.com/cloudwatch/latest/observabilityadmin/API_LogDeliveryParameters.html):
+ * those whose documented log types include them (`DOCUMENTED_DELIVERY`, logTypes.ts).
  */
-export const USAGE_LOG_KINDS: readonly ObservedKind[] = ["runtime"];
+export const USAGE_LOG_KINDS: readonly ObservedKind[] = (Object.keys(DOCUMENTED_DELIVERY) as ObservedKind[]).filter((k) => DOCUMENTED_DELIVERY[k].logTypes.includes("USAGE_LOGS"));
 
 /** Prefix of every log group this package delivers AgentCore vended logs into. */
 export const VENDED_LOG_GROUP_PREFIX = "/aws/vendedlogs/bedrock-agentcore/";
 
 /** The log group a resource's logs of one type are delivered to, under the `/aws/vendedlogs/` prefix AWS recommends for vended logs. */
 export function logGroupName(resource: ObservedResource, logType: VendedLogType = "APPLICATION_LOGS"): string {
-    return `${VENDED_LOG_GROUP_PREFIX}${resource.kind}/${logType}/${resource.name}`;
+    return `${VENDED_LOG_GROUP_PREFIX}${DOCUMENTED_DELIVERY[resource.kind].pathSegment}/${logType}/${resource.name}`;
 }
 
 /** The physical name of a resource's delivery source and destination of one log type. */
 export function deliveryName(resource: ObservedResource, stream: "logs" | "traces" | "usage"): string {
-    return `${KIND_CODES[resource.kind]}-${resource.name}-${stream}`;
+    return `${DOCUMENTED_DELIVERY[resource.kind].code}-${resource.name}-${stream}`;
 }
 
-/** The vended log types delivered for a resource. */
+/** The vended log types delivered for a resource: those AWS documents for its kind. */
 function vendedLogTypes(resource: ObservedResource): VendedLogType[] {
-    return USAGE_LOG_KINDS.includes(resource.kind) ? ["APPLICATION_LOGS", "USAGE_LOGS"] : ["APPLICATION_LOGS"];
+    return [...DOCUMENTED_DELIVERY[resource.kind].logTypes];
 }
 
 interface AlarmSpec {
@@ -108,8 +105,8 @@ interface AlarmSpec {
 }
 
 /**
- * Per-agent observability: APPLICATION_LOGS of the runtime (and of any memory or
- * gateway) delivered into log groups with the environment's retention (encrypted
+ * Per-agent observability: the documented log types of the runtime (and of any memory,
+ * gateway, custom browser or custom code interpreter, docs/observability.md) delivered into log groups with the environment's retention (encrypted
  * with a customer-managed key when asked), TRACES delivered to X-Ray, and
  * optionally a dashboard and alarms on the runtime endpoint's AgentCore metrics
  * with an encrypted SNS topic for notifications. Account-wide Transaction Search
@@ -187,7 +184,7 @@ export class AgentObservability extends pulumi.ComponentResource {
         if (args.dashboard) {
             this.dashboard = new Dashboard(
                 `${name}-dashboard`,
-                { dashboardName: `agentcore-${prefix}`, dashboardBody: dashboardBody(args.runtime, ctx.region) },
+                { dashboardName: `agentcore-${prefix}`, dashboardBody: dashboardBody(args.runtime, ctx.region, args.resources ?? [], args.policyEngines ?? []) },
                 { parent: this },
             );
         }
@@ -285,7 +282,7 @@ export class AgentObservability extends pulumi.ComponentResource {
             { name: `${prefix}-xray`, deliveryDestinationType: "XRAY", tags },
             { parent: this, dependsOn: policy ? [policy] : [] },
         );
-        for (const resource of observed) {
+        for (const resource of observed.filter((r) => DOCUMENTED_DELIVERY[r.kind].traces)) {
             const base = `${name}-${resource.name}`;
             const source = new LogDeliverySource(
                 `${base}-trace-source`,
@@ -432,11 +429,22 @@ export function checkObservabilityArgs(problems: Problems, args: AgentObservabil
     const seen = new Set<string>();
     observed.forEach((resource, i) => {
         const path = at(i === 0 ? "runtime.runtimeName" : `resources[${i - 1}].name`);
+        if (!Object.prototype.hasOwnProperty.call(DOCUMENTED_DELIVERY, resource.kind)) {
+            problems.add(at(`resources[${i - 1}].kind`), resource.kind, `must be one of ${Object.keys(DOCUMENTED_DELIVERY).join(", ")} (the kinds whose log delivery AWS documents)`);
+            return;
+        }
         if (seen.has(resource.name)) {
             problems.add(path, resource.name, "must be unique among the observed resources (it names their log groups and deliveries)");
         }
         seen.add(resource.name);
         checkDeliveryName(problems, path, resource.name, deliveryName(resource, "traces"));
+    });
+    const engines = new Set<string>();
+    (args.policyEngines ?? []).forEach((engine, i) => {
+        if (engines.has(engine.name)) {
+            problems.add(at(`policyEngines[${i}].name`), engine.name, "must be unique among the policy engines (it titles their dashboard graphs)");
+        }
+        engines.add(engine.name);
     });
     if (args.alarms) {
         checkPositive(problems, at("alarms.systemErrors"), args.alarms.systemErrors);

@@ -94,6 +94,34 @@ export const OBSERVABILITY_CONTRACT: AccessContract = {
             why: "The account's one X-Ray policy covers every AgentCore resource of the account, so the 6th agent needs no policy of its own.",
             source: TRACES_TO_XRAY,
         },
+        {
+            id: "delivery-writes-custom-browser-traces",
+            principal: LOG_DELIVERY,
+            action: "xray:PutTraceSegments",
+            resource: "*",
+            context: {
+                "aws:SourceAccount": "${account}",
+                "aws:SourceArn": "arn:${partition}:logs:${region}:${account}:delivery-source:br-support_browser-traces",
+                "logs:LogGeneratingResourceArns": ["arn:${partition}:bedrock-agentcore:${region}:${account}:browser-custom/support_browser-abcdef1234"],
+            },
+            resourcePolicies: ["xray"],
+            why: "Issue 24 item 7: a custom browser's TRACES (built-in tools tracing, observability-configure.html) reach X-Ray through the account's one policy.",
+            source: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-configure.html#observability-configure-cloudwatch",
+        },
+        {
+            id: "delivery-writes-custom-code-interpreter-traces",
+            principal: LOG_DELIVERY,
+            action: "xray:PutTraceSegments",
+            resource: "*",
+            context: {
+                "aws:SourceAccount": "${account}",
+                "aws:SourceArn": "arn:${partition}:logs:${region}:${account}:delivery-source:ci-support_ci-traces",
+                "logs:LogGeneratingResourceArns": ["arn:${partition}:bedrock-agentcore:${region}:${account}:code-interpreter-custom/support_ci-abcdef1234"],
+            },
+            resourcePolicies: ["xray"],
+            why: "Issue 24 item 7: a custom code interpreter's TRACES (built-in tools tracing, observability-configure.html) reach X-Ray through the account's one policy.",
+            source: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-configure.html#observability-configure-cloudwatch",
+        },
     ],
     denied: [
         {

@@ -36,7 +36,7 @@ export interface EnvironmentObservabilityArgs {
 
 /**
  * Resolves the environment's observability section into {@link AgentObservability}
- * arguments with the profile's defaults; `resources` are the environment's memory
+ * arguments with the profile's defaults; `resources` are the environment's memory, custom tools
  * and gateway, whose logs and traces are delivered beside the runtime's.
  */
 export function environmentObservability(

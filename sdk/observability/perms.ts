@@ -18,8 +18,11 @@ export const LOG_DELIVERY_WRITE = ["logs:CreateLogStream", "logs:PutLogEvents"];
 /** Vended trace delivery writes segments into X-Ray; X-Ray actions have no resource-level support. */
 export const TRACE_DELIVERY_WRITE = ["xray:PutTraceSegments"];
 
-/** The AgentCore resource types whose TRACES the account's trace delivery policy admits (ARN resource prefixes). */
-export const AGENTCORE_TRACE_SOURCES = ["runtime", "memory", "gateway"];
+/**
+ * The AgentCore resource types whose TRACES the account's trace delivery policy admits (ARN resource prefixes):
+ * every kind `DOCUMENTED_DELIVERY` (logTypes.ts) traces; tests/observability/logTypes.test.ts keeps the two equal.
+ */
+export const AGENTCORE_TRACE_SOURCES = ["runtime", "memory", "gateway", "browser-custom", "code-interpreter-custom"];
 
 /** CloudWatch Logs encrypts and decrypts a log group's data with the key. */
 export const LOGS_KEY_USE = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];

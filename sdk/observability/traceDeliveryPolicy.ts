@@ -16,7 +16,7 @@ export const TRACE_DELIVERY_POLICY_NAME = "AgentCoreTraceDelivery";
 
 /**
  * The X-Ray resource policy document that admits vended trace delivery from every
- * AgentCore resource (runtime, memory, gateway) of this account and region: the
+ * AgentCore resource (runtime, memory, gateway, custom browser, custom code interpreter) of this account and region: the
  * policy CloudWatch Logs documents for traces sent to X-Ray ("Traces sent to
  * X-Ray", https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-XRayTraces.html),
  * with the generating resources narrowed to this account's AgentCore ARNs.

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** The AgentCore resource kinds that deliver logs and traces (log types APPLICATION_LOGS and TRACES). */
-export type ObservedKind = "runtime" | "memory" | "gateway";
+/** The AgentCore resource kinds that deliver logs and traces (what each delivers: `DOCUMENTED_DELIVERY` in logTypes.ts). */
+export type ObservedKind = "runtime" | "memory" | "gateway" | "browser" | "codeInterpreter";
 
 /** One AgentCore resource whose logs and traces are delivered. */
 export interface ObservedResource {
@@ -11,6 +11,14 @@ export interface ObservedResource {
     name: string;
     /** ARN of the resource. */
     arn: pulumi.Input<string>;
+}
+
+/** A policy engine whose metrics the dashboard graphs (AgentCore documents no log delivery for policy engines). */
+export interface ObservedPolicyEngine {
+    /** The engine's name in this package (titles its graphs). */
+    name: string;
+    /** The engine's id: the value of the `PolicyEngine` metric dimension. */
+    id: pulumi.Input<string>;
 }
 
 /** Where alarm notifications go. */

@@ -113,6 +113,8 @@ export class Browser extends pulumi.ComponentResource {
     readonly role?: Role;
     /** The role's only inline policy, `recording-write`. */
     readonly rolePolicy?: RolePolicy;
+    /** The name this package gives the browser (`name`, or one derived from the component name): names its log groups and deliveries. */
+    readonly baseName: string;
     /** Network mode of the sessions (PUBLIC for the managed browser). */
     readonly networkMode: BrowserNetwork["mode"];
     /** The browser's AgentCore name (the managed browser's id when managed). */
@@ -134,6 +136,7 @@ export class Browser extends pulumi.ComponentResource {
     constructor(name: string, args: BrowserArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}Browser`, name, {}, opts);
         const baseName = args.name ?? agentCoreName(name);
+        this.baseName = baseName;
         const recording = recordingSettings(args.recording);
         const component = `Browser ${name}`;
         const problems = new Problems();

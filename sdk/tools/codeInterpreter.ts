@@ -68,6 +68,8 @@ export class CodeInterpreter extends pulumi.ComponentResource {
     readonly role?: Role;
     /** The role's only inline policy, `data-read`. */
     readonly rolePolicy?: RolePolicy;
+    /** The name this package gives the interpreter (`name`, or one derived from the component name): names its log groups and deliveries. */
+    readonly baseName: string;
     /** Network mode of the sessions (SANDBOX for the managed interpreter). */
     readonly networkMode: CodeInterpreterNetwork["mode"];
     /** The interpreter's AgentCore name (the managed interpreter's id when managed). */
@@ -81,6 +83,7 @@ export class CodeInterpreter extends pulumi.ComponentResource {
         super(`${TYPE_PREFIX}CodeInterpreter`, name, {}, opts);
         const managed = args.managed ?? false;
         const baseName = args.name ?? agentCoreName(name);
+        this.baseName = baseName;
         const component = `CodeInterpreter ${name}`;
         const problems = new Problems();
         const checked = checkCodeInterpreterArgs(problems, baseName, args, "", component);

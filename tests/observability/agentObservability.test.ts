@@ -119,6 +119,8 @@ describe("AgentObservability: log and trace delivery", () => {
                             "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*",
                             "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/*",
                             "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
+                            "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/*",
+                            "arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/*",
                         ],
                     },
                     StringEquals: { "aws:SourceAccount": "123456789012" },
@@ -217,8 +219,9 @@ describe("AgentObservability: dashboard and alarms", () => {
         assert.equal(dashboard.inputs.dashboardName, "agentcore-support_agent");
         const body = JSON.parse(dashboard.inputs.dashboardBody);
         const dims = ["Resource", RUNTIME_ARN, "Operation", "InvokeAgentRuntime", "Name", "support_agent::prod"];
+        // The runtime's graphs come first; the gateway's follow (tests/observability/toolObservability.test.ts).
         assert.deepEqual(
-            body.widgets.map((w: any) => [w.properties.title, w.properties.region, w.properties.metrics.map((m: any[]) => m.slice(0, 8))]),
+            body.widgets.slice(0, 4).map((w: any) => [w.properties.title, w.properties.region, w.properties.metrics.map((m: any[]) => m.slice(0, 8))]),
             [
                 ["support_agent (prod): Invocations and sessions", "us-east-1", [["AWS/Bedrock-AgentCore", "Invocations", ...dims], ["AWS/Bedrock-AgentCore", "SessionCount", ...dims]]],
                 ["support_agent (prod): Errors", "us-east-1", [["AWS/Bedrock-AgentCore", "SystemErrors", ...dims], ["AWS/Bedrock-AgentCore", "UserErrors", ...dims]]],

@@ -24,6 +24,8 @@ describe("X-Ray trace delivery policy: one per account, not one per environment"
             "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/*",
             "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/*",
             "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/*",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:browser-custom/*",
+            "arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/*",
         ]);
     });
 
