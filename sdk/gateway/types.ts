@@ -113,7 +113,7 @@ export type TargetCredentials<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
            * gateway-outbound-auth.html) and a `CustomOauth2` provider with `vendor.tokenExchange`.
            * The gateway role gets the same token-vault grants as for client credentials, on exactly this
            * provider and the gateway's workload identity (no user-id token, no consent completion).
-           * Not run against AWS: @pulumi/aws 7.48's target documents only CLIENT_CREDENTIALS and
+           * Not run against AWS: the `@pulumi/aws` 7.48 target documents only CLIENT_CREDENTIALS and
            * AUTHORIZATION_CODE but validates `grant_type` against the AWS SDK's `OAuthGrantType` enum
            * (gateway_target.go), whose API model has TOKEN_EXCHANGE: deploy a TOKEN_EXCHANGE target in dev first.
            * @default "CLIENT_CREDENTIALS"
