@@ -38,9 +38,28 @@ export class Registrations {
  */
 export async function record(program: () => unknown, stack = "test", project = "agentcore-test", target: MockTarget = DEFAULT_TARGET): Promise<Registrations> {
     const mocks = await installMocks(project, stack, target);
-    await program();
-    await settle();
+    // A stack that deploys aws-native resources sets aws-native:region (checkAwsNativeReady): the test stack does, unless a test set it.
+    const restore = withConfigDefault("aws-native:region", target.region);
+    try {
+        await program();
+        await settle();
+    } finally {
+        restore();
+    }
     return new Registrations(mocks.resources);
+}
+
+/** Sets config `key` to `value` unless it is set; returns how to undo that. */
+export function withConfigDefault(key: string, value: string): () => void {
+    if (pulumi.runtime.getConfig(key) !== undefined) {
+        return () => undefined;
+    }
+    pulumi.runtime.setConfig(key, value);
+    return () => {
+        const all = { ...pulumi.runtime.allConfig() };
+        delete all[key];
+        pulumi.runtime.setAllConfig(all);
+    };
 }
 
 /** The mock account with runtimes that already have versions 1-9 (a stack deployed many times before). */

@@ -34,15 +34,18 @@ const agent = new AgentEnvironment("orders-agent", {
         // Every tool call is decided by these Cedar policies: logged only in staging (shadow), enforced in prod.
         toolPolicies: { policies: TOOL_POLICIES },
         // issue 24 item 3: rate limits (AWS::BedrockAgentCore::GatewayRateLimit, created with the optional peer
-        // @pulumi/aws-native). Without this list the profile sets one per-caller limit (1200/min in staging,
-        // 600/min in prod); this list replaces it: each Cognito client (the token's client_id) and each tool.
+        // @pulumi/aws-native; the stack sets aws-native:region). Without this list the profile sets one per-caller
+        // ceiling (6000/min in staging and prod); this list replaces it. The agent calls with one Cognito client, so
+        // "per client" is the whole agent (every session, every MCP request: initialize, tools/list, tools/call): a
+        // ceiling against a runaway loop, the same in staging and prod, and above the per-tool limit (20/s = 1200/min)
+        // so it never shadows it. The per-tool limit protects the order service behind the tool.
         // `rateLimits: "none"` turns them off.
         rateLimits: [
             {
                 id: "per-client",
-                description: "Each client: at most this many tool calls a minute",
+                description: "The agent's Cognito client (all its sessions): at most 6000 MCP requests a minute",
                 dimensionKeys: ["$.context.jwt.client_id"],
-                entries: [{ dimensions: { "$.context.jwt.client_id": "*" }, requests: { rate: environment === "prod" ? 600 : 1200, period: "minute" } }],
+                entries: [{ dimensions: { "$.context.jwt.client_id": "*" }, requests: { rate: 6000, period: "minute" } }],
             },
             {
                 id: "per-tool",

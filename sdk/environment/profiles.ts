@@ -39,8 +39,15 @@ export interface EnvironmentProfile {
     /**
      * Requests per minute each caller of an environment's gateway may make (a `per-principal` rate limit,
      * `AWS::BedrockAgentCore::GatewayRateLimit` through the optional peer `@pulumi/aws-native`); 0 means
-     * no limit. An agent turn makes a handful of tool calls, so 600 a minute (10 a second) is far above one
-     * agent's use and stops a runaway loop or a leaked credential from exhausting the tools' quotas.
+     * no limit. "Each caller" is each calling role or client, not each user: the key is
+     * `$.context.iam.principal` ("The IAM principal ARN of the caller", gateway-rate-limits-dimensions.html)
+     * or the JWT's `sub`, and every session of an agent calls with the one runtime execution role (or,
+     * behind the Cognito machine authorizer, one client, whose token's `sub` is the client id). So the limit
+     * caps the whole agent's traffic, and every MCP request counts (initialize and tools/list as well as
+     * tools/call). It is therefore a safety ceiling against a runaway loop or a leaked credential, not a
+     * per-user quota: 6000 a minute (100 a second) is e.g. 50 concurrent sessions each sending two MCP
+     * requests a second, well above a normal agent's load. The same in staging and prod, so prod is never
+     * throttled below what staging accepted. Per-user limits need a per-user key (a user's own JWT `sub`).
      */
     gatewayRequestsPerPrincipalPerMinute: number;
 }
@@ -75,7 +82,7 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         browserRecordingRetentionDays: 30,
         toolPolicyMode: "LOG_ONLY",
         evaluationSamplingPercentage: 10,
-        gatewayRequestsPerPrincipalPerMinute: 1200,
+        gatewayRequestsPerPrincipalPerMinute: 6000,
     },
     prod: {
         endpoint: "pinned",
@@ -90,6 +97,6 @@ export const ENVIRONMENT_PROFILES: Readonly<Record<EnvironmentName, Readonly<Env
         browserRecordingRetentionDays: 90,
         toolPolicyMode: "ENFORCE",
         evaluationSamplingPercentage: 5,
-        gatewayRequestsPerPrincipalPerMinute: 600,
+        gatewayRequestsPerPrincipalPerMinute: 6000,
     },
 };

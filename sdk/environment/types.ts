@@ -221,7 +221,9 @@ export interface EnvironmentGatewayArgs extends Omit<AgentGatewayArgs, "targets"
      * `@pulumi/aws-native`). Unset, the profile decides (`gatewayRequestsPerPrincipalPerMinute`): none in
      * dev; in staging and prod one limit `per-principal` counting requests per minute of each caller
      * (`$.context.iam.principal` behind AWS_IAM, `$.context.jwt.sub` behind a JWT authorizer; none for
-     * NONE). `"none"` turns the profile's limit off (e.g. where `@pulumi/aws-native` is not installed); a
+     * NONE). A caller is a calling role or client, so the whole agent (all its sessions) is one caller:
+     * the profile's limit is a ceiling against runaway loops, not a per-user quota. The stack needs
+     * `aws-native:region` (`pulumi config set aws-native:region <region>`, the same as `aws:region`). `"none"` turns the profile's limit off (e.g. where `@pulumi/aws-native` is not installed); a
      * list replaces it.
      * @default the profile's
      */

@@ -24,8 +24,8 @@ import { CognitoMachineAuth } from "./cognitoAuthorizer";
 import * as perms from "./perms";
 import { GatewayInboundAuth, GatewayInterceptor, GatewayRateLimitSpec, GatewayTargetSpec, SchemaSource, TargetCredentials } from "./types";
 import { checkGatewaySettings } from "./validate";
-import { interceptorInputs, rateLimitInputs } from "./extensions";
-import { awsNativeAgentCore } from "../common/optional";
+import { interceptorInputs, rateLimitInputs, rateLimitResourceName } from "./extensions";
+import { awsNativeAgentCore, checkAwsNativeReady } from "../common/optional";
 import type { GatewayRateLimit } from "@pulumi/aws-native/bedrockagentcore/gatewayRateLimit";
 
 /** Arguments of {@link AgentGateway}. */
@@ -174,11 +174,16 @@ export class AgentGateway extends pulumi.ComponentResource {
         checkExchangeProviders(problems, args.targets ?? []);
         problems.throwIfAny(component);
         const { inboundAuth, targets, encryption, toolPolicyCheck, interceptors } = checked;
-        for (const warning of userDataWarnings(targets)) {
+        for (const warning of userDataWarnings(targets, inboundAuth)) {
             pulumi.log.warn(warning, this);
         }
         // Loaded here, after the checks and before anything is registered: a missing optional peer fails with its install command.
-        const native = (args.rateLimits ?? []).length > 0 ? awsNativeAgentCore('gateway rate limits (AgentGateway rateLimits; AgentEnvironment sets one in staging and prod: gateway.rateLimits: "none" turns it off)') : undefined;
+        const rateFeature = 'gateway rate limits (AgentGateway rateLimits; AgentEnvironment sets one in staging and prod: gateway.rateLimits: "none" turns it off)';
+        const native = (args.rateLimits ?? []).length > 0 ? awsNativeAgentCore(rateFeature) : undefined;
+        if (native) {
+            // The aws-native provider has its own region (aws-native:region) and ignores an explicit aws provider: refuse before registering.
+            checkAwsNativeReady(rateFeature, this);
+        }
         if (inboundAuth.type === "AUTHENTICATE_ONLY") {
             pulumi.log.warn(AUTHENTICATE_ONLY_WARNING, this);
         }
@@ -337,10 +342,14 @@ export class AgentGateway extends pulumi.ComponentResource {
             // AgentCore validates each policy against the tools of the gateway's targets: every target (and the engine's attachment, the gateway) first.
             this.policyEngine.addPolicies(toolPolicyCheck.sources, this.gatewayArn, governance?.validationMode ?? "FAIL_ON_ANY_FINDINGS", [this.gateway, ...Object.values(this.targets)]);
         }
-        // issue 24 item 3: rate limits belong to the gateway (gatewayIdentifier); an id is unique per gateway, so a
-        // replacement (new id keys, dimension keys or gateway) deletes the old limit first.
+        // issue 24 item 3: rate limits belong to the gateway (gatewayIdentifier). AWS keeps both the id and the
+        // dimension keys unique per gateway ("no two limits can share the same dimensionKeys"). A child is named after
+        // its sorted keys: a renamed id is a replacement of the same resource (rateLimitId is replaceOnChanges) that
+        // deletes the old limit first (deleteBeforeReplace), where a name per id would create the new limit beside the
+        // old one with the same keys. New keys are a new child, created before the old one is deleted: its AWS id
+        // carries the hash of its keys (awsRateLimitId), so it does not ask for the id the old one holds.
         for (const limit of args.rateLimits ?? []) {
-            this.rateLimits[limit.id] = new native!.GatewayRateLimit(`${name}-rate-${limit.id}`, rateLimitInputs(this.gateway.gatewayId, limit), {
+            this.rateLimits[limit.id] = new native!.GatewayRateLimit(rateLimitResourceName(name, limit.dimensionKeys), rateLimitInputs(this.gateway.gatewayId, limit), {
                 parent: this,
                 deleteBeforeReplace: true,
             });
@@ -468,17 +477,26 @@ function checkExchangeProviders(problems: Problems, targets: GatewayTargetSpec[]
  * gateway's role (Lambda, Smithy, API Gateway without credentials, runtime-hosted MCP) or a service credential
  * (client credentials, an API key), so every caller reaches every user's data through it.
  */
-export function userDataWarnings(targets: GatewayTargetSpec[]): string[] {
+export function userDataWarnings(targets: GatewayTargetSpec[], inboundAuth?: GatewayInboundAuth): string[] {
+    // A token exchange behind the Cognito machine authorizer would exchange a client's token, not a user's (refused by the checks; warned here too).
+    const machineCaller = inboundAuth !== undefined && "cognito" in inboundAuth && inboundAuth.cognito !== undefined;
     return targets.flatMap((target) => {
         if (!target.reachesUserData) {
             return [];
         }
         const credentials = "credentials" in target ? target.credentials : undefined;
-        const asUser = credentials && "oauth2" in credentials && (credentials.grantType === "TOKEN_EXCHANGE" || credentials.grantType === "AUTHORIZATION_CODE");
+        const exchange = credentials && "oauth2" in credentials && credentials.grantType === "TOKEN_EXCHANGE";
+        const asUser = credentials && "oauth2" in credentials && ((exchange && !machineCaller) || credentials.grantType === "AUTHORIZATION_CODE");
         if (asUser) {
             return [];
         }
-        const how = !credentials ? "the gateway's role" : "apiKey" in credentials ? "an API key" : "the gateway's own OAuth token (CLIENT_CREDENTIALS)";
+        const how = !credentials
+            ? "the gateway's role"
+            : "apiKey" in credentials
+              ? "an API key"
+              : exchange
+                ? "a token exchanged for the Cognito machine client's token (inboundAuth.cognito), not a user's"
+                : "the gateway's own OAuth token (CLIENT_CREDENTIALS)";
         return [
             `target ${target.name} reaches user data (reachesUserData) but calls with ${how}, not as the user: every caller of the gateway reaches every user's data through it. ` +
                 'Use an mcpServer or openApi target with credentials { oauth2: <provider>, grantType: "TOKEN_EXCHANGE" } (or AUTHORIZATION_CODE), or restrict it with toolPolicies',

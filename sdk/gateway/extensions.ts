@@ -3,6 +3,7 @@
  * (`bedrock-agentcore-control`, shapes `GatewayInterceptorConfiguration` and `CreateGatewayRateLimitRequest`)
  * and the provider inputs they become.
  */
+import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as inputs from "@pulumi/aws/types/input";
 import type { GatewayRateLimitArgs } from "@pulumi/aws-native/bedrockagentcore/gatewayRateLimit";
@@ -114,6 +115,8 @@ export function checkRateLimits(problems: Problems, limits: GatewayRateLimitSpec
         checkShape(problems, `${at}.id`, limit.id, "GatewayRateLimitId");
         if (limit.id === undefined) {
             problems.add(`${at}.id`, undefined, "is required (the limit's rateLimitId, unique per gateway)");
+        } else if (typeof limit.id === "string" && limit.id.length > RATE_LIMIT_ID_MAX) {
+            problems.add(`${at}.id`, limit.id, `must be at most ${RATE_LIMIT_ID_MAX} characters (AWS's rateLimitId is the id + "-" + 8 hex characters of the dimension keys, at most 64)`);
         } else if (ids.has(limit.id)) {
             problems.add(`${at}.id`, limit.id, "must be unique among the gateway's rate limits");
         }
@@ -138,7 +141,8 @@ export function checkRateLimits(problems: Problems, limits: GatewayRateLimitSpec
             }
         });
         // "Unique per gateway — no two limits can share the same dimensionKeys" (CfnGatewayRateLimitProps.dimensionKeys).
-        const keySet = JSON.stringify(keys);
+        // Compared as sets: a reordering is refused too, since the resource is named after the sorted keys (rateLimitResourceName).
+        const keySet = JSON.stringify([...keys].sort());
         if (keys.length > 0 && keySets.has(keySet)) {
             problems.add(`${at}.dimensionKeys`, keys, `are those of rateLimits[${keySets.get(keySet)}]: no two limits of a gateway may share the same dimensionKeys (AWS::BedrockAgentCore::GatewayRateLimit)`);
         } else {
@@ -205,7 +209,7 @@ export function rateLimitInputs(gatewayId: pulumi.Input<string>, limit: GatewayR
     const rates = (r: GatewayRate | undefined) => (r ? [{ rate: r.rate, period: r.period }] : undefined);
     return {
         gatewayIdentifier: gatewayId,
-        rateLimitId: limit.id,
+        rateLimitId: awsRateLimitId(limit),
         description: limit.description,
         dimensionKeys: limit.dimensionKeys,
         entries: limit.entries.map((e) => ({ dimensions: e.dimensions, requests: rates(e.requests), tokens: rates(e.tokens), connections: rates(e.connections) })),
@@ -226,4 +230,32 @@ export function principalDimension(inboundAuth: GatewayInboundAuth): string | un
         default:
             return undefined;
     }
+}
+
+/** 8 hex characters of the sha256 of the sorted dimension keys (the same for any order of the same keys). */
+function keysHash(dimensionKeys: string[]): string {
+    return createHash("sha256").update(JSON.stringify([...dimensionKeys].sort())).digest("hex").slice(0, 8);
+}
+
+/** The longest `id` a limit may have: AWS's 64 characters less the `-` and 8 hex characters of {@link awsRateLimitId}. */
+export const RATE_LIMIT_ID_MAX = 55;
+
+/**
+ * AWS's `rateLimitId` of a limit: its id + `-` + the hash of its sorted dimension keys. Both the id and the keys are
+ * unique per gateway ("no two limits can share the same dimensionKeys", AWS::BedrockAgentCore::GatewayRateLimit), and
+ * a limit with new keys is a new resource (see {@link rateLimitResourceName}) that Pulumi creates before deleting the
+ * old one: with the id alone it would ask AWS for the id the old limit still holds.
+ */
+export function awsRateLimitId(limit: Pick<GatewayRateLimitSpec, "id" | "dimensionKeys">): string {
+    return `${limit.id}-${keysHash(limit.dimensionKeys)}`;
+}
+
+/**
+ * The Pulumi name of a rate limit's resource: `<component>-rate-` + 8 hex characters of the hash of its sorted
+ * dimension keys. AWS keeps dimension keys unique per gateway ("Unique per gateway — no two limits can share the
+ * same dimensionKeys", CloudFormation AWS::BedrockAgentCore::GatewayRateLimit `DimensionKeys`), so the name is
+ * unique, and it stays the same when only the limit's id changes (the same resource, replaced in place of itself).
+ */
+export function rateLimitResourceName(component: string, dimensionKeys: string[]): string {
+    return `${component}-rate-${keysHash(dimensionKeys)}`;
 }

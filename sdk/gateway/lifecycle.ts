@@ -30,7 +30,10 @@ export const GATEWAY_LIFECYCLE: readonly LifecycleContract[] = [
         delete: { kind: "real", why: "DeleteGatewayRateLimit: the gateway stops counting that limit", source: RATE_LIMIT_NATIVE("DeleteGatewayRateLimit") },
         references: ["gatewayIdentifier"],
         native: { module: "bedrockagentcore/gatewayRateLimit" },
-        notes: ["`description` and `entries` (the rates) update in place (UpdateGatewayRateLimit)."],
+        notes: [
+            "`description` and `entries` (the rates) update in place (UpdateGatewayRateLimit).",
+            "The resource is named after its sorted dimension keys, and AWS's `rateLimitId` is the limit's id + the keys' hash: a renamed id replaces the same resource, deleting the old limit first; new keys are a new limit (new AWS id), created before the old one is deleted.",
+        ],
     },
     {
         type: "aws:bedrock/agentcoreGateway:AgentcoreGateway",

@@ -113,7 +113,7 @@ export type TargetCredentials<ApiKey = ApiKeyCredentialProvider, OAuth2 = OAuth2
            * gateway-outbound-auth.html) and a `CustomOauth2` provider with `vendor.tokenExchange`.
            * The gateway role gets the same token-vault grants as for client credentials, on exactly this
            * provider and the gateway's workload identity (no user-id token, no consent completion).
-           * Not run against AWS: @pulumi/aws 7.48's target documents only CLIENT_CREDENTIALS and
+           * Not run against AWS: the `@pulumi/aws` 7.48 target documents only CLIENT_CREDENTIALS and
            * AUTHORIZATION_CODE but validates `grant_type` against the AWS SDK's `OAuthGrantType` enum
            * (gateway_target.go), whose API model has TOKEN_EXCHANGE: deploy a TOKEN_EXCHANGE target in dev first.
            * @default "CLIENT_CREDENTIALS"
@@ -343,8 +343,11 @@ export interface GatewayRateLimitEntry {
  */
 export interface GatewayRateLimitSpec {
     /**
-     * The limit's id (`rateLimitId`, 2-64 characters `[a-zA-Z0-9][a-zA-Z0-9-_.]{0,62}[a-zA-Z0-9]`, unique per
-     * gateway); also names the child resource. Changing it replaces the limit.
+     * The limit's id (2-55 characters `[a-zA-Z0-9][a-zA-Z0-9-_.]*[a-zA-Z0-9]`, unique among the gateway's limits).
+     * AWS's `rateLimitId` is this id + `-` + 8 hex characters of the sorted dimension keys: AWS keeps both the id
+     * and the dimension keys unique per gateway, so a limit whose keys change gets a new AWS id and is created
+     * beside the old one (then the old one is deleted), and a renamed id replaces the same resource (named after
+     * its keys), deleting the old limit first. Changing it replaces the limit.
      */
     id: string;
     /** Description (at most 512 characters). */

@@ -76,6 +76,15 @@ function checkTokenExchange<ApiKey, OAuth2>(problems: Problems, targets: Gateway
         }
         if (inboundAuth.type !== "CUSTOM_JWT" && inboundAuth.type !== "AUTHENTICATE_ONLY") {
             problems.add(at, "TOKEN_EXCHANGE", `exchanges the caller's inbound JWT, which a ${inboundAuth.type} gateway does not receive: use inboundAuth CUSTOM_JWT or AUTHENTICATE_ONLY`);
+        } else if ("cognito" in inboundAuth && inboundAuth.cognito) {
+            // red-team 5: the Cognito authorizer created here is machine-to-machine (client-credentials flow): its
+            // tokens' subject is the client id, so an exchange would act as the agent's client, not as a user.
+            problems.add(
+                at,
+                "TOKEN_EXCHANGE",
+                "exchanges the caller's inbound JWT, but inboundAuth.cognito issues machine-to-machine tokens (client credentials, sub = the client id), " +
+                    "so the exchange would act as the agent's client, not as a user: use inboundAuth CUSTOM_JWT with your users' identity provider (discoveryUrl), or CLIENT_CREDENTIALS",
+            );
         }
     });
 }

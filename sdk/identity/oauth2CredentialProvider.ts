@@ -59,7 +59,8 @@ export type OAuth2Vendor =
            * issue 24 item 5: let gateway targets exchange the caller's token for one to this server on the
            * user's behalf (RFC 8693 token exchange, `onBehalfOfTokenExchangeConfig` with grant type
            * `TOKEN_EXCHANGE`, https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/on-behalf-of-token-exchange.html).
-           * `actorTokenContent` (API model `ActorTokenContentType`) says what identifies the agent as the actor;
+           * `actorTokenContent` (API model `ActorTokenContentType`) says what identifies the agent as the actor:
+           * `NONE` or `M2M` (`AWS_IAM_ID_TOKEN_JWT`, in the model too, is refused: AWS documents no grant for it);
            * `actorTokenScopes` only with `M2M`. Required for a target with `grantType: "TOKEN_EXCHANGE"`.
            * @default no token exchange
            */
@@ -271,7 +272,16 @@ function checkVendor(problems: Problems, vendor: OAuth2Vendor, path: string, com
         if (exchange !== undefined) {
             checkShape(problems, `${path}.tokenExchange.actorTokenContent`, exchange.actorTokenContent, "ActorTokenContentType");
             if (exchange.actorTokenContent === undefined) {
-                problems.add(`${path}.tokenExchange.actorTokenContent`, undefined, "is required (NONE, M2M or AWS_IAM_ID_TOKEN_JWT)");
+                problems.add(`${path}.tokenExchange.actorTokenContent`, undefined, "is required (NONE or M2M)");
+            } else if (exchange.actorTokenContent === "AWS_IAM_ID_TOKEN_JWT") {
+                // red-team 6: the API model lists it, but no AWS page says what the gateway's role needs for it (an AWS-signed
+                // identity token presumably needs an STS grant and outbound identity federation), and the IAM CredentialBroker
+                // reference lists only NONE | M2M (API_TokenExchangeActorConfigurationInput.html). Refused until a source settles it.
+                problems.add(
+                    `${path}.tokenExchange.actorTokenContent`,
+                    "AWS_IAM_ID_TOKEN_JWT",
+                    "is refused: AWS documents no grant for an AWS IAM identity-token actor, so the package cannot give the gateway's role what it needs; use NONE or M2M",
+                );
             }
             if (exchange.actorTokenScopes !== undefined && exchange.actorTokenContent !== "M2M") {
                 problems.add(`${path}.tokenExchange.actorTokenScopes`, exchange.actorTokenScopes, "applies only with actorTokenContent M2M (API model TokenExchangeGrantTypeConfigType)");

@@ -11,6 +11,13 @@ describe("configuration reference (docs/configuration.md)", () => {
         assert.ok(committed === generateConfigReference(), "docs/configuration.md is out of date: run npx tsx scripts/config-reference.ts");
     });
 
+    it("red-team 7: no description is cut short by a word the doc parser takes for a tag (e.g. a bare @pulumi/aws)", () => {
+        const cut = generateConfigReference()
+            .split("\n")
+            .filter((line) => line.startsWith("| `") && /:\s*\|\s*$/.test(line));
+        assert.deepEqual(cut.map((line) => line.slice(0, 80)), [], "descriptions ending in ':' were cut: quote package names in doc comments (`@pulumi/aws`)");
+    });
+
     it("lists every stack config key the root program reads", () => {
         const committed = fs.readFileSync(CONFIG_REFERENCE, "utf8");
         const keys = rootConfigKeys(ROOT_PROGRAM).map((k) => k.key);

@@ -35,7 +35,8 @@ describe("issue 22 item 4: every README code block that is a complete program pl
             fs.mkdirSync(path.join(dir, "agent"));
             fs.writeFileSync(path.join(dir, "agent", "Dockerfile"), "FROM node:22-slim\n");
             fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: readme-example\nruntime: nodejs\n");
-            fs.writeFileSync(path.join(dir, `Pulumi.${environment}.yaml`), "config:\n  aws:region: us-east-1\n");
+            // As the README says after the block: both providers' regions (red-team 2: aws-native reads only its own).
+            fs.writeFileSync(path.join(dir, `Pulumi.${environment}.yaml`), "config:\n  aws:region: us-east-1\n  aws-native:region: us-east-1\n");
             fs.writeFileSync(path.join(dir, "index.ts"), code);
             const json = path.join(dir, "plan.json");
             let out = "";

@@ -3,6 +3,8 @@ import { AgentEnvironment, AgentEnvironmentArgs, AgentGateway, AgentGatewayArgs 
 import { MissingOptionalDependencyError, setOptionalLoaderForTests } from "../../sdk/common/optional";
 import * as pulumi from "@pulumi/pulumi";
 import { userDataWarnings } from "../../sdk/gateway/agentGateway";
+import { awsRateLimitId, rateLimitResourceName } from "../../sdk/gateway/extensions";
+import { ENVIRONMENT_PROFILES } from "../../sdk/environment/profiles";
 import { parseJsonInput, problemsOf as problemsOfBuild, record } from "../harness";
 
 const pulumiSecret = (value: string) => pulumi.secret(value);
@@ -88,10 +90,11 @@ describe("AgentGateway interceptors (issue 24 item 2)", () => {
 describe("AgentGateway rate limits (issue 24 item 3)", () => {
     it("creates one aws-native GatewayRateLimit per limit, on this gateway, old one deleted first on replacement", async () => {
         const reg = await record(() => new AgentGateway("tools", { rateLimits: [PER_TOOL] }));
-        const limit = reg.one(RATE_LIMIT, "tools-rate-per-tool");
+        const limit = reg.one(RATE_LIMIT, rateLimitResourceName("tools", ["toolName"]));
         assert.deepEqual(limit.inputs, {
             gatewayIdentifier: reg.one(GATEWAY).outputs.gatewayId,
-            rateLimitId: "per-tool",
+            // red-team 3: AWS's id carries the hash of the keys; the resource is named after the keys.
+            rateLimitId: awsRateLimitId(PER_TOOL),
             dimensionKeys: ["toolName"],
             entries: [{ dimensions: { toolName: "*" }, requests: [{ rate: 100, period: "minute" }] }],
         });
@@ -141,6 +144,8 @@ describe("AgentGateway rate limits (issue 24 item 3)", () => {
             { rateLimits: [{ ...PER_TOOL, dimensionKeys: ["targetName", "toolName"], entries: [{ dimensions: { targetName: "*", toolName: "orders___lookup" }, requests: { rate: 1, period: "second" } }] }] },
             ['rateLimits[0].entries[0].dimensions.toolName "orders___lookup" must be "*": a wildcard may only be followed by wildcards'],
         ],
+        ["an id too long for the keys' suffix", { rateLimits: [{ ...PER_TOOL, id: "a".repeat(56) }] }, [`rateLimits[0].id "${"a".repeat(56)}" must be at most 55 characters`]],
+        ["two limits with the same dimension keys in another order", { rateLimits: [{ ...PER_TOOL, dimensionKeys: ["toolName", "targetName"], entries: [{ dimensions: { toolName: "*", targetName: "*" }, requests: { rate: 1, period: "second" } }] }, { ...PER_TOOL, id: "b", dimensionKeys: ["targetName", "toolName"], entries: [{ dimensions: { toolName: "*", targetName: "*" }, requests: { rate: 1, period: "second" } }] }] }, ["rateLimits[1].dimensionKeys", "no two limits of a gateway may share the same dimensionKeys"]],
         ["two limits with the same dimension keys", { rateLimits: [PER_TOOL, { ...PER_TOOL, id: "per-tool-2" }] }, ["rateLimits[1].dimensionKeys", "no two limits of a gateway may share the same dimensionKeys"]],
         ["no entries", { rateLimits: [{ ...PER_TOOL, entries: [] }] }, ["rateLimits[0].entries [] must have at least 1 items"]],
         ["an unknown key", { rateLimits: [{ ...PER_TOOL, limit: 5 } as never] }, ["rateLimits[0].limit 5 is not a known field"]],
@@ -156,17 +161,23 @@ describe("AgentGateway rate limits (issue 24 item 3)", () => {
 });
 
 describe("AgentEnvironment gateway rate limits from the profile (issue 24 item 3)", () => {
-    it("none in dev; a per-principal limit in staging (1200/min) and prod (600/min); JWT gateways count by sub; \"none\" turns it off", async () => {
+    it("none in dev; a per-principal ceiling of 6000/min in staging and prod (red-team 1: never lower in prod); JWT gateways count by sub; \"none\" turns it off", async () => {
         const limitsOf = async (env: "dev" | "staging" | "prod", gateway: AgentEnvironmentArgs["gateway"]) =>
-            (await record(() => new AgentEnvironment("agent", environment(env, gateway)), env)).ofType(RATE_LIMIT).map((r) => ({ id: r.inputs.rateLimitId, keys: r.inputs.dimensionKeys, entries: r.inputs.entries }));
+            (await record(() => new AgentEnvironment("agent", environment(env, gateway)), env)).ofType(RATE_LIMIT).map((r) => ({ id: r.inputs.rateLimitId.replace(/-[0-9a-f]{8}$/, ""), keys: r.inputs.dimensionKeys, entries: r.inputs.entries }));
         assert.deepEqual(await limitsOf("dev", {}), []);
         const perPrincipal = (rate: number, key: string) => [{ id: "per-principal", keys: [key], entries: [{ dimensions: { [key]: "*" }, requests: [{ rate, period: "minute" }] }] }];
-        assert.deepEqual(await limitsOf("staging", {}), perPrincipal(1200, "$.context.iam.principal"));
-        assert.deepEqual(await limitsOf("prod", {}), perPrincipal(600, "$.context.iam.principal"));
+        assert.deepEqual(await limitsOf("staging", {}), perPrincipal(6000, "$.context.iam.principal"));
+        assert.deepEqual(await limitsOf("prod", {}), perPrincipal(6000, "$.context.iam.principal"));
         const jwt = { type: "CUSTOM_JWT" as const, discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedAudiences: ["tools"] };
-        assert.deepEqual(await limitsOf("prod", { inboundAuth: jwt }), perPrincipal(600, "$.context.jwt.sub"));
+        assert.deepEqual(await limitsOf("prod", { inboundAuth: jwt }), perPrincipal(6000, "$.context.jwt.sub"));
         assert.deepEqual(await limitsOf("prod", { rateLimits: "none" }), []);
         assert.deepEqual(await limitsOf("dev", { rateLimits: [PER_TOOL] }), [{ id: "per-tool", keys: ["toolName"], entries: [{ dimensions: { toolName: "*" }, requests: [{ rate: 100, period: "minute" }] }] }]);
+    });
+
+    it("red-team 1: the profile's per-principal ceiling is never lower in prod than in staging (one principal is the whole agent)", () => {
+        const { staging, prod } = ENVIRONMENT_PROFILES;
+        assert.ok(prod.gatewayRequestsPerPrincipalPerMinute >= staging.gatewayRequestsPerPrincipalPerMinute, `prod ${prod.gatewayRequestsPerPrincipalPerMinute} < staging ${staging.gatewayRequestsPerPrincipalPerMinute}`);
+        assert.ok(prod.gatewayRequestsPerPrincipalPerMinute >= 3000, `prod ceiling ${prod.gatewayRequestsPerPrincipalPerMinute}/min is too low for a whole agent`);
     });
 
     it("the environment checks its rate limits before anything is built, under gateway.", () => {
@@ -207,6 +218,16 @@ describe("end-user identity to tools (issue 24 item 5)", () => {
             "identity.oauth2.crm.vendor.tokenExchange.actorTokenScopes",
         ],
         [
+            "behind the Cognito machine authorizer (red-team 5: client-credentials tokens, sub = client id)",
+            withExchange({ inboundAuth: { type: "CUSTOM_JWT", cognito: {} }, targets: [crmTarget()] }),
+            'gateway.targets[0].credentials.grantType "TOKEN_EXCHANGE" exchanges the caller\'s inbound JWT, but inboundAuth.cognito issues machine-to-machine tokens',
+        ],
+        [
+            "with an AWS_IAM_ID_TOKEN_JWT actor (red-team 6: no documented grant)",
+            withExchange({ inboundAuth: JWT, targets: [crmTarget()] }, { actorTokenContent: "AWS_IAM_ID_TOKEN_JWT" }),
+            'identity.oauth2.crm.vendor.tokenExchange.actorTokenContent "AWS_IAM_ID_TOKEN_JWT" is refused',
+        ],
+        [
             "caller IAM credentials (AWS: AgentCore Runtime HTTP targets only)",
             withExchange({ inboundAuth: JWT, targets: [{ ...crmTarget(), credentials: { callerIam: { service: "execute-api" } } as never }] }),
             "gateway.targets[0].credentials.callerIam \"(set)\" is refused: @pulumi/aws 7.48 can send callerIamCredentials",
@@ -232,5 +253,11 @@ describe("end-user identity to tools (issue 24 item 5)", () => {
             warnings.map((w) => w.split(":")[0]),
             ["target mail reaches user data (reachesUserData) but calls with the gateway's role, not as the user", "target crm reaches user data (reachesUserData) but calls with the gateway's own OAuth token (CLIENT_CREDENTIALS), not as the user"],
         );
+        // red-team 5: behind the Cognito machine authorizer a token exchange acts as the agent's client: still warned.
+        const behindCognito = userDataWarnings(
+            [{ type: "mcpServer", name: "files", endpoint: "https://x", credentials: { oauth2: provider, scopes: [], grantType: "TOKEN_EXCHANGE" }, reachesUserData: true }],
+            { type: "CUSTOM_JWT", cognito: {} },
+        );
+        assert.deepEqual(behindCognito.map((w) => w.split(":")[0]), ["target files reaches user data (reachesUserData) but calls with a token exchanged for the Cognito machine client's token (inboundAuth.cognito), not a user's, not as the user"]);
     });
 });
