@@ -104,7 +104,7 @@ export const allPolicies: AgentcorePolicy[] = [
     harnessTools,
     harnessMemoryRecords,
     efsEncrypted,
-    efsPolicy,
     nfsIngress,
+    efsPolicy,
     efsClientRoot,
 ];

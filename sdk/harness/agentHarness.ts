@@ -5,7 +5,7 @@ import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import { AwsContext, agentCoreArnPattern, arn, awsContext } from "../common/context";
 import { mapOrUndefined } from "../common/maps";
 import { TYPE_PREFIX } from "../common/naming";
-import { awsNativeAgentCore } from "../common/optional";
+import { awsNativeAgentCore, checkAwsNativeReady } from "../common/optional";
 import { EnvironmentProfile } from "../environment/profiles";
 import { environmentGatewayArgs } from "../environment/toolAccess";
 import { AgentGateway } from "../gateway/agentGateway";
@@ -88,6 +88,10 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
         const ctx = awsContext(this);
         // Loaded before any child is registered: a stack that pins and lacks @pulumi/aws-native fails here, naming the feature.
         const native = r.endpoint ? awsNativeAgentCore("AgentHarness endpoints") : undefined;
+        // ... and configured for this stack's region (aws-native reads aws-native:region, not aws:region).
+        if (native) {
+            checkAwsNativeReady("AgentHarness endpoints", this);
+        }
 
         this.network = r.networkArgs && new AgentNetwork(r.children.network, r.networkArgs, { parent: this });
         this.memory = r.memory && new AgentMemory(r.children.memory, r.memory, { parent: this });

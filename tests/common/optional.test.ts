@@ -6,6 +6,8 @@ import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider as NativeProvider } from "@pulumi/aws-native/provider";
 import { AWS_NATIVE_RANGE, MissingOptionalDependencyError, awsNativeAgentCore, checkAwsNativeReady, setOptionalLoaderForTests } from "../../sdk/common/optional";
 import { AgentGateway } from "../../sdk/gateway/agentGateway";
+import { AgentHarness } from "../../sdk/harness/agentHarness";
+import { harnessArgs } from "../harness/fixtures";
 import { record } from "../harness";
 
 describe("optional peer @pulumi/aws-native", () => {
@@ -121,5 +123,29 @@ describe("checkAwsNativeReady (aws-native region and provider pre-flight)", () =
             Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
         }
         assert.ok(thrown instanceof Error && thrown.message.includes("pulumi config set aws-native:region"), `expected the region error, got ${String(thrown)}`);
+    });
+
+    it("AgentHarness with a pinned endpoint runs the same pre-flight: no aws-native:region fails before anything is registered", async () => {
+        const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
+        delete process.env.AWS_REGION;
+        delete process.env.AWS_DEFAULT_REGION;
+        let thrown: unknown;
+        try {
+            const reg = await record(() => {
+                const all = { ...pulumi.runtime.allConfig() };
+                delete all["aws-native:region"];
+                pulumi.runtime.setAllConfig(all);
+                try {
+                    new AgentHarness("agent", harnessArgs("prod"));
+                } catch (e) {
+                    thrown = e;
+                }
+            }, "prod");
+            assert.deepStrictEqual(reg.ofType("aws-native:bedrockagentcore:HarnessEndpoint"), [], "no harness endpoint registered");
+            assert.deepStrictEqual(reg.ofType("aws:bedrock/agentcoreHarness:AgentcoreHarness"), [], "no harness registered");
+        } finally {
+            Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
+        }
+        assert.ok(thrown instanceof Error && thrown.message.includes("AgentHarness endpoints") && thrown.message.includes("pulumi config set aws-native:region"), `expected the region error, got ${String(thrown)}`);
     });
 });

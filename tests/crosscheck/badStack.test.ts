@@ -26,6 +26,8 @@ const EXPECTED: readonly string[] = [
     "agentcore-iam-no-invoke-runtime-command agent-everything",
     "agentcore-iam-workload-token-user-id agent-everything",
     "agentcore-iam-metrics-namespace agent-everything",
+    // issue 24 item 4: a bare "*" reaches elasticfilesystem:ClientRootAccess too.
+    "agentcore-iam-file-system-root agent-everything",
     // A bare "*" reaches iam:PassRole, model invocation, ECR push and deleting recordings too: reported even when no-wildcard-actions is exempted.
     "agentcore-iam-passrole-scoped agent-everything",
     "agentcore-iam-model-allowlist agent-everything",

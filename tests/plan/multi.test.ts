@@ -51,7 +51,7 @@ describe("plan/cli with several programs (the multi-stack gate)", () => {
         const found = programsIn(path.join(TOOL_DIR, "examples"));
         assert.deepStrictEqual(
             found.programs.map((p) => path.basename(p)),
-            ["bad-stack", "byo-vpc", "gateway-tools", "platform", "platform-team-a", "platform-team-b", "production", "quickstart"],
+            ["bad-stack", "byo-vpc", "code-agent", "gateway-tools", "harness", "platform", "platform-team-a", "platform-team-b", "production", "quickstart"],
         );
         assert.deepStrictEqual(found.skipped, [{ dir: example("python"), reason: PYTHON_NOT_PLANNED }]);
         assert.deepStrictEqual(programsIn(fixture("basic")).programs, [fixture("basic")]);
