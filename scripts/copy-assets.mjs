@@ -8,7 +8,8 @@
 //   dependencies (what `pulumi policy publish` installs for a published pack) are those of
 //   policy/package.json at the versions this package depends on;
 // - dist/policy/iam/managed-policies.json: the AWS managed policy table the IAM rules read;
-// - dist/sdk/smoke: the smoke-test script the SmokeTest command runs with node.
+// - dist/sdk/smoke: the smoke-test script the SmokeTest command runs with node;
+// - dist/sdk/registry: the record submission script RegistryPublication's commands run with node.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -25,6 +26,9 @@ for (const file of fs.readdirSync(path.join("policy", "config")).filter((f) => f
 copy(path.join("policy", "iam", "managed-policies.json"), path.join("dist", "policy", "iam", "managed-policies.json"));
 for (const file of ["invoke.mjs", "invoke.d.mts"]) {
     copy(path.join("sdk", "smoke", file), path.join("dist", "sdk", "smoke", file));
+}
+for (const file of ["submit.mjs", "submit.d.mts"]) {
+    copy(path.join("sdk", "registry", file), path.join("dist", "sdk", "registry", file));
 }
 
 /** The package.json of the compiled pack (dist/policy/package.json). */

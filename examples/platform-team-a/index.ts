@@ -27,9 +27,11 @@ export = async () => {
         environmentVariables: { AGENT_MODEL_ID: model },
         // issue 24 item 1: publish this agent to the organization's registry (the platform's), so other teams find it.
         // Records are created by this stack's deployer through @pulumi/aws-native (an optional peer, installed here);
-        // they are created in DRAFT and nothing here submits them: after `pulumi up`, submit each record once
-        // (`aws bedrock-agentcore-control submit-registry-record-for-approval --registry-id <id> --record-id <id>`,
-        // the ids are in the recordArns output), then in prod a curator approves it before it shows up in search.
+        // they are created in DRAFT and submitted for approval after each change by a command `pulumi up` runs
+        // (node, with @aws-sdk/client-bedrock-agentcore-control, an optional peer: `npm install @aws-sdk/client-bedrock-agentcore-control`).
+        // A dev registry approves at once; here (prod) a curator approves each record before it shows up in search.
+        // `submit: false` keeps them in DRAFT; then submit by hand after each update:
+        // `aws bedrock-agentcore-control submit-registry-record-for-approval --registry-id <id> --record-id <id>` (ids in recordArns).
         publish: { registry: shared.registryArn ?? "", description: "Team A's support agent" },
     });
     return { runtimeArn: agent.runtimeArn, invokeEndpointArn: agent.invokeEndpointArn, latestVersion: agent.latestVersion, recordArns: agent.publication?.recordArns, recordStatuses: agent.publication?.recordStatuses };

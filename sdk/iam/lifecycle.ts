@@ -38,7 +38,7 @@ export const IAM_LIFECYCLE: readonly LifecycleContract[] = [
     },
     {
         type: "command:local:Command",
-        createdBy: ["iamPropagationWait (sdk/iam/propagation.ts)", "SmokeTest"],
+        createdBy: ["iamPropagationWait (sdk/iam/propagation.ts)", "SmokeTest", "RegistryPublication (AgentEnvironment publish.submit)"],
         providerSource: "@pulumi/command 1.2.1 (local.Command)",
         readAt: "1.2.1",
         replaces: [{ argument: "triggers", source: "@pulumi/command local.Command `triggers`: \"Trigger a resource replacement on changes to any of these values\" (https://www.pulumi.com/registry/packages/command/api-docs/local/command/)" }],

@@ -679,4 +679,6 @@ export interface PublishSettings {
     skills?: AgentCardSkill[];
     /** The version published. @default runtimeVersion, else "1" */
     version?: string;
+    /** Submit each record for approval after every change (runs node with @aws-sdk/client-bedrock-agentcore-control where the deployment runs); false keeps them in DRAFT. @default true */
+    submit?: boolean;
 }

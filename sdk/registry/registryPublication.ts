@@ -1,5 +1,8 @@
+import { createHash } from "crypto";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegistryRecord, RegistryRecordArgs } from "@pulumi/aws-native/agentregistry";
+import { Command } from "@pulumi/command/local";
 import { TYPE_PREFIX } from "../common/naming";
 import { awsNativeAgentRegistry } from "../common/optional";
 import type { ServerProtocol } from "../runtime/types";
@@ -19,6 +22,9 @@ export interface PublicationTargets {
     /** The gateway: its MCP URL and the tools its Lambda targets declare. */
     gateway?: { url: pulumi.Input<string>; tools: PublishedTool[] };
 }
+
+/** The script each submission command runs with `node`; it loads the AWS SDK only when it runs (issue 24 red-team item 1). */
+export const SUBMIT_SCRIPT = path.join(__dirname, "submit.mjs");
 
 /** The A2A protocol version of the agent cards this package writes (A2A 0.3 `AgentCard`). */
 export const A2A_PROTOCOL_VERSION = "0.3.0";
@@ -127,22 +133,27 @@ export function toJsonSchema(schema: unknown): unknown {
 
 /**
  * The records an environment publishes to an agent registry (AWS Agent Registry, through
- * `@pulumi/aws-native` `agentregistry.RegistryRecord`, loaded only here: an optional peer). The
- * deployer creates them in DRAFT; they are not submitted for approval here (CloudFormation's RegistryRecord
- * has no submit step: https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-record-lifecycle.html
- * "Create -> DRAFT ... Submit -> PENDING_APPROVAL"), so the publisher submits each record once
- * (`aws bedrock-agentcore-control submit-registry-record-for-approval`); then a curator approves it where the
- * registry approves manually, and a dev registry approves it at once.
+ * `@pulumi/aws-native` `agentregistry.RegistryRecord`, loaded only here: an optional peer), and their
+ * submission for approval (issue 24 red-team item 1). The deployer creates each record in DRAFT, where it is
+ * not discoverable, and CloudFormation's RegistryRecord has no submit property
+ * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/registry-record-lifecycle.html
+ * "Create -> DRAFT ... Submit -> PENDING_APPROVAL. Auto-approval skips to APPROVED"; an edit makes a new DRAFT
+ * revision). So, unless `publish.submit` is false, a `command:local:Command` per record runs `node submit.mjs`
+ * once the record is written and again whenever the record changes: it waits for the record to leave
+ * CREATING/UPDATING and submits it (SubmitRegistryRecordForApproval, as the Terraform provider's
+ * `aws_agentregistry_submit_registry_record_for_approval` action does); a dev registry then approves it at once,
+ * elsewhere a curator approves it.
  */
 export class RegistryPublication extends pulumi.ComponentResource {
     /** The records, by part (`agent`, `gateway`). */
     readonly records: Partial<Record<ResolvedRecord["part"], RegistryRecord>> = {};
+    /** The commands that submit the records for approval, by part (none with `publish.submit: false`). */
+    readonly submissions: Partial<Record<ResolvedRecord["part"], Command>> = {};
     /** Record ARNs by part. */
     readonly recordArns: pulumi.Output<Record<string, string>>;
     /**
-     * Record statuses by part, as CloudFormation read them back (issue 24 red-team item 1). CreateRegistryRecord
-     * leaves a record in DRAFT and CloudFormation's RegistryRecord has no submit property: nothing here submits it,
-     * so it stays DRAFT (not searchable) until the publisher runs SubmitRegistryRecordForApproval (see README).
+     * Record statuses by part, as CloudFormation read them back when it wrote them (issue 24 red-team item 1):
+     * DRAFT, since the submission runs after the record is written (the submission command prints the status it left).
      */
     readonly recordStatuses: pulumi.Output<Record<string, string>>;
 
@@ -161,7 +172,11 @@ export class RegistryPublication extends pulumi.ComponentResource {
                 descriptors: descriptorsOf(record, publication, targets),
                 tags: tags.length > 0 ? tags : undefined,
             };
-            this.records[record.part] = new native.RegistryRecord(`${name}-${record.part}`, args, { parent: this });
+            const created = new native.RegistryRecord(`${name}-${record.part}`, args, { parent: this });
+            this.records[record.part] = created;
+            if (publication.submit) {
+                this.submissions[record.part] = submitCommand(`${name}-${record.part}-submit`, created, args, this);
+            }
         }
         this.recordArns = pulumi
             .all(Object.entries(this.records).map(([part, r]) => r!.recordArn.apply((arn) => [part, arn] as const)))
@@ -171,6 +186,53 @@ export class RegistryPublication extends pulumi.ComponentResource {
             .apply((pairs) => Object.fromEntries(pairs));
         this.registerOutputs({ recordArns: this.recordArns, recordStatuses: this.recordStatuses });
     }
+}
+
+/**
+ * Where a record lives, from its ARN (`arn:<partition>:agent-registry:<region>:<account>:registry/<registryId>/record/<recordId>`,
+ * IAM service reference resource type `registry-record`): the region to call and the registry's plain id.
+ */
+export function recordLocation(recordArn: string): { region: string; registryId: string } {
+    const match = /^arn:[^:]+:[^:]+:([a-z0-9-]+):[0-9]{12}:registry\/([a-zA-Z0-9]{12,16})\/record\/[a-zA-Z0-9]+$/.exec(recordArn);
+    if (!match) {
+        throw new Error(`registry record ARN ${JSON.stringify(recordArn)} is not arn:<partition>:agent-registry:<region>:<account>:registry/<id>/record/<id>`);
+    }
+    return { region: match[1], registryId: match[2] };
+}
+
+/**
+ * A hash of everything an update of the record writes (UpdateRegistryRecord makes a new DRAFT revision), so the
+ * submission runs again exactly when the record gets a new revision. Tags are left out: tagging is not an edit.
+ */
+export function recordRevisionHash(args: RegistryRecordArgs): pulumi.Output<string> {
+    const { tags: _tags, ...written } = args;
+    return pulumi.output(written).apply((value) => createHash("sha256").update(JSON.stringify(value)).digest("hex"));
+}
+
+/**
+ * The command that submits one record for approval (`node submit.mjs`, settings in environment variables that
+ * hold no secrets: ids, region, version). It runs after the record is written (`dependsOn`) and again when the
+ * record is replaced (new id) or gets a new revision (the hash of what it writes).
+ */
+function submitCommand(name: string, record: RegistryRecord, args: RegistryRecordArgs, parent: pulumi.Resource): Command {
+    const location = record.recordArn.apply(recordLocation);
+    return new Command(
+        name,
+        {
+            interpreter: ["node"],
+            // Relative to the project directory (where Pulumi runs commands), so the inputs are the same on every machine.
+            create: path.relative(process.cwd(), SUBMIT_SCRIPT),
+            environment: {
+                REGISTRY_ID: location.registryId,
+                REGISTRY_RECORD_ID: record.recordId,
+                REGISTRY_RECORD_VERSION: pulumi.output(args.recordVersion).apply((v) => v ?? ""),
+                AWS_REGION: location.region,
+            },
+            addPreviousOutputInEnv: false,
+            triggers: [record.recordId, recordRevisionHash(args)],
+        },
+        { parent, dependsOn: [record] },
+    );
 }
 
 /** The descriptor of one record: an A2A card, an MCP server (with its tools), or a CUSTOM description. */

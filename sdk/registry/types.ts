@@ -105,6 +105,14 @@ export interface PublishSection {
     skills?: AgentCardSkill[];
     /** The version published on the record. @default the environment's runtimeVersion, else "1" */
     version?: string;
+    /**
+     * Submit each record for approval after every change (SubmitRegistryRecordForApproval, run by a
+     * `command:local:Command` with `node`): a dev registry approves it at once, in staging and prod a curator
+     * approves it. Needs `@aws-sdk/client-bedrock-agentcore-control` installed where `pulumi up` runs.
+     * `false` leaves the records in DRAFT (not discoverable) for the publisher to submit.
+     * @default true
+     */
+    submit?: boolean;
 }
 
 /** One skill of an A2A agent card (A2A protocol 0.3 `AgentSkill`). */
@@ -141,4 +149,6 @@ export interface ResolvedPublication {
     records: ResolvedRecord[];
     skills: AgentCardSkill[];
     tags: Record<string, string>;
+    /** Submit the records for approval after each change. */
+    submit: boolean;
 }

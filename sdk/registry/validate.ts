@@ -35,7 +35,7 @@ export const RECORD_VERSION = /^[a-zA-Z0-9.-]{1,255}$/;
 const DESCRIPTION_MAX = 4096;
 
 const REGISTRY_KEYS = ["environment", "registryName", "description", "authorizer", "approval", "encryptionKey", "protectFromDeletion", "tags"];
-const PUBLISH_KEYS = ["registry", "agent", "gateway", "description", "skills", "version"];
+const PUBLISH_KEYS = ["registry", "agent", "gateway", "description", "skills", "version", "submit"];
 const SKILL_KEYS = ["id", "name", "description", "tags", "examples"];
 
 function checkKeys(problems: Problems, path: string, value: object, known: readonly string[]): void {
@@ -158,6 +158,9 @@ export function resolvePublication(problems: Problems, section: PublishSection, 
     if (section.version !== undefined && (typeof section.version !== "string" || !RECORD_VERSION.test(section.version))) {
         problems.add("publish.version", section.version, "must be 1-255 letters, digits, dots and hyphens (RegistryRecordVersion [a-zA-Z0-9.-]+)");
     }
+    if (section.submit !== undefined && typeof section.submit !== "boolean") {
+        problems.add("publish.submit", section.submit, "must be true (submit the records for approval after each change) or false (leave them in DRAFT)");
+    }
     const skills = section.skills ?? [];
     if (section.skills !== undefined && ctx.protocol !== "A2A") {
         problems.add("publish.skills", `${section.skills.length} skills`, `are listed on an A2A agent card only; protocol is ${ctx.protocol}`);
@@ -197,5 +200,6 @@ export function resolvePublication(problems: Problems, section: PublishSection, 
         ],
         skills,
         tags: ctx.tags,
+        submit: section.submit ?? true,
     };
 }

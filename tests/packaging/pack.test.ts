@@ -21,9 +21,11 @@ function expectedFiles(): string[] {
         .flatMap((f) => [`dist/${f.replace(/\.ts$/, ".js")}`, `dist/${f.replace(/\.ts$/, ".d.ts")}`]);
     const policyConfigs = fs.existsSync(path.join(REPO, "policy", "config")) ? sources("policy/config").filter((f) => f.endsWith(".json")) : [];
     const smokeScript = ["sdk/smoke/invoke.mjs", "sdk/smoke/invoke.d.mts"];
+    // issue 24 red-team item 1: the record submission script RegistryPublication's commands run.
+    const submitScript = ["sdk/registry/submit.mjs", "sdk/registry/submit.d.mts"];
     // The AWS managed policy table the IAM rules read (scripts/managed-policies.mjs).
     const managedPolicies = ["policy/iam/managed-policies.json"];
-    const assets = ["policy/PulumiPolicy.yaml", "policy/package.json", ...policyConfigs, ...managedPolicies, ...smokeScript].map((f) => `dist/${f}`);
+    const assets = ["policy/PulumiPolicy.yaml", "policy/package.json", ...policyConfigs, ...managedPolicies, ...smokeScript, ...submitScript].map((f) => `dist/${f}`);
     return [...compiled, ...assets, "package.json", "README.md", "LICENSE"].map((f) => `package/${f}`).sort();
 }
 

@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
+import * as path from "path";
 import { AgentEnvironment, AgentEnvironmentArgs, AgentPlatform, AgentRegistry, AgentRegistryArgs, PlatformOutputs } from "../../sdk";
 import { setOptionalLoaderForTests } from "../../sdk/common/optional";
+import { SUBMIT_SCRIPT } from "../../sdk/registry/registryPublication";
 import { Registrations, problemsOf, record, valueOf } from "../harness";
 
 // issue 24 item 1: the organization's agent registry (AgentPlatform / AgentRegistry) and the records an
@@ -8,6 +10,7 @@ import { Registrations, problemsOf, record, valueOf } from "../harness";
 
 const REGISTRY = "aws:agentregistry/registry:Registry";
 const RECORD = "aws-native:agentregistry:RegistryRecord";
+const COMMAND = "command:local:Command";
 const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agents/a@sha256:${"a".repeat(64)}` };
 const REGISTRY_ARN = "arn:aws:agent-registry:us-east-1:123456789012:registry/AbCdEf12345678";
 const JWT = { type: "CUSTOM_JWT" as const, discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["registry-readers"] };
@@ -220,10 +223,55 @@ describe("AgentEnvironment publish section (issue 24 item 1)", () => {
         assert.equal((await envStack({ publish: { registry: REGISTRY_ARN, version: ok } })).one(RECORD).inputs.recordVersion, ok);
     });
 
-    it("issue 24 red-team item 1: records are not submitted here; their status (DRAFT) is an output", async () => {
+    it("issue 24 red-team item 1: each record is submitted for approval by a node command once it is written", async () => {
         let environment: AgentEnvironment | undefined;
-        await record(() => (environment = new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN } }))), "dev");
-        assert.deepEqual(await valueOf(environment!.publication!.recordStatuses), { agent: "DRAFT" });
+        const reg = await record(
+            () =>
+                (environment = new AgentEnvironment(
+                    "orders",
+                    env({ gateway: { targets: [{ name: "orders", type: "lambda", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:orders", tools: [TOOL] }] }, publish: { registry: REGISTRY_ARN } }),
+                )),
+            "dev",
+        );
+        const publication = reg.one("agentcore:index:RegistryPublication").urn;
+        assert.deepEqual(reg.ofType(COMMAND).filter((c) => c.parent === publication).map((c) => c.name).sort(), ["orders-publication-agent-submit", "orders-publication-gateway-submit"]);
+        for (const part of ["agent", "gateway"]) {
+            const rec = reg.one(RECORD, `orders-publication-${part}`);
+            const submit = reg.one(COMMAND, `orders-publication-${part}-submit`);
+            assert.deepEqual(submit.inputs.interpreter, ["node"]);
+            assert.equal(submit.inputs.create, path.relative(process.cwd(), SUBMIT_SCRIPT));
+            assert.equal(path.basename(SUBMIT_SCRIPT), "submit.mjs");
+            // Ids and region from the record's ARN (arn:aws:agent-registry:<region>:<account>:registry/<id>/record/<id>): no secrets.
+            assert.deepEqual(submit.inputs.environment, { REGISTRY_ID: "AbCdEf12345678", REGISTRY_RECORD_ID: rec.outputs.recordId, REGISTRY_RECORD_VERSION: "1", AWS_REGION: "us-east-1" });
+            assert.equal(submit.inputs.addPreviousOutputInEnv, false);
+            assert.deepEqual(submit.secretInputs, []);
+            assert.equal(submit.inputs.triggers.length, 2);
+            assert.equal(submit.inputs.triggers[0], rec.outputs.recordId, "a replaced record (new id) is submitted again");
+            assert.match(submit.inputs.triggers[1], /^[0-9a-f]{64}$/, "hash of what the record writes");
+            assert.ok(submit.options.dependsOn.includes(rec.urn), `runs after the record is written: ${submit.options.dependsOn.join(", ")}`);
+            assert.equal(submit.parent, publication);
+        }
+        assert.deepEqual(Object.keys(environment!.publication!.submissions).sort(), ["agent", "gateway"]);
+        assert.deepEqual(await valueOf(environment!.publication!.recordStatuses), { agent: "DRAFT", gateway: "DRAFT" }, "as CloudFormation left them, before the submission");
+    });
+
+    it("issue 24 red-team item 1: an edited record (new DRAFT revision) is submitted again; a tag change is not an edit", async () => {
+        const triggers = async (publish: Partial<AgentEnvironmentArgs["publish"]>, tags?: Record<string, string>) =>
+            (await envStack({ publish: { registry: REGISTRY_ARN, ...publish }, ...(tags ? { tags } : {}) })).one(COMMAND).inputs.triggers;
+        const base = await triggers({});
+        assert.deepEqual(await triggers({}), base, "same record, same triggers: no rerun");
+        assert.notDeepEqual((await triggers({ version: "2" }))[1], base[1], "a new version is a new revision");
+        assert.notDeepEqual((await triggers({ description: "Order assistant" }))[1], base[1], "a new description is a new revision");
+        assert.deepEqual(await triggers({}, { team: "orders" }), base, "tags are not an edit");
+    });
+
+    it("issue 24 red-team item 1: publish.submit false keeps the records in DRAFT (no command); a non-boolean is refused", async () => {
+        const reg = await envStack({ publish: { registry: REGISTRY_ARN, submit: false } });
+        assert.equal(reg.ofType(RECORD).length, 1);
+        assert.deepEqual(reg.ofType(COMMAND), [], "no command at all in this stack");
+        assert.deepEqual(problemsOf(() => new AgentEnvironment("orders", env({ publish: { registry: REGISTRY_ARN, submit: "yes" as any } }))), [
+            'publish.submit "yes" must be true (submit the records for approval after each change) or false (leave them in DRAFT)',
+        ]);
     });
 
     it("validation names the field, the value and the rule", () => {
@@ -235,7 +283,7 @@ describe("AgentEnvironment publish section (issue 24 item 1)", () => {
                 ),
         );
         assert.deepEqual(problems, [
-            'publish.colour "x" is not a field of publish (known: agent, description, gateway, registry, skills, version)',
+            'publish.colour "x" is not a field of publish (known: agent, description, gateway, registry, skills, submit, version)',
             'publish.registry "my-registry" must be a registry id ([a-zA-Z0-9]{12,16}) or ARN (arn:<partition>:agent-registry:<region>:<account>:registry/<id>)',
             "publish.gateway true needs a gateway section: there is no gateway to publish",
             'publish.skills "1 skills" are listed on an A2A agent card only; protocol is HTTP',
