@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RegistryRecord, RegistryRecordArgs } from "@pulumi/aws-native/agentregistry";
 import { Command } from "@pulumi/command/local";
 import { TYPE_PREFIX } from "../common/naming";
-import { awsNativeAgentRegistry } from "../common/optional";
+import { awsNativeAgentRegistry, checkAwsNativeReady } from "../common/optional";
 import type { ServerProtocol } from "../runtime/types";
 import { ResolvedPublication, ResolvedRecord } from "./types";
 
@@ -160,6 +160,7 @@ export class RegistryPublication extends pulumi.ComponentResource {
     constructor(name: string, publication: ResolvedPublication, targets: PublicationTargets, opts?: pulumi.ComponentResourceOptions) {
         super(`${TYPE_PREFIX}RegistryPublication`, name, {}, opts);
         const native = awsNativeAgentRegistry("registry records (AgentEnvironment publish)");
+        checkAwsNativeReady("registry records (AgentEnvironment publish)", this);
         const tags = Object.entries(publication.tags).map(([key, value]) => ({ key, value }));
         for (const record of publication.records) {
             const args: RegistryRecordArgs = {

@@ -43,6 +43,7 @@ export interface SubmitResult {
 export const SDK_PACKAGE: string;
 export const SETTLE_TIMEOUT_SECONDS: number;
 export const POLL_SECONDS: number;
+export const NAMESPACE_HINT: string;
 export const PENDING_STATUSES: string[];
 export function parseSettings(env: Record<string, string | undefined>): SubmitSettings;
 export function decide(record: RegistryRecordState | undefined, version?: string): SubmitDecision;

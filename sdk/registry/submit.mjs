@@ -108,7 +108,7 @@ export async function submitRecord(settings, sdk, clock = realClock) {
         try {
             record = await client.send(new sdk.GetRegistryRecordCommand(ids));
         } catch (e) {
-            return { ok: false, message: `registry record submission: reading ${target} failed: ${errorText(e)}` };
+            return { ok: false, message: `registry record submission: reading ${target} failed: ${errorText(e)}${NAMESPACE_HINT}` };
         }
         decision = decide(record, settings.version);
         if (decision.action !== "wait") {
@@ -129,7 +129,7 @@ export async function submitRecord(settings, sdk, clock = realClock) {
         const out = await client.send(new sdk.SubmitRegistryRecordForApprovalCommand(ids));
         return { ok: true, message: `registry record submission: ${target} submitted for approval; it is now ${out?.status ?? "submitted"}` };
     } catch (e) {
-        return { ok: false, message: `registry record submission: submitting ${target} failed: ${errorText(e)}` };
+        return { ok: false, message: `registry record submission: submitting ${target} failed: ${errorText(e)}${NAMESPACE_HINT}` };
     }
 }
 
@@ -143,6 +143,15 @@ export async function loadSdk(name = SDK_PACKAGE) {
         );
     }
 }
+
+/**
+ * Said with every failed call: the client is the bedrock-agentcore-control one (no JavaScript client of the
+ * agent-registry control API is published), and AWS moved the registry to the agent-registry namespace on 2026-08-06.
+ */
+export const NAMESPACE_HINT =
+    " (this step uses @aws-sdk/client-bedrock-agentcore-control, whose registry calls were not confirmed against the agent-registry " +
+    "namespace AWS moved registries to; if they are refused, set publish.submit to false and run: aws bedrock-agentcore-control " +
+    "submit-registry-record-for-approval --registry-id <id> --record-id <id>)";
 
 /** Runs the submission; resolves to the exit code (0 submitted or nothing to do, 1 failed, 2 could not run). */
 export async function main(env = process.env, load = loadSdk, out = console, clock = realClock) {

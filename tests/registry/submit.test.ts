@@ -143,15 +143,15 @@ describe("registry record submission script (sdk/registry/submit.mjs, issue 24 r
     });
 
     it("fails with the SDK's error when reading or submitting fails", async () => {
-        const { main } = await script();
+        const { main, NAMESPACE_HINT } = await script();
         const denied = Object.assign(new Error("User is not authorized to perform: agent-registry:SubmitRegistryRecordForApproval"), { name: "AccessDeniedException" });
         const printed = capture();
         assert.equal(await main(ENV, async () => fakeSdk([{ status: "DRAFT" }], denied).sdk, printed.out, fakeClock()), 1);
-        assert.deepEqual(printed.errors, [`registry record submission: submitting ${TARGET} failed: AccessDeniedException: User is not authorized to perform: agent-registry:SubmitRegistryRecordForApproval`]);
+        assert.deepEqual(printed.errors, [`registry record submission: submitting ${TARGET} failed: AccessDeniedException: User is not authorized to perform: agent-registry:SubmitRegistryRecordForApproval${NAMESPACE_HINT}`]);
         const missing = Object.assign(new Error("record not found"), { name: "ResourceNotFoundException" });
         const read = capture();
         assert.equal(await main(ENV, async () => fakeSdk([missing]).sdk, read.out, fakeClock()), 1);
-        assert.deepEqual(read.errors, [`registry record submission: reading ${TARGET} failed: ResourceNotFoundException: record not found`]);
+        assert.deepEqual(read.errors, [`registry record submission: reading ${TARGET} failed: ResourceNotFoundException: record not found${NAMESPACE_HINT}`]);
     });
 
     it("names every missing or malformed setting at once, before loading the SDK", async () => {
