@@ -114,7 +114,9 @@ type DashboardResource = { kind: ObservedResource["kind"]; name: string; arn: pu
  * "Including a metric schema in a search query is optional. If specified, the metric schema must contain a namespace and
  * can optionally contain one or more dimension names"; "The SearchTerm can include one or more designators, such as
  * MetricName= ..."); `Namespace=` is used as a property designator like `MetricName=`, every value double-quoted for an
- * exact match.
+ * exact match. The page's list of designators was not retrievable here; Grafana's CloudWatch data source builds the same
+ * form, `SEARCH('Namespace="%s" MetricName="%s" ...')`, when dimensions need not match exactly, and `{namespace,dim,...}`
+ * only for an exact dimension set (grafana/grafana pkg/tsdb/cloudwatch/metric_data_query_builder.go, buildSearchExpression).
  */
 function search(metricName: string, dimension: string, value: pulumi.Input<string>, stat: string, period: number, id: string): pulumi.Output<unknown[]> {
     return pulumi.output(value).apply((v) => [
