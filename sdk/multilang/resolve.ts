@@ -159,6 +159,7 @@ function resolveObservability(problems: Problems, path: string, o: t.Observabili
     return defined({
         logs: o.logs,
         traces: o.traces,
+        toolTraces: o.toolTraces,
         traceDeliveryPolicy: o.traceDeliveryPolicy,
         dashboard: o.dashboard,
         alarms: o.alarmThresholds !== undefined ? o.alarmThresholds : o.alarms,

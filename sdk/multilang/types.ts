@@ -205,6 +205,8 @@ export interface ObservabilitySettings {
     logs?: boolean;
     /** Deliver traces to X-Ray. @default true */
     traces?: boolean;
+    /** Also deliver the traces of custom browsers and code interpreters (AWS documents their trace delivery only through the console). @default false */
+    toolTraces?: boolean;
     /** `existing`: the account's one X-Ray trace delivery policy lives in another stack (TransactionSearch); `create`: this environment creates it (one per account). @default existing */
     traceDeliveryPolicy?: TraceDeliveryPolicyOwner;
     /** Create the dashboard. @default the profile's */

@@ -36,8 +36,19 @@ export interface AgentObservabilityArgs {
     namePrefix?: string;
     /** Deliver each resource's documented log types (`DOCUMENTED_DELIVERY`: APPLICATION_LOGS, and USAGE_LOGS of the runtime and custom tools) each into a log group of its own. @default true */
     logs?: boolean;
-    /** Deliver each resource's TRACES to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
+    /** Deliver the TRACES of the runtime, memory and gateway (and, with `toolTraces`, of custom tools) to X-Ray (searchable once Transaction Search is on, see `TransactionSearch`). @default true */
     traces?: boolean;
+    /**
+     * Also deliver the TRACES of custom browsers and code interpreters in `resources` (with `traces`).
+     * Off by default: the configure page's SDK section says "delivery sources and destinations for
+     * tracing are only applicable for memory and gateway resources", while its "To configure tracing
+     * for built-in tools" section enables tool tracing only with a console toggle
+     * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-configure.html).
+     * Their APPLICATION_LOGS and USAGE_LOGS are delivered either way. The account's trace delivery
+     * policy (`TraceDeliveryPolicy`) admits the tool ARNs; the stack that owns it must be deployed first.
+     * @default false
+     */
+    toolTraces?: boolean;
     /**
      * The X-Ray resource policy that admits the trace deliveries. `"existing"`: the
      * account's one policy for every AgentCore resource, created once per account
@@ -179,7 +190,7 @@ export class AgentObservability extends pulumi.ComponentResource {
             if (args.traceDeliveryPolicy === "create") {
                 this.traceDeliveryPolicy = new TraceDeliveryPolicy(`${name}-trace-delivery`, {}, { parent: this });
             }
-            this.deliverTraces(name, prefix, observed, this.traceDeliveryPolicy, args.tags);
+            this.deliverTraces(name, prefix, observed.filter((r) => !DOCUMENTED_DELIVERY[r.kind].tracesOptIn || args.toolTraces === true), this.traceDeliveryPolicy, args.tags);
         }
         if (args.dashboard) {
             this.dashboard = new Dashboard(
@@ -425,6 +436,9 @@ export function checkObservabilityArgs(problems: Problems, args: AgentObservabil
         problems.add(at("traceDeliveryPolicy"), args.traceDeliveryPolicy, 'must be "existing" (the account\'s policy, created by TransactionSearch in one stack) or "create"');
     } else if (args.traceDeliveryPolicy === "create" && args.traces === false) {
         problems.add(at("traceDeliveryPolicy"), "create", "is set but traces is false: the policy would admit no delivery of this component");
+    }
+    if (args.toolTraces === true && args.traces === false) {
+        problems.add(at("toolTraces"), true, "is set but traces is false: no trace is delivered");
     }
     const seen = new Set<string>();
     observed.forEach((resource, i) => {

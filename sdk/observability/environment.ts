@@ -11,6 +11,17 @@ export interface EnvironmentObservabilityArgs {
     /** Deliver TRACES to X-Ray. Enable `TransactionSearch` once per account and region to search them. @default true */
     traces?: boolean;
     /**
+     * Also deliver the TRACES of custom browsers and code interpreters in the environment (with `traces`).
+     * Off by default: the configure page's SDK section says "delivery sources and destinations for
+     * tracing are only applicable for memory and gateway resources", while its "To configure tracing
+     * for built-in tools" section enables tool tracing only with a console toggle
+     * (https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-configure.html).
+     * Their APPLICATION_LOGS and USAGE_LOGS are delivered either way. The account's trace delivery
+     * policy (`TraceDeliveryPolicy`) admits the tool ARNs; the stack that owns it must be deployed first.
+     * @default false
+     */
+    toolTraces?: boolean;
+    /**
      * The X-Ray resource policy admitting trace delivery: `"existing"` relies on the
      * account's one policy (created by `TransactionSearch` in one stack per account
      * and region); `"create"` creates it in this environment (one per account only).
@@ -52,6 +63,7 @@ export function environmentObservability(
         resources,
         logs: section.logs,
         traces: section.traces,
+        toolTraces: section.toolTraces,
         traceDeliveryPolicy: section.traceDeliveryPolicy,
         logRetentionDays: profile.logRetentionDays,
         customerManagedKey: profile.customerManagedKeys,

@@ -7,8 +7,13 @@ export type VendedLogType = "APPLICATION_LOGS" | "USAGE_LOGS";
 export interface DocumentedDelivery {
     /** Log types a delivery source of this kind may name (PutDeliverySource `logType`), each into a log group. */
     logTypes: readonly VendedLogType[];
-    /** Whether the resource's spans are delivered by a `TRACES` source to X-Ray. */
+    /** Whether the resource's spans can be delivered by a `TRACES` source to X-Ray (the trace delivery policy admits the kind). */
     traces: boolean;
+    /**
+     * Whether that TRACES source is created only on request (`toolTraces`), because the configure
+     * page documents it for this kind only through the console (issue 24 item 7, red-team 2).
+     */
+    tracesOptIn: boolean;
     /** The ARN resource type of the resources this package creates (`arn:...:bedrock-agentcore:<region>:<account>:<type>/<id>`). */
     arnResourceType: string;
     /** Segment of the log group path (`/aws/vendedlogs/bedrock-agentcore/<segment>/<LOG_TYPE>/<name>`). */
@@ -25,7 +30,7 @@ const CONFIGURE = `${DEVGUIDE}/observability-configure.html#observability-config
 
 /**
  * The log types and traces AWS documents per resource kind: data next to the code,
- * checked by tests/observability/logTypes.test.ts. A kind or log type no AWS page
+ * checked by tests/observability/toolObservability.test.ts. A kind or log type no AWS page
  * documents is not here, so nothing delivers it (a wrong `logType` fails at
  * PutDeliverySource, after everything before it was created).
  *
@@ -42,10 +47,11 @@ const CONFIGURE = `${DEVGUIDE}/observability-configure.html#observability-config
  *   one table per tool with log type USAGE_LOGS), TRACES (configure page, "To configure
  *   tracing for built-in tools"; built-in tools page, "Provided span data": spans of
  *   Start/Stop/Invoke session operations once observability is enabled on the tool).
- *   The SDK example on the configure page says trace sources apply "only for memory and
- *   gateway resources"; that sentence also leaves out the runtime, whose TRACES the
- *   same page documents, and predates the built-in tools tracing section, so the
- *   tracing sections are followed here (not seen delivered: nothing here ran against AWS).
+ *   But the SDK section of the configure page says "delivery sources and destinations for
+ *   tracing are only applicable for memory and gateway resources", and its tools section
+ *   shows only a console toggle; so a tool's TRACES source is created only when asked
+ *   (`toolTraces`, `tracesOptIn` below), while its log deliveries stay on (not seen
+ *   delivered either way: nothing here ran against AWS).
  * - Policy engines: none. The policy page documents metrics published by default and
  *   spans that come from the attached gateway's TRACES ("Additional span data is
  *   available when traces are enabled for the attached AgentCore Gateway resource");
@@ -55,6 +61,7 @@ export const DOCUMENTED_DELIVERY: Readonly<Record<ObservedKind, DocumentedDelive
     runtime: {
         logTypes: ["APPLICATION_LOGS", "USAGE_LOGS"],
         traces: true,
+        tracesOptIn: false,
         arnResourceType: "runtime",
         pathSegment: "runtime",
         code: "rt",
@@ -63,6 +70,7 @@ export const DOCUMENTED_DELIVERY: Readonly<Record<ObservedKind, DocumentedDelive
     memory: {
         logTypes: ["APPLICATION_LOGS"],
         traces: true,
+        tracesOptIn: false,
         arnResourceType: "memory",
         pathSegment: "memory",
         code: "mem",
@@ -71,6 +79,7 @@ export const DOCUMENTED_DELIVERY: Readonly<Record<ObservedKind, DocumentedDelive
     gateway: {
         logTypes: ["APPLICATION_LOGS"],
         traces: true,
+        tracesOptIn: false,
         arnResourceType: "gateway",
         pathSegment: "gateway",
         code: "gw",
@@ -79,6 +88,7 @@ export const DOCUMENTED_DELIVERY: Readonly<Record<ObservedKind, DocumentedDelive
     browser: {
         logTypes: ["APPLICATION_LOGS", "USAGE_LOGS"],
         traces: true,
+        tracesOptIn: true,
         arnResourceType: "browser-custom",
         pathSegment: "browser",
         code: "br",
@@ -87,6 +97,7 @@ export const DOCUMENTED_DELIVERY: Readonly<Record<ObservedKind, DocumentedDelive
     codeInterpreter: {
         logTypes: ["APPLICATION_LOGS", "USAGE_LOGS"],
         traces: true,
+        tracesOptIn: true,
         arnResourceType: "code-interpreter-custom",
         pathSegment: "code-interpreter",
         code: "ci",

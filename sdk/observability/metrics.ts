@@ -74,9 +74,13 @@ const GRAPHS: Graph[] = [
  *   `@aws-cdk/aws-bedrock-agentcore-alpha` (lib/tools/browser.ts, lib/tools/code-interpreter.ts,
  *   `metric()`) puts them in `AWS/Bedrock-AgentCore` with dimensions `Operation` and `Resource`
  *   (the tool's ARN).
- * Which dimension sets AWS publishes is not documented, so each graph is a CloudWatch SEARCH on the
- * namespace, the metric name and `Resource`: it shows every series of that resource (one per
- * operation, method or tool) whatever the other dimensions are, and never sums across them.
+ * Which dimension sets AWS publishes is not documented, so each graph is a CloudWatch SEARCH by
+ * search terms only, `Namespace="AWS/Bedrock-AgentCore" MetricName="X" Resource="<arn>"`, with no
+ * metric schema in braces: a schema `{Namespace, DimensionName1, ...}` selects metrics with exactly
+ * that dimension set, so `{AWS/Bedrock-AgentCore}` alone would match only metrics without dimensions
+ * (and a namespace with non-alphanumeric characters must be double-quoted inside it). Search terms
+ * match any dimension set: it shows every series of that resource (one per operation, method or
+ * tool) whatever the other dimensions are, and never sums across them.
  * Left out: the browser takeover metrics (the page spells them `TakerOverCount`, CDK `TakeOverCount`)
  * and the tools' CPUUsed-vCPUHours / MemoryUsed-GBHours (the page names no namespace for them and
  * gives `Resource` as the tool id, not its ARN).
@@ -104,10 +108,19 @@ export const POLICY_ENGINE_METRICS = {
 /** A resource or policy engine of the dashboard (the runtime has graphs of its own). */
 type DashboardResource = { kind: ObservedResource["kind"]; name: string; arn: pulumi.Input<string> } | { kind: "policyEngine"; name: string; id: pulumi.Input<string> };
 
-/** A SEARCH expression of one metric of the namespace whose `dimension` is `value`, one series per dimension set found. */
+/**
+ * A SEARCH expression of one metric of the namespace whose `dimension` is `value`, one series per dimension set found.
+ * Terms only, no metric schema (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/search-expression-syntax.html:
+ * "Including a metric schema in a search query is optional. If specified, the metric schema must contain a namespace and
+ * can optionally contain one or more dimension names"; "The SearchTerm can include one or more designators, such as
+ * MetricName= ..."); `Namespace=` is used as a property designator like `MetricName=`, every value double-quoted for an
+ * exact match. The page's list of designators was not retrievable here; Grafana's CloudWatch data source builds the same
+ * form, `SEARCH('Namespace="%s" MetricName="%s" ...')`, when dimensions need not match exactly, and `{namespace,dim,...}`
+ * only for an exact dimension set (grafana/grafana pkg/tsdb/cloudwatch/metric_data_query_builder.go, buildSearchExpression).
+ */
 function search(metricName: string, dimension: string, value: pulumi.Input<string>, stat: string, period: number, id: string): pulumi.Output<unknown[]> {
     return pulumi.output(value).apply((v) => [
-        { expression: `SEARCH('{${AGENTCORE_NAMESPACE}} MetricName="${metricName}" ${dimension}="${v}"', '${stat}', ${period})`, id, label: `${metricName} ${stat}` },
+        { expression: `SEARCH('Namespace="${AGENTCORE_NAMESPACE}" MetricName="${metricName}" ${dimension}="${v}"', '${stat}', ${period})`, id, label: `${metricName} ${stat}` },
     ]);
 }
 

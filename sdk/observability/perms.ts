@@ -20,7 +20,7 @@ export const TRACE_DELIVERY_WRITE = ["xray:PutTraceSegments"];
 
 /**
  * The AgentCore resource types whose TRACES the account's trace delivery policy admits (ARN resource prefixes):
- * every kind `DOCUMENTED_DELIVERY` (logTypes.ts) traces; tests/observability/logTypes.test.ts keeps the two equal.
+ * every kind `DOCUMENTED_DELIVERY` (logTypes.ts) traces; tests/observability/toolObservability.test.ts keeps the two equal.
  */
 export const AGENTCORE_TRACE_SOURCES = ["runtime", "memory", "gateway", "browser-custom", "code-interpreter-custom"];
 

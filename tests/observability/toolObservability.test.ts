@@ -38,16 +38,17 @@ function sources(reg: Registrations): [string, string, string][] {
 
 describe("issue 24 item 7: the documented log types per resource kind", () => {
     it("the table is what the AWS pages say, each kind with the pages that say it", () => {
-        const table = Object.fromEntries(Object.entries(DOCUMENTED_DELIVERY).map(([kind, d]) => [kind, [d.logTypes, d.traces, d.arnResourceType]]));
+        const table = Object.fromEntries(Object.entries(DOCUMENTED_DELIVERY).map(([kind, d]) => [kind, [d.logTypes, d.traces, d.tracesOptIn, d.arnResourceType]]));
         assert.deepEqual(table, {
             // observability-runtime-metrics.html: APPLICATION_LOGS, USAGE_LOGS; observability-configure.html: runtime tracing.
-            runtime: [["APPLICATION_LOGS", "USAGE_LOGS"], true, "runtime"],
+            runtime: [["APPLICATION_LOGS", "USAGE_LOGS"], true, false, "runtime"],
             // observability-configure.html: APPLICATION_LOGS and TRACES for memory and gateway; no page names USAGE_LOGS for them.
-            memory: [["APPLICATION_LOGS"], true, "memory"],
-            gateway: [["APPLICATION_LOGS"], true, "gateway"],
-            // observability-tool-metrics.html: USAGE_LOGS tables for both tools, APPLICATION_LOGS, spans; observability-configure.html: APPLICATION_LOGS and tracing.
-            browser: [["APPLICATION_LOGS", "USAGE_LOGS"], true, "browser-custom"],
-            codeInterpreter: [["APPLICATION_LOGS", "USAGE_LOGS"], true, "code-interpreter-custom"],
+            memory: [["APPLICATION_LOGS"], true, false, "memory"],
+            gateway: [["APPLICATION_LOGS"], true, false, "gateway"],
+            // observability-tool-metrics.html: USAGE_LOGS tables for both tools, APPLICATION_LOGS, spans; observability-configure.html: APPLICATION_LOGS,
+            // tracing by console toggle only ("delivery sources and destinations for tracing are only applicable for memory and gateway resources"): opt-in.
+            browser: [["APPLICATION_LOGS", "USAGE_LOGS"], true, true, "browser-custom"],
+            codeInterpreter: [["APPLICATION_LOGS", "USAGE_LOGS"], true, true, "code-interpreter-custom"],
         });
         assert.deepEqual(DOCUMENTED_DELIVERY.browser.sources, [`${DEVGUIDE}/observability-configure.html#observability-configure-cloudwatch`, `${DEVGUIDE}/observability-tool-metrics.html`]);
         assert.deepEqual(DOCUMENTED_DELIVERY.codeInterpreter.sources, DOCUMENTED_DELIVERY.browser.sources);
@@ -62,8 +63,29 @@ describe("issue 24 item 7: the documented log types per resource kind", () => {
 });
 
 describe("issue 24 item 7: AgentObservability delivers the custom tools' logs and traces", () => {
-    it("APPLICATION_LOGS and USAGE_LOGS of each tool into log groups of their own, TRACES to the X-Ray destination", async () => {
+    it("issue 24 item 7 (red-team 2): by default the tools' logs are delivered but no TRACES source is created for them", async () => {
         const reg = await plan();
+        assert.deepEqual(sources(reg), [
+            ["rt-support_agent-logs", "APPLICATION_LOGS", RUNTIME_ARN],
+            ["rt-support_agent-usage", "USAGE_LOGS", RUNTIME_ARN],
+            ["ci-support_ci-logs", "APPLICATION_LOGS", INTERPRETER_ARN],
+            ["ci-support_ci-usage", "USAGE_LOGS", INTERPRETER_ARN],
+            ["br-support_browser-logs", "APPLICATION_LOGS", BROWSER_ARN],
+            ["br-support_browser-usage", "USAGE_LOGS", BROWSER_ARN],
+            ["rt-support_agent-traces", "TRACES", RUNTIME_ARN],
+        ]);
+        assert.deepEqual(reg.ofType(DELIVERY).map((d) => d.name).filter((n) => n.endsWith("-trace-delivery")), ["support-obs-support_agent-trace-delivery"]);
+    });
+
+    it("issue 24 item 7 (red-team 2): toolTraces is refused without traces", () => {
+        assert.throws(
+            () => new AgentObservability("x", { runtime: RUNTIME, resources: TOOLS, traces: false, toolTraces: true }),
+            (e: unknown) => e instanceof InputValidationError && /toolTraces true is set but traces is false/.test(e.message),
+        );
+    });
+
+    it("with toolTraces: APPLICATION_LOGS and USAGE_LOGS of each tool into log groups of their own, TRACES to the X-Ray destination", async () => {
+        const reg = await plan({ toolTraces: true });
         const tools = sources(reg).filter(([, , arn]) => arn !== RUNTIME_ARN);
         assert.deepEqual(tools, [
             ["ci-support_ci-logs", "APPLICATION_LOGS", INTERPRETER_ARN],
@@ -93,7 +115,7 @@ describe("issue 24 item 7: AgentObservability delivers the custom tools' logs an
     });
 
     it("the tools' deliveries join the one chain (CreateDelivery one at a time), log deliveries after their group's policy; sources delete before replace", async () => {
-        const reg = await plan();
+        const reg = await plan({ toolTraces: true });
         const chain = [
             "support-obs-support_agent-log-delivery",
             "support-obs-support_agent-usage-log-delivery",
@@ -122,15 +144,27 @@ describe("issue 24 item 7: AgentObservability delivers the custom tools' logs an
         }
     });
 
-    it("a logType no page documents for the kind is never sent: every source's type is in the table for its resource", async () => {
-        const reg = await plan({ resources: [...TOOLS, { kind: "gateway", name: "support-gw", arn: GATEWAY_ARN }, { kind: "memory", name: "support_mem", arn: `${ACCOUNT}:memory/support_mem-abc1234567` }] });
-        const kindOf = (arn: string) => (Object.keys(DOCUMENTED_DELIVERY) as (keyof typeof DOCUMENTED_DELIVERY)[]).find((k) => arn.startsWith(`${ACCOUNT}:${DOCUMENTED_DELIVERY[k].arnResourceType}/`))!;
-        const delivered = sources(reg).map(([, logType, arn]) => `${kindOf(arn)} ${logType}`).sort();
-        const documented = Object.entries(DOCUMENTED_DELIVERY)
-            .flatMap(([kind, d]) => [...d.logTypes.map((t) => `${kind} ${t}`), ...(d.traces ? [`${kind} TRACES`] : [])])
-            .sort();
-        assert.deepEqual(delivered, documented);
-    });
+    // Issue 24 item 7 (red-team 4): compared with a literal list per kind, not with the table the code reads.
+    for (const toolTraces of [false, true]) {
+        it(`a logType no page documents for the kind is never sent (toolTraces ${toolTraces}): the sources per kind are exactly the documented ones`, async () => {
+            const reg = await plan({ toolTraces, resources: [...TOOLS, { kind: "gateway", name: "support-gw", arn: GATEWAY_ARN }, { kind: "memory", name: "support_mem", arn: `${ACCOUNT}:memory/support_mem-abc1234567` }] });
+            const kindOf = (arn: string) => arn.slice(`${ACCOUNT}:`.length).split("/")[0];
+            const delivered = sources(reg).map(([, logType, arn]) => `${kindOf(arn)} ${logType}`).sort();
+            const toolTypes = (kind: string) => [`${kind} APPLICATION_LOGS`, `${kind} USAGE_LOGS`, ...(toolTraces ? [`${kind} TRACES`] : [])];
+            const expected = [
+                "runtime APPLICATION_LOGS",
+                "runtime USAGE_LOGS",
+                "runtime TRACES",
+                "memory APPLICATION_LOGS",
+                "memory TRACES",
+                "gateway APPLICATION_LOGS",
+                "gateway TRACES",
+                ...toolTypes("browser-custom"),
+                ...toolTypes("code-interpreter-custom"),
+            ].sort();
+            assert.deepEqual(delivered, expected);
+        });
+    }
 
     it("an unknown kind is refused before anything is created, naming the field, the value and the kinds", () => {
         assert.throws(
@@ -158,7 +192,20 @@ describe("issue 24 item 7: the dashboard graphs the gateway, the custom tools an
         });
         const body = JSON.parse(reg.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody);
         const graphs = body.widgets.slice(4).map((w: any) => [w.properties.title, w.properties.metrics.map((m: any[]) => m[0].expression)]);
-        const s = (metric: string, dim: string, value: string, stat: string) => `SEARCH('{AWS/Bedrock-AgentCore} MetricName="${metric}" ${dim}="${value}"', '${stat}', 60)`;
+        const s = (metric: string, dim: string, value: string, stat: string) => `SEARCH('Namespace="AWS/Bedrock-AgentCore" MetricName="${metric}" ${dim}="${value}"', '${stat}', 60)`;
+        // Issue 24 item 7 (red-team 1): literal expressions, search terms only (a `{AWS/Bedrock-AgentCore}` schema matches only dimensionless metrics).
+        assert.equal(
+            body.widgets[4].properties.metrics[0][0].expression,
+            `SEARCH('Namespace="AWS/Bedrock-AgentCore" MetricName="Invocations" Resource="arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/support-gw-abc1234567"', 'Sum', 60)`,
+        );
+        assert.equal(
+            body.widgets[6].properties.metrics[0][0].expression,
+            `SEARCH('Namespace="AWS/Bedrock-AgentCore" MetricName="Invocations" Resource="arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter-custom/support_ci-abc1234567"', 'Sum', 60)`,
+        );
+        assert.equal(
+            body.widgets[12].properties.metrics[0][0].expression,
+            `SEARCH('Namespace="AWS/Bedrock-AgentCore" MetricName="AllowDecisions" PolicyEngine="support_policies-abc1234567"', 'Sum', 60)`,
+        );
         const requests = (arn: string) => ["Invocations", "Throttles", "SystemErrors", "UserErrors"].map((m) => s(m, "Resource", arn, "Sum"));
         const latency = (arn: string) => [s("Latency", "Resource", arn, "p50"), s("Latency", "Resource", arn, "p99")];
         assert.deepEqual(graphs, [
@@ -196,11 +243,28 @@ describe("issue 24 item 7: AgentEnvironment observes the tools and the policy en
                 .sort(),
             [
                 ["br-support_browser-logs", "APPLICATION_LOGS", "br"],
-                ["br-support_browser-traces", "TRACES", "br"],
                 ["br-support_browser-usage", "USAGE_LOGS", "br"],
                 ["ci-support_code_interpreter-logs", "APPLICATION_LOGS", "ci"],
-                ["ci-support_code_interpreter-traces", "TRACES", "ci"],
                 ["ci-support_code_interpreter-usage", "USAGE_LOGS", "ci"],
+            ],
+        );
+    });
+
+    it("issue 24 item 7 (red-team 2): observability.toolTraces adds the tools' TRACES sources", async () => {
+        const reg = await record(() => new AgentEnvironment("support", { ...base, codeInterpreter: {}, browser: { networkMode: "PUBLIC" }, observability: { toolTraces: true } }));
+        const interpreterArn = reg.one("aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter").outputs.codeInterpreterArn;
+        const browserArn = reg.one("aws:bedrock/agentcoreBrowser:AgentcoreBrowser").outputs.browserArn;
+        const runtimeArn = reg.one("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime").outputs.agentRuntimeArn;
+        const kind = (arn: string) => (arn === interpreterArn ? "ci" : arn === browserArn ? "br" : arn === runtimeArn ? "rt" : arn);
+        assert.deepEqual(
+            sources(reg)
+                .filter(([, type]) => type === "TRACES")
+                .map(([name, , arn]) => [name, kind(arn)])
+                .sort(),
+            [
+                ["br-support_browser-traces", "br"],
+                ["ci-support_code_interpreter-traces", "ci"],
+                ["rt-support-traces", "rt"],
             ],
         );
     });
