@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { AgentEnvironment, AgentEnvironmentArgs, EnvironmentInvokeAccess, InputValidationError, InvokeResourcePolicy, PlatformOutputs } from "../../sdk";
 import { evaluatePolicies } from "../../policy/evaluate";
 import { policyConfigOf } from "../crosscheck/gate";
-import { ESTABLISHED, Registrations, parseJsonInput, record } from "../harness";
+import { ESTABLISHED, Registrations, parseJsonInput, record, withConfigDefault } from "../harness";
 
 const IMAGE = { imageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/agent@sha256:${"d".repeat(64)}` };
 const T = {
@@ -48,11 +48,17 @@ function arns(reg: Registrations) {
 }
 
 function throws(program: () => unknown, problems: string[]): void {
-    assert.throws(program, (err: unknown) => {
-        assert.ok(err instanceof InputValidationError, String(err));
-        assert.deepEqual(err.problems, problems);
-        return true;
-    });
+    // Built outside record(): the stack config a staging/prod gateway's rate limit needs (aws-native:region) is set here.
+    const restore = withConfigDefault("aws-native:region", "us-east-1");
+    try {
+        assert.throws(program, (err: unknown) => {
+            assert.ok(err instanceof InputValidationError, String(err));
+            assert.deepEqual(err.problems, problems);
+            return true;
+        });
+    } finally {
+        restore();
+    }
 }
 
 describe("AgentEnvironment.restrictInvoke: resource policies on the runtime, its endpoint and the gateway", () => {
