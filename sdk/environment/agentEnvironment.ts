@@ -172,9 +172,9 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         return network;
     }
 
-    /** The EFS file systems of the storage section, in the network's subnets, admitting NFS from the runtime's group only (issue 24 item 4). */
     /**
-     * Red-team finding 2 (issue 24): each file system's policy names the runtime's execution role, which the runtime
+     * The EFS file systems of the storage section, in the network's subnets, admitting NFS from the runtime's group
+     * only (issue 24 item 4). Red-team finding 2 (issue 24): each file system's policy names the runtime's execution role, which the runtime
      * creates later; the policy gets it through a deferred output resolved in the runtime's `grants` (after the role,
      * before the runtime), and the runtime's mount waits for the policy (AgentFileSystem.accessPointArn): no cycle.
      */
