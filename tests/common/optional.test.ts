@@ -8,7 +8,7 @@ import { AWS_NATIVE_RANGE, MissingOptionalDependencyError, awsNativeAgentCore, c
 import { AgentGateway } from "../../sdk/gateway/agentGateway";
 import { AgentHarness } from "../../sdk/harness/agentHarness";
 import { harnessArgs } from "../harness/fixtures";
-import { record } from "../harness";
+import { Registrations, record } from "../harness";
 
 describe("optional peer @pulumi/aws-native", () => {
     it("a missing module gives an error naming the feature and the install command", () => {
@@ -102,7 +102,8 @@ describe("checkAwsNativeReady (aws-native region and provider pre-flight)", () =
         });
     });
 
-    it("AgentGateway with rate limits reads the stack's config: no aws-native:region (and no AWS_REGION) fails before anything is registered", async () => {
+    /** Builds under a stack with neither aws-native:region nor AWS_REGION/AWS_DEFAULT_REGION; what it threw, and what it registered. */
+    async function withoutNativeRegion(build: () => void, stack?: string): Promise<{ thrown: unknown; reg: Registrations }> {
         const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
         delete process.env.AWS_REGION;
         delete process.env.AWS_DEFAULT_REGION;
@@ -113,39 +114,31 @@ describe("checkAwsNativeReady (aws-native region and provider pre-flight)", () =
                 delete all["aws-native:region"];
                 pulumi.runtime.setAllConfig(all);
                 try {
-                    new AgentGateway("tools", { rateLimits: [{ id: "per-tool", dimensionKeys: ["toolName"], entries: [{ dimensions: { toolName: "*" }, requests: { rate: 1, period: "second" } }] }] });
+                    build();
                 } catch (e) {
                     thrown = e;
                 }
-            });
-            assert.deepStrictEqual(reg.ofType("aws-native:bedrockagentcore:GatewayRateLimit"), [], "no rate limit registered");
+            }, stack);
+            return { thrown, reg };
         } finally {
             Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
         }
+    }
+
+    it("AgentGateway with rate limits reads the stack's config: no aws-native:region (and no AWS_REGION) fails before anything is registered", async () => {
+        const { thrown, reg } = await withoutNativeRegion(() => {
+            new AgentGateway("tools", { rateLimits: [{ id: "per-tool", dimensionKeys: ["toolName"], entries: [{ dimensions: { toolName: "*" }, requests: { rate: 1, period: "second" } }] }] });
+        });
+        assert.deepStrictEqual(reg.ofType("aws-native:bedrockagentcore:GatewayRateLimit"), [], "no rate limit registered");
         assert.ok(thrown instanceof Error && thrown.message.includes("pulumi config set aws-native:region"), `expected the region error, got ${String(thrown)}`);
     });
 
     it("AgentHarness with a pinned endpoint runs the same pre-flight: no aws-native:region fails before anything is registered", async () => {
-        const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
-        delete process.env.AWS_REGION;
-        delete process.env.AWS_DEFAULT_REGION;
-        let thrown: unknown;
-        try {
-            const reg = await record(() => {
-                const all = { ...pulumi.runtime.allConfig() };
-                delete all["aws-native:region"];
-                pulumi.runtime.setAllConfig(all);
-                try {
-                    new AgentHarness("agent", harnessArgs("prod"));
-                } catch (e) {
-                    thrown = e;
-                }
-            }, "prod");
-            assert.deepStrictEqual(reg.ofType("aws-native:bedrockagentcore:HarnessEndpoint"), [], "no harness endpoint registered");
-            assert.deepStrictEqual(reg.ofType("aws:bedrock/agentcoreHarness:AgentcoreHarness"), [], "no harness registered");
-        } finally {
-            Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
-        }
+        const { thrown, reg } = await withoutNativeRegion(() => {
+            new AgentHarness("agent", harnessArgs("prod"));
+        }, "prod");
+        assert.deepStrictEqual(reg.ofType("aws-native:bedrockagentcore:HarnessEndpoint"), [], "no harness endpoint registered");
+        assert.deepStrictEqual(reg.ofType("aws:bedrock/agentcoreHarness:AgentcoreHarness"), [], "no harness registered");
         assert.ok(thrown instanceof Error && thrown.message.includes("AgentHarness endpoints") && thrown.message.includes("pulumi config set aws-native:region"), `expected the region error, got ${String(thrown)}`);
     });
 });
