@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_TARGET, MockTarget, RecordedResource, installMocks, settle } from "../plan/mocks";
 import { InputValidationError } from "../sdk/validation";
+import { setOptionalLoaderForTests } from "../sdk/common/optional";
 
 /** Everything a test program registered, with finders that fail loudly. */
 export class Registrations {
@@ -125,4 +126,21 @@ export function problemsOf(build: () => unknown): string[] {
         throw e;
     }
     return [];
+}
+
+/** A module loader that finds nothing, as where no optional peer (e.g. @pulumi/aws-native) is installed. */
+export function missingModule(name: string): never {
+    const error = new Error(`Cannot find module '${name}'`) as Error & { code: string };
+    error.code = "MODULE_NOT_FOUND";
+    throw error;
+}
+
+/** Runs `body` with `loader` as the optional-peer loader (sdk/common/optional.ts), restoring the real one after. */
+export async function withOptionalLoader<T>(loader: (name: string) => unknown, body: () => T | Promise<T>): Promise<T> {
+    const previous = setOptionalLoaderForTests(loader);
+    try {
+        return await body();
+    } finally {
+        setOptionalLoaderForTests(previous);
+    }
 }

@@ -11,7 +11,7 @@ import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketSe
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { Grantable, PolicyStatement, allow, policyDocument } from "../iam/grants";
+import { Grantable, PolicyStatement, allow, tlsOnlyBucketPolicy } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import { bucketPrefixFor } from "../tools/recordingBucket";
 import { Problems } from "../validation";
@@ -137,7 +137,7 @@ export class AgentCode extends pulumi.ComponentResource implements RuntimeCode {
             { parent: this },
         );
         const ownership = new BucketOwnershipControls(`${name}-ownership`, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
-        const policy = new BucketPolicy(`${name}-policy`, { bucket, policy: pulumi.jsonStringify(codeBucketPolicy(this.bucketArn)) }, { parent: this, dependsOn: [publicAccess] });
+        const policy = new BucketPolicy(`${name}-policy`, { bucket, policy: pulumi.jsonStringify(tlsOnlyBucketPolicy(this.bucketArn)) }, { parent: this, dependsOn: [publicAccess] });
         this.object = new BucketObjectv2(
             `${name}-package`,
             {
@@ -193,18 +193,4 @@ export function codeDeployerStatements(objectArn: pulumi.Input<string>, kmsKeyAr
         statements.push(allow("DecryptAgentCodePackage", perms.CODE_KEY_READ, [kmsKeyArn], { StringEquals: { "kms:ViaService": pulumi.interpolate`s3.${region}.amazonaws.com` } }));
     }
     return statements;
-}
-
-/** The code bucket's policy: every request without TLS is denied. */
-export function codeBucketPolicy(bucketArn: pulumi.Input<string>) {
-    return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: perms.S3_ALL,
-            Resource: [bucketArn, pulumi.interpolate`${bucketArn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ]);
 }

@@ -11,5 +11,3 @@
 export const CODE_READ = ["s3:GetObject", "s3:GetObjectVersion"];
 /** Decrypt a package encrypted with a customer-managed key (only through S3). */
 export const CODE_KEY_READ = ["kms:Decrypt"];
-/** Every S3 action, for the bucket policy's TLS-only deny. */
-export const S3_ALL = ["s3:*"];

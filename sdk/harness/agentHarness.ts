@@ -189,7 +189,6 @@ export class AgentHarness extends pulumi.ComponentResource implements Grantable 
                               allowedAudiences: auth.allowedAudiences,
                               allowedClients: auth.allowedClients,
                               allowedScopes: auth.allowedScopes,
-                              allowedWorkloadConfiguration: auth.allowedGatewayArns?.length ? { hostingEnvironments: auth.allowedGatewayArns.map((arn) => ({ arn })) } : undefined,
                           },
                       }
                     : undefined,

@@ -29,6 +29,23 @@ export function allow(sid: string, actions: string[], resources: pulumi.Input<pu
 }
 
 /** The service principal that assumes every AgentCore execution role. */
+/**
+ * A bucket policy that denies every request made without TLS (`aws:SecureTransport` false), for the
+ * buckets this package creates (browser recordings, code packages).
+ */
+export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>): pulumi.Output<PolicyDocument> {
+    return policyDocument([
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: ["s3:*"],
+            Resource: [bucketArn, pulumi.interpolate`${bucketArn}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    ]);
+}
+
 export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
 
 /**

@@ -53,9 +53,6 @@ export const DATA_READ_OBJECTS = ["s3:GetObject"];
 /** List the keys of a data bucket. */
 export const DATA_LIST_BUCKET = ["s3:ListBucket"];
 
-/** Every S3 action: the subject of the recording bucket's TLS-only deny. */
-export const S3_ALL = ["s3:*"];
-
 
 /**
  * Start sessions with a browser profile loaded (issue 24 item 6): `StartBrowserSession` lists

@@ -8,7 +8,7 @@ import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketSe
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import { AwsContext, awsContext } from "../common/context";
 import { TYPE_PREFIX } from "../common/naming";
-import { PolicyStatement, allow, policyDocument } from "../iam/grants";
+import { PolicyStatement, allow, tlsOnlyBucketPolicy } from "../iam/grants";
 import { CustomerManagedKey } from "../kms/customerManagedKey";
 import * as perms from "./perms";
 
@@ -84,7 +84,7 @@ export class RecordingBucket extends pulumi.ComponentResource {
                 { parent: this },
             ),
             new BucketOwnershipControls(`${name}-ownership`, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this }),
-            new BucketPolicy(`${name}-policy`, { bucket, policy: pulumi.jsonStringify(tlsOnlyPolicy(this.bucketArn)) }, { parent: this }),
+            new BucketPolicy(`${name}-policy`, { bucket, policy: pulumi.jsonStringify(tlsOnlyBucketPolicy(this.bucketArn)) }, { parent: this }),
             versioning,
             new BucketLifecycleConfiguration(
                 `${name}-lifecycle`,
@@ -128,20 +128,6 @@ export class RecordingBucket extends pulumi.ComponentResource {
         }
         return statements;
     }
-}
-
-/** Bucket policy: every request that does not use TLS is denied. */
-function tlsOnlyPolicy(bucketArn: pulumi.Output<string>) {
-    return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: perms.S3_ALL,
-            Resource: [bucketArn, pulumi.interpolate`${bucketArn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ]);
 }
 
 /**

@@ -8,16 +8,11 @@ import { AWS_NATIVE_RANGE, MissingOptionalDependencyError, awsNativeAgentCore, c
 import { AgentGateway } from "../../sdk/gateway/agentGateway";
 import { AgentHarness } from "../../sdk/harness/agentHarness";
 import { harnessArgs } from "../harness/fixtures";
-import { Registrations, record } from "../harness";
+import { Registrations, missingModule, record, withOptionalLoader } from "../harness";
 
 describe("optional peer @pulumi/aws-native", () => {
-    it("a missing module gives an error naming the feature and the install command", () => {
-        const previous = setOptionalLoaderForTests((name) => {
-            const error = new Error(`Cannot find module '${name}'`) as Error & { code: string };
-            error.code = "MODULE_NOT_FOUND";
-            throw error;
-        });
-        try {
+    it("a missing module gives an error naming the feature and the install command", async () => {
+        await withOptionalLoader(missingModule, () => {
             assert.throws(
                 () => awsNativeAgentCore("AgentHarness endpoints"),
                 (error: unknown) =>
@@ -26,9 +21,7 @@ describe("optional peer @pulumi/aws-native", () => {
                     /npm install @pulumi\/aws-native@">=1\.79\.0 <2"/.test(error.message),
                 "missing module -> MissingOptionalDependencyError",
             );
-        } finally {
-            setOptionalLoaderForTests(previous);
-        }
+        });
     });
 
     it("other load errors are not disguised as a missing module", () => {

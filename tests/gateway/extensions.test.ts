@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
 import { AgentEnvironment, AgentEnvironmentArgs, AgentGateway, AgentGatewayArgs } from "../../sdk";
-import { MissingOptionalDependencyError, setOptionalLoaderForTests } from "../../sdk/common/optional";
+import { MissingOptionalDependencyError } from "../../sdk/common/optional";
 import * as pulumi from "@pulumi/pulumi";
 import { userDataWarnings } from "../../sdk/gateway/agentGateway";
 import { awsRateLimitId, rateLimitResourceName } from "../../sdk/gateway/extensions";
 import { ENVIRONMENT_PROFILES } from "../../sdk/environment/profiles";
-import { parseJsonInput, problemsOf as problemsOfBuild, record } from "../harness";
+import { missingModule, parseJsonInput, problemsOf as problemsOfBuild, record, withOptionalLoader } from "../harness";
 
 const pulumiSecret = (value: string) => pulumi.secret(value);
 
@@ -101,13 +101,8 @@ describe("AgentGateway rate limits (issue 24 item 3)", () => {
         assert.equal(limit.options.deleteBeforeReplace, true);
     });
 
-    it("without @pulumi/aws-native: the loader's error names the feature, the install command and how AgentEnvironment turns it off", () => {
-        const previous = setOptionalLoaderForTests((name) => {
-            const error = new Error(`Cannot find module '${name}'`) as Error & { code: string };
-            error.code = "MODULE_NOT_FOUND";
-            throw error;
-        });
-        try {
+    it("without @pulumi/aws-native: the loader's error names the feature, the install command and how AgentEnvironment turns it off", async () => {
+        await withOptionalLoader(missingModule, () => {
             assert.throws(
                 () => new AgentGateway("tools", { rateLimits: [PER_TOOL] }),
                 (e: unknown) => e instanceof MissingOptionalDependencyError && /gateway rate limits/.test(e.message) && /gateway\.rateLimits: "none"/.test(e.message) && /npm install @pulumi\/aws-native/.test(e.message),
@@ -115,9 +110,7 @@ describe("AgentGateway rate limits (issue 24 item 3)", () => {
             );
             // No rate limits: nothing loads.
             assert.doesNotThrow(() => new AgentGateway("plain"));
-        } finally {
-            setOptionalLoaderForTests(previous);
-        }
+        });
     });
 
     const cases: [string, AgentGatewayArgs, string[]][] = [

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { AgentHarness, AgentHarnessArgs, resolveHarness } from "../../sdk";
 import { harnessRuntimeIdOf } from "../../sdk/harness/agentHarness";
 import { harnessNameOf } from "../../sdk/harness/resolve";
-import { parseJsonInput, problemsOf, record } from "../harness";
+import { missingModule, parseJsonInput, problemsOf, record } from "../harness";
 import { PROFILE, harnessArgs } from "./fixtures";
 import { GATE_OF, failuresAt } from "../crosscheck/gate";
 import { MissingOptionalDependencyError, setOptionalLoaderForTests } from "../../sdk/common/optional";
@@ -188,12 +188,7 @@ describe("AgentHarness passes the policy gate (issue 23 item 4)", function () {
 
 describe("AgentHarness: aws-native only for the pinned endpoint, and a lifecycle table per type (issue 23 items 2 and 3)", function () {
     this.timeout(180000);
-    const missing = () =>
-        setOptionalLoaderForTests((name) => {
-            const error = new Error(`Cannot find module '${name}'`) as Error & { code: string };
-            error.code = "MODULE_NOT_FOUND";
-            throw error;
-        });
+    const missing = () => setOptionalLoaderForTests(missingModule);
 
     it("a dev harness on DEFAULT never loads @pulumi/aws-native; a pinned one without it fails before any child is registered, naming the feature", async () => {
         const previous = missing();

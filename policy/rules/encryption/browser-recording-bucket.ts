@@ -1,24 +1,13 @@
 import { Finding, stackRule } from "../../common/rule";
+import { bucketEncryption, kmsOf } from "../../common/s3";
 import { T } from "../../common/types";
-import { asArray, at, containsUnknown, first, isUnknown, knownString } from "../../common/values";
+import { first, isUnknown } from "../../common/values";
 
 /** Where each provider keeps the recording switch and the bucket. */
 const RECORDING: Record<string, { enabled: readonly string[]; bucket: readonly string[] }> = {
     [T.browser]: { enabled: ["recording.enabled"], bucket: ["recording.s3Location.bucket"] },
     [T.nativeBrowser]: { enabled: ["recordingConfig.enabled"], bucket: ["recordingConfig.s3Location.bucketName", "recordingConfig.s3Location.bucket"] },
 };
-const SSE_TYPES: readonly string[] = [T.s3Sse, T.s3SseV2];
-const BUCKET_TYPES: readonly string[] = [T.s3Bucket, T.s3BucketV2];
-
-/** Each rule's algorithm and KMS key (`aws:kms` without a key, or with alias/aws/s3, is S3's AWS managed key). */
-function algorithms(rules: unknown): { algorithm: string; key?: string }[] {
-    return asArray(rules)
-        .map((r) => r?.applyServerSideEncryptionByDefault ?? r?.applyServerSideEncryptionByDefaults?.[0])
-        .filter((d) => d && typeof d.sseAlgorithm === "string")
-        .map((d) => ({ algorithm: d.sseAlgorithm as string, key: knownString(d.kmsMasterKeyId) }));
-}
-
-const AWS_MANAGED_S3_KEY = /(^|\/)aws\/s3$/;
 
 export const browserRecordingBucket = stackRule<{ requireKms: boolean; requireCustomerManagedKey: boolean }>({
     name: "agentcore-browser-recording-encrypted",
@@ -36,24 +25,7 @@ export const browserRecordingBucket = stackRule<{ requireKms: boolean; requireCu
         },
     },
     check: (resources, config) => {
-        const byBucket = new Map<string, { algorithm: string; key?: string }[]>();
-        let unknownSse = false;
-        for (const r of resources) {
-            if (SSE_TYPES.includes(r.type)) {
-                const bucket = at(r.props, "bucket");
-                if (isUnknown(bucket) || containsUnknown(r.props.rules)) {
-                    unknownSse = true;
-                } else if (typeof bucket === "string") {
-                    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), ...algorithms(r.props.rules)]);
-                }
-            } else if (BUCKET_TYPES.includes(r.type)) {
-                const name = knownString(at(r.props, "bucket"));
-                const inline = algorithms(at(r.props, "serverSideEncryptionConfiguration.rules") ?? at(r.props, "serverSideEncryptionConfiguration.rule"));
-                if (name && inline.length) {
-                    byBucket.set(name, [...(byBucket.get(name) ?? []), ...inline]);
-                }
-            }
-        }
+        const { byBucket, unknown: unknownSse } = bucketEncryption(resources);
         const findings: Finding[] = [];
         for (const r of resources) {
             const paths = RECORDING[r.type];
@@ -67,14 +39,14 @@ export const browserRecordingBucket = stackRule<{ requireKms: boolean; requireCu
             }
             const algs = byBucket.get(bucket) ?? [];
             // S3 encrypts every new object with SSE-S3 (AES256) by default, so the question is only KMS.
-            const kms = algs.filter((a) => a.algorithm.startsWith("aws:kms"));
+            const { kms, customerManaged } = kmsOf(algs);
             if (!config.requireKms) {
                 continue;
             }
             if (kms.length === 0) {
                 const now = algs.length ? `its encryption configuration sets sseAlgorithm "${algs[0].algorithm}"` : "it has no encryption configuration, so S3 uses its default SSE-S3 (AES256)";
                 findings.push({ urn: r.urn, message: `Browser ${r.name} records to bucket ${bucket}, which is not KMS-encrypted: ${now} (add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms")` });
-            } else if (config.requireCustomerManagedKey && !kms.some((a) => a.key !== undefined && !AWS_MANAGED_S3_KEY.test(a.key))) {
+            } else if (config.requireCustomerManagedKey && !customerManaged) {
                 // issue 25 item 9: "aws:kms" alone is S3's AWS managed key, which gives no key policy to limit who reads recordings.
                 findings.push({
                     urn: r.urn,

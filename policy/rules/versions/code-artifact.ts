@@ -1,6 +1,7 @@
 import { Finding, stackRule } from "../../common/rule";
+import { bucketEncryption, kmsOf } from "../../common/s3";
 import { T } from "../../common/types";
-import { asArray, at, containsUnknown, isUnknown, knownString } from "../../common/values";
+import { at, containsUnknown, isUnknown, knownString } from "../../common/values";
 
 // issue 23 item 4: code artifacts (direct code deployment) judged by the pack.
 
@@ -41,16 +42,6 @@ export const codeArtifactPinned = stackRule({
     },
 });
 
-/** Each rule's algorithm and KMS key (`aws:kms` without a key, or with alias/aws/s3, is S3's AWS managed key). */
-function algorithms(rules: unknown): { algorithm: string; key?: string }[] {
-    return asArray(rules)
-        .map((r) => r?.applyServerSideEncryptionByDefault ?? r?.applyServerSideEncryptionByDefaults?.[0])
-        .filter((d) => d && typeof d.sseAlgorithm === "string")
-        .map((d) => ({ algorithm: d.sseAlgorithm as string, key: knownString(d.kmsMasterKeyId) }));
-}
-
-const AWS_MANAGED_S3_KEY = /(^|\/)aws\/s3$/;
-
 export const codeArtifactBucket = stackRule<{ requireKms: boolean; requireCustomerManagedKey: boolean }>({
     name: "agentcore-code-artifact-bucket",
     description:
@@ -70,10 +61,9 @@ export const codeArtifactBucket = stackRule<{ requireKms: boolean; requireCustom
     check: (resources, config) => {
         const declared = new Set<string>();
         const versioned = new Map<string, boolean>();
-        const encryption = new Map<string, { algorithm: string; key?: string }[]>();
+        const { byBucket: encryption, unknown: unknownSse } = bucketEncryption(resources);
         // Resources whose bucket (or settings) is not known yet: they may belong to any bucket no known resource settles.
         let unknownVersioning = false;
-        let unknownSse = false;
         for (const r of resources) {
             const bucket = at(r.props, "bucket");
             if (r.type === T.s3Bucket || r.type === T.s3BucketV2) {
@@ -83,22 +73,12 @@ export const codeArtifactBucket = stackRule<{ requireKms: boolean; requireCustom
                     if (at(r.props, "versioning.enabled") === true) {
                         versioned.set(name, true);
                     }
-                    const inline = algorithms(at(r.props, "serverSideEncryptionConfiguration.rules") ?? at(r.props, "serverSideEncryptionConfiguration.rule"));
-                    if (inline.length) {
-                        encryption.set(name, [...(encryption.get(name) ?? []), ...inline]);
-                    }
                 }
             } else if (r.type === T.s3Versioning || r.type === T.s3VersioningV2) {
                 if (isUnknown(bucket) || typeof bucket !== "string" || containsUnknown(r.props.versioningConfiguration)) {
                     unknownVersioning ||= isUnknown(bucket) || containsUnknown(r.props.versioningConfiguration);
                 } else {
                     versioned.set(bucket, versioned.get(bucket) === true || at(r.props, "versioningConfiguration.status") === "Enabled");
-                }
-            } else if (r.type === T.s3Sse || r.type === T.s3SseV2) {
-                if (isUnknown(bucket) || typeof bucket !== "string" || containsUnknown(r.props.rules)) {
-                    unknownSse ||= isUnknown(bucket) || containsUnknown(r.props.rules);
-                } else {
-                    encryption.set(bucket, [...(encryption.get(bucket) ?? []), ...algorithms(r.props.rules)]);
                 }
             }
         }
@@ -113,8 +93,7 @@ export const codeArtifactBucket = stackRule<{ requireKms: boolean; requireCustom
                 missing.push("versioning is not enabled (no version id to pin, and an overwrite loses the package older runtime versions run)");
             }
             const algs = encryption.get(c.bucket) ?? [];
-            const kms = algs.filter((a) => a.algorithm.startsWith("aws:kms"));
-            const customer = kms.some((a) => a.key !== undefined && !AWS_MANAGED_S3_KEY.test(a.key));
+            const { kms, customerManaged: customer } = kmsOf(algs);
             const sseDecided = algs.length > 0 || !unknownSse;
             if ((config.requireKms || config.requireCustomerManagedKey) && kms.length === 0 && sseDecided) {
                 missing.push(algs.length ? `its encryption sets sseAlgorithm "${algs[0].algorithm}", not aws:kms` : "it has no KMS encryption configuration (S3's default SSE-S3 only)");
